@@ -1,0 +1,1 @@
+"""Podium: a chat bot that runs a virtual intergovernmental meeting."""

@@ -1,0 +1,129 @@
+"""The meeting as data: its days, its sessions, the objectives they cover, and their links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from bot.domain.settings import ReminderSettings, SpeakingSettings
+
+
+class SessionKind(StrEnum):
+    OPENING = "opening"
+    ROUNDTABLE = "roundtable"
+    PLENARY = "plenary"
+    BREAK = "break"
+    CLOSING = "closing"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Objective:
+    number: int
+    label: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    kind: str
+    url: str
+
+    @property
+    def is_placeholder(self) -> bool:
+        # .invalid is reserved (RFC 2606): a link there can never be mistaken for a real one.
+        host = self.url.split("://", 1)[-1].split("/", 1)[0]
+        return host == "invalid" or host.endswith(".invalid")
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    id: str
+    kind: SessionKind
+    title: str
+    start: datetime
+    end: datetime
+    objectives: tuple[int, ...] = ()
+    channel: str | None = None
+    links: tuple[Link, ...] = ()
+    moderators: tuple[str, ...] = ()
+    speaking: SpeakingSettings | None = None
+
+    def is_on(self, now: datetime) -> bool:
+        return self.start <= now < self.end
+
+    @property
+    def duration(self) -> timedelta:
+        return self.end - self.start
+
+    def link(self, kind: str) -> Link | None:
+        return next((link for link in self.links if link.kind == kind), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    sourced: tuple[str, ...] = ()
+    reconstructed: tuple[str, ...] = ()
+    footer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    id: str
+    title: str
+    timezone: str
+    days: tuple[date, ...]
+    sessions: tuple[Session, ...]
+    organisers: tuple[str, ...] = ()
+    short_title: str = ""
+    main_channel: str | None = None
+    announced: date | None = None
+    objectives: tuple[Objective, ...] = ()
+    provenance: Provenance = field(default_factory=Provenance)
+    speaking: SpeakingSettings = field(default_factory=SpeakingSettings)
+    reminders: ReminderSettings = field(default_factory=ReminderSettings)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def session(self, session_id: str) -> Session | None:
+        return next((s for s in self.sessions if s.id == session_id), None)
+
+    def objective(self, number: int) -> Objective | None:
+        return next((o for o in self.objectives if o.number == number), None)
+
+    def day_number(self, day: date) -> int | None:
+        return self.days.index(day) + 1 if day in self.days else None
+
+    def local_day(self, session: Session) -> date:
+        return session.start.astimezone(self.zone).date()
+
+    def sessions_on(self, day_number: int) -> tuple[Session, ...]:
+        day = self.days[day_number - 1]
+        return tuple(s for s in self.sessions if self.local_day(s) == day)
+
+    def current(self, now: datetime) -> Session | None:
+        return next((s for s in self.sessions if s.is_on(now)), None)
+
+    def upcoming(self, now: datetime) -> Session | None:
+        return next((s for s in self.sessions if s.start > now), None)
+
+    def speaking_for(self, session: Session) -> SpeakingSettings:
+        return session.speaking or self.speaking
+
+    def rehearsed_on(self, first_day: date) -> Meeting:
+        """The same meeting moved so that it starts on first_day, every session at the same local time."""
+        shift = first_day - self.days[0]
+        zone = self.zone
+
+        def moved(moment: datetime) -> datetime:
+            local = moment.astimezone(zone)
+            wall = local.replace(tzinfo=None) + shift
+            return wall.replace(tzinfo=zone).astimezone(moment.tzinfo)
+
+        sessions = tuple(replace(s, start=moved(s.start), end=moved(s.end)) for s in self.sessions)
+        announced = self.announced + shift if self.announced else None
+        return replace(self, days=tuple(d + shift for d in self.days), sessions=sessions, announced=announced)

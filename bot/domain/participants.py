@@ -1,0 +1,67 @@
+"""Who takes part: member States with their time zones, and the participants of the roster."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.domain.settings import Category
+
+
+class Level(StrEnum):
+    HEAD_OF_STATE = "head-of-state"
+    HEAD_OF_GOVERNMENT = "head-of-government"
+    MINISTER = "minister"
+    VICE_MINISTER = "vice-minister"
+    AMBASSADOR = "ambassador"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class MemberState:
+    iso: str
+    name: str
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """A roster entry; an id the roster does not know is a participant with no delegation."""
+
+    id: str
+    name: str
+    delegation: str | None = None
+    category: Category = Category.STAKEHOLDER
+    level: Level = Level.OTHER
+    group: str | None = None
+    roles: tuple[str, ...] = ()
+    timezone: str | None = None
+
+    @classmethod
+    def unlisted(cls, participant_id: str) -> Participant:
+        return cls(id=participant_id, name=participant_id)
+
+    def has_role(self, role: str, session_id: str | None = None) -> bool:
+        return role in self.roles or (session_id is not None and f"{role}:{session_id}" in self.roles)
+
+
+@dataclass(frozen=True, slots=True)
+class Directory:
+    """Member States and roster together: who someone is, and which zone they read time in."""
+
+    states: tuple[MemberState, ...] = ()
+    participants: tuple[Participant, ...] = ()
+
+    def state(self, iso: str) -> MemberState | None:
+        wanted = iso.upper()
+        return next((s for s in self.states if s.iso == wanted), None)
+
+    def participant(self, participant_id: str) -> Participant:
+        found = next((p for p in self.participants if p.id == participant_id), None)
+        return found or Participant.unlisted(participant_id)
+
+    def zone_of(self, participant: Participant) -> str | None:
+        if participant.timezone:
+            return participant.timezone
+        state = self.state(participant.delegation) if participant.delegation else None
+        return state.zone if state else None

@@ -1,0 +1,56 @@
+"""Per-meeting settings that later features read: speaking order, time limits and reminder offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import time, timedelta
+from enum import StrEnum
+
+
+class SpeakingPolicy(StrEnum):
+    FIFO = "fifo"
+    PROTOCOL = "protocol"
+
+
+class Category(StrEnum):
+    """Who a participant speaks as; group statements are made on behalf of a group of States."""
+
+    GROUP = "group"
+    MEMBER_STATE = "member-state"
+    OBSERVER_STATE = "observer-state"
+    IGO = "igo"
+    UN_SYSTEM = "un-system"
+    STAKEHOLDER = "stakeholder"
+    SECRETARIAT = "secretariat"
+
+
+def _default_limits() -> dict[Category, timedelta]:
+    return {
+        Category.GROUP: timedelta(minutes=5),
+        Category.MEMBER_STATE: timedelta(minutes=3),
+        Category.OBSERVER_STATE: timedelta(minutes=3),
+        Category.IGO: timedelta(minutes=3),
+        Category.UN_SYSTEM: timedelta(minutes=3),
+        Category.STAKEHOLDER: timedelta(minutes=2),
+        Category.SECRETARIAT: timedelta(minutes=5),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakingSettings:
+    policy: SpeakingPolicy = SpeakingPolicy.PROTOCOL
+    prefer_first_time: bool = False
+    limits: dict[Category, timedelta] = field(default_factory=_default_limits)
+    warning_before_end: timedelta = timedelta(seconds=30)
+
+    def limit_for(self, category: Category) -> timedelta:
+        return self.limits.get(category, timedelta(minutes=3))
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderSettings:
+    """Offsets are relative to a session's start: negative is before it, zero is at it."""
+
+    offsets: tuple[timedelta, ...] = (timedelta(minutes=-15), timedelta(0))
+    digest_at: time | None = time(17, 0)
+    grace: timedelta = timedelta(minutes=10)
