@@ -1,0 +1,1 @@
+"""File formats at the edge: schedules and rosters in, calendars and records out."""

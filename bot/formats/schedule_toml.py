@@ -1,0 +1,179 @@
+"""Reading a meeting's timetable from TOML into the domain, with every fault named by file, session and field."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.domain.durations import parse_duration
+from bot.domain.meeting import Link, Meeting, Objective, Provenance, Session, SessionKind
+from bot.domain.schedule_rules import ScheduleInvalid, ScheduleProblem, check_meeting
+from bot.domain.settings import Category, ReminderSettings, SpeakingPolicy, SpeakingSettings
+from bot.formats.fields import Fields
+
+MEETING_KEYS = ("id", "title", "short_title", "organisers", "timezone", "days", "main_channel", "announced")
+SESSION_KEYS = (
+    "id",
+    "kind",
+    "title",
+    "day",
+    "start",
+    "end",
+    "objectives",
+    "channel",
+    "moderators",
+    "links",
+    "speaking",
+)
+SPEAKING_KEYS = ("policy", "prefer_first_time", "limits", "warning_before_end")
+REMINDER_KEYS = ("offsets", "digest_at", "grace")
+
+
+def load_schedule_toml(path: Path) -> Meeting:
+    """The meeting in the file, checked; raises ScheduleInvalid listing every fault."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ScheduleInvalid(str(path), [ScheduleProblem("file", "file", f"cannot be read ({error})")]) from None
+    except tomllib.TOMLDecodeError as error:
+        raise ScheduleInvalid(str(path), [ScheduleProblem("file", "syntax", str(error))]) from None
+    return meeting_from_table(raw, str(path))
+
+
+def meeting_from_table(raw: dict[str, Any], source: str) -> Meeting:
+    top = Fields(raw, "file")
+    top.only(("meeting", "provenance", "speaking", "reminders", "session", "objective"))
+    head = top.child(top.table_of("meeting"), "meeting")
+    head.only(MEETING_KEYS)
+    zone_name = head.zone("timezone", required=True)
+    zone = ZoneInfo(zone_name) if zone_name else ZoneInfo("UTC")
+    sessions = tuple(
+        s
+        for s in (_session(top.child(t, t.get("id") or f"#{i + 1}"), zone) for i, t in enumerate(top.tables("session")))
+        if s
+    )
+    meeting = Meeting(
+        id=head.text("id", required=True) or "meeting",
+        title=head.text("title", required=True) or "",
+        short_title=head.text("short_title") or "",
+        organisers=head.texts("organisers"),
+        timezone=zone_name or "UTC",
+        days=head.days("days"),
+        main_channel=head.text("main_channel"),
+        announced=head.day("announced"),
+        sessions=tuple(sorted(sessions, key=lambda s: s.start)),
+        objectives=tuple(
+            o
+            for o in (_objective(top.child(t, f"objective #{i + 1}")) for i, t in enumerate(top.tables("objective")))
+            if o
+        ),
+        provenance=_provenance(top.child(top.table_of("provenance"), "provenance")),
+        speaking=_speaking(top.child(top.table_of("speaking"), "speaking")) or SpeakingSettings(),
+        reminders=_reminders(top.child(top.table_of("reminders"), "reminders")),
+    )
+    problems = top.problems + check_meeting(meeting)
+    if problems:
+        raise ScheduleInvalid(source, problems)
+    return meeting
+
+
+def _session(fields: Fields, zone: ZoneInfo) -> Session | None:
+    fields.only(SESSION_KEYS)
+    day = fields.day("day", required=True)
+    start, end = fields.clock_time("start", required=True), fields.clock_time("end", required=True)
+    kind = fields.text("kind", required=True)
+    if kind is not None and kind not in set(SessionKind):
+        fields.fault("kind", f"unknown kind {kind!r} (one of: {', '.join(SessionKind)})")
+        kind = None
+    session_id, title = fields.text("id", required=True), fields.text("title", required=True)
+    links = _links(fields.child(fields.table_of("links"), fields.where))
+    speaking = _speaking(fields.child(fields.table_of("speaking"), fields.where))
+    if not (day and start and end and kind and session_id and title):
+        return None
+    return Session(
+        id=session_id,
+        kind=SessionKind(kind),
+        title=title,
+        start=_instant(day, start, zone),
+        end=_instant(day, end, zone),
+        objectives=fields.numbers("objectives"),
+        channel=fields.text("channel"),
+        links=links,
+        moderators=fields.texts("moderators"),
+        speaking=speaking,
+    )
+
+
+def _instant(day: date, clock: time, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
+
+
+def _links(fields: Fields) -> tuple[Link, ...]:
+    links = []
+    for kind, url in fields.table.items():
+        if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+            fields.fault(f"links.{kind}", f"must be an http(s) address, not {url!r}")
+            continue
+        links.append(Link(kind, url))
+    return tuple(links)
+
+
+def _objective(fields: Fields) -> Objective | None:
+    fields.only(("number", "label", "title"))
+    number, label, title = fields.number("number", required=True), fields.text("label"), fields.text("title")
+    if number is None or title is None:
+        return None
+    return Objective(number, label or title, title)
+
+
+def _provenance(fields: Fields) -> Provenance:
+    fields.only(("sourced", "reconstructed", "footer"))
+    return Provenance(fields.texts("sourced"), fields.texts("reconstructed"), fields.text("footer") or "")
+
+
+def _speaking(fields: Fields) -> SpeakingSettings | None:
+    if not fields.table:
+        return None
+    fields.only(SPEAKING_KEYS)
+    defaults = SpeakingSettings()
+    policy = fields.text("policy")
+    if policy is not None and policy not in set(SpeakingPolicy):
+        fields.fault("policy", f"unknown policy {policy!r} (one of: {', '.join(SpeakingPolicy)})")
+        policy = None
+    limits = dict(defaults.limits)
+    limit_fields = fields.child(fields.table_of("limits"), fields.where)
+    limit_fields.only(Category)
+    for name in limit_fields.table:
+        span = limit_fields.duration(name)
+        if span is not None and name in set(Category):
+            limits[Category(name)] = span
+    return SpeakingSettings(
+        policy=SpeakingPolicy(policy) if policy else defaults.policy,
+        prefer_first_time=bool(fields.flag("prefer_first_time")),
+        limits=limits,
+        warning_before_end=fields.duration("warning_before_end") or defaults.warning_before_end,
+    )
+
+
+def _reminders(fields: Fields) -> ReminderSettings:
+    fields.only(REMINDER_KEYS)
+    defaults = ReminderSettings()
+    offsets = []
+    for raw in fields.texts("offsets"):
+        span = fields.parsed("offsets", raw, _offset, "an offset such as -15m or 0m (not after the start)")
+        if span is not None:
+            offsets.append(span)
+    has_digest = "digest_at" in fields.table
+    return ReminderSettings(
+        offsets=tuple(offsets) if "offsets" in fields.table else defaults.offsets,
+        digest_at=fields.clock_time("digest_at") if has_digest else defaults.digest_at,
+        grace=fields.duration("grace") or defaults.grace,
+    )
+
+
+def _offset(raw: str) -> timedelta | None:
+    span = parse_duration(raw)
+    return span if span is not None and span <= timedelta(0) else None
