@@ -1,0 +1,1 @@
+"""Persistence at the edge: SQLite or PostgreSQL through SQLAlchemy, and in-memory, behind the ports."""

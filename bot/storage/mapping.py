@@ -1,0 +1,171 @@
+"""Explicit conversions between domain and storage: Meeting <-> JSON-ready dict, TranscriptEntry <-> row."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from bot.domain.meeting import Link, Meeting, Objective, Provenance, Session, SessionKind
+from bot.domain.settings import Category, ReminderSettings, SpeakingPolicy, SpeakingSettings
+from bot.domain.transcript import EntryKind, TranscriptEntry
+from bot.storage.tables import TranscriptRow
+
+# Stored schedules outlive the code that wrote them; the number says which layout a document has.
+SCHEDULE_FORMAT = 1
+
+
+def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
+    """Every field of the meeting as JSON-compatible values (str, int, float, bool, None, list, dict)."""
+    return {
+        "format": SCHEDULE_FORMAT,
+        "id": meeting.id,
+        "title": meeting.title,
+        "short_title": meeting.short_title,
+        "timezone": meeting.timezone,
+        "days": [day.isoformat() for day in meeting.days],
+        "organisers": list(meeting.organisers),
+        "main_channel": meeting.main_channel,
+        "announced": meeting.announced.isoformat() if meeting.announced else None,
+        "objectives": [{"number": o.number, "label": o.label, "title": o.title} for o in meeting.objectives],
+        "provenance": {
+            "sourced": list(meeting.provenance.sourced),
+            "reconstructed": list(meeting.provenance.reconstructed),
+            "footer": meeting.provenance.footer,
+        },
+        "speaking": _speaking_to_dict(meeting.speaking),
+        "reminders": _reminders_to_dict(meeting.reminders),
+        "sessions": [_session_to_dict(session) for session in meeting.sessions],
+    }
+
+
+def meeting_from_dict(data: dict[str, Any]) -> Meeting:
+    """The meeting meeting_to_dict wrote; raises ValueError for a layout this code does not know."""
+    if data.get("format") != SCHEDULE_FORMAT:
+        raise ValueError(f"stored schedule has format {data.get('format')!r}, expected {SCHEDULE_FORMAT}")
+    provenance = data["provenance"]
+    announced = data["announced"]
+    return Meeting(
+        id=data["id"],
+        title=data["title"],
+        short_title=data["short_title"],
+        timezone=data["timezone"],
+        days=tuple(date.fromisoformat(day) for day in data["days"]),
+        organisers=tuple(data["organisers"]),
+        main_channel=data["main_channel"],
+        announced=date.fromisoformat(announced) if announced is not None else None,
+        objectives=tuple(Objective(o["number"], o["label"], o["title"]) for o in data["objectives"]),
+        provenance=Provenance(tuple(provenance["sourced"]), tuple(provenance["reconstructed"]), provenance["footer"]),
+        speaking=_speaking_from_dict(data["speaking"]),
+        reminders=_reminders_from_dict(data["reminders"]),
+        sessions=tuple(_session_from_dict(session) for session in data["sessions"]),
+    )
+
+
+def entry_to_row(entry: TranscriptEntry) -> TranscriptRow:
+    return TranscriptRow(
+        meeting_id=entry.meeting_id,
+        at=entry.at,
+        kind=entry.kind.value,
+        text=entry.text,
+        channel=entry.channel,
+        actor=entry.actor,
+        session_id=entry.session_id,
+    )
+
+
+def entry_from_row(row: TranscriptRow) -> TranscriptEntry:
+    return TranscriptEntry(
+        meeting_id=row.meeting_id,
+        at=row.at,
+        kind=EntryKind(row.kind),
+        text=row.text,
+        channel=row.channel,
+        actor=row.actor,
+        session_id=row.session_id,
+    )
+
+
+def instant_to_text(moment: datetime) -> str:
+    """ISO 8601 in UTC; a naive datetime is refused rather than guessed."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"naive datetime {moment.isoformat()} cannot be stored; give it a time zone")
+    return moment.astimezone(UTC).isoformat()
+
+
+def instant_from_text(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def _session_to_dict(session: Session) -> dict[str, Any]:
+    return {
+        "id": session.id,
+        "kind": session.kind.value,
+        "title": session.title,
+        "start": instant_to_text(session.start),
+        "end": instant_to_text(session.end),
+        "objectives": list(session.objectives),
+        "channel": session.channel,
+        "links": [{"kind": link.kind, "url": link.url} for link in session.links],
+        "moderators": list(session.moderators),
+        "speaking": _speaking_to_dict(session.speaking) if session.speaking else None,
+    }
+
+
+def _session_from_dict(data: dict[str, Any]) -> Session:
+    speaking = data["speaking"]
+    return Session(
+        id=data["id"],
+        kind=SessionKind(data["kind"]),
+        title=data["title"],
+        start=instant_from_text(data["start"]),
+        end=instant_from_text(data["end"]),
+        objectives=tuple(data["objectives"]),
+        channel=data["channel"],
+        links=tuple(Link(link["kind"], link["url"]) for link in data["links"]),
+        moderators=tuple(data["moderators"]),
+        speaking=_speaking_from_dict(speaking) if speaking is not None else None,
+    )
+
+
+def _speaking_to_dict(speaking: SpeakingSettings) -> dict[str, Any]:
+    return {
+        "policy": speaking.policy.value,
+        "prefer_first_time": speaking.prefer_first_time,
+        "limits": {category.value: _seconds(span) for category, span in speaking.limits.items()},
+        "warning_before_end": _seconds(speaking.warning_before_end),
+    }
+
+
+def _speaking_from_dict(data: dict[str, Any]) -> SpeakingSettings:
+    return SpeakingSettings(
+        policy=SpeakingPolicy(data["policy"]),
+        prefer_first_time=data["prefer_first_time"],
+        limits={Category(name): timedelta(seconds=value) for name, value in data["limits"].items()},
+        warning_before_end=timedelta(seconds=data["warning_before_end"]),
+    )
+
+
+def _reminders_to_dict(reminders: ReminderSettings) -> dict[str, Any]:
+    digest_at = reminders.digest_at
+    return {
+        "offsets": [_seconds(offset) for offset in reminders.offsets],
+        "digest_at": digest_at.isoformat() if digest_at is not None else None,
+        "grace": _seconds(reminders.grace),
+    }
+
+
+def _reminders_from_dict(data: dict[str, Any]) -> ReminderSettings:
+    digest_at = data["digest_at"]
+    return ReminderSettings(
+        offsets=tuple(timedelta(seconds=value) for value in data["offsets"]),
+        digest_at=time.fromisoformat(digest_at) if digest_at is not None else None,
+        grace=timedelta(seconds=data["grace"]),
+    )
+
+
+def _seconds(span: timedelta) -> int | float:
+    # Whole seconds (the usual case) stay integers so the stored JSON reads "300", not "300.0";
+    # timedelta(seconds=float) rounds to the microsecond, so fractions also come back exactly.
+    if span.microseconds == 0:
+        return span.days * 86_400 + span.seconds
+    return span.total_seconds()

@@ -1,0 +1,115 @@
+"""In-memory repositories and unit of work: the store for service tests and for runs with no database."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Self
+
+from bot.domain.meeting import Meeting
+from bot.domain.transcript import TranscriptEntry
+from bot.services.ports import MeetingRepository, TranscriptRepository
+
+
+@dataclass
+class InMemoryStore:
+    """The committed data, shared by every unit of work made from it (as a database is)."""
+
+    meetings: dict[str, Meeting] = field(default_factory=dict)
+    transcript: list[TranscriptEntry] = field(default_factory=list)
+
+    def uow(self) -> InMemoryUnitOfWork:
+        return InMemoryUnitOfWork(self)
+
+
+class InMemoryMeetingRepository:
+    """Reads see committed meetings plus this block's own saves; commit publishes the saves."""
+
+    def __init__(self, store: InMemoryStore) -> None:
+        self._store = store
+        self._pending: dict[str, Meeting] = {}
+
+    async def save(self, meeting: Meeting, *, loaded_at: datetime) -> None:
+        # loaded_at is bookkeeping for the database row; nothing in the port reads it back.
+        self._pending[meeting.id] = meeting
+
+    async def get(self, meeting_id: str) -> Meeting | None:
+        return self.visible(meeting_id)
+
+    def visible(self, meeting_id: str) -> Meeting | None:
+        pending = self._pending.get(meeting_id)
+        return pending if pending is not None else self._store.meetings.get(meeting_id)
+
+    def publish(self) -> None:
+        self._store.meetings.update(self._pending)
+        self._pending.clear()
+
+
+class InMemoryTranscriptRepository:
+    """Entries appended in this block stay private until commit, then join the shared list."""
+
+    def __init__(self, store: InMemoryStore, meetings: InMemoryMeetingRepository) -> None:
+        self._store = store
+        self._meetings = meetings
+        self._pending: list[TranscriptEntry] = []
+
+    async def append(self, entry: TranscriptEntry) -> None:
+        # The database refuses both of these (foreign key, UtcDateTime); failing here too keeps service
+        # tests from passing on code that would break in production.
+        if self._meetings.visible(entry.meeting_id) is None:
+            raise LookupError(f"no meeting {entry.meeting_id!r} to log a transcript entry for")
+        if entry.at.utcoffset() is None:
+            raise ValueError(f"naive datetime {entry.at.isoformat()} cannot be stored; give it a time zone")
+        # The database hands instants back in UTC; so does this store.
+        self._pending.append(replace(entry, at=entry.at.astimezone(UTC)))
+
+    async def entries(self, meeting_id: str, *, session_id: str | None = None) -> Sequence[TranscriptEntry]:
+        """Entries in the order they happened; entries at the same instant stay in the order appended."""
+        chosen = [
+            entry
+            for entry in [*self._store.transcript, *self._pending]
+            if entry.meeting_id == meeting_id and session_id in (None, entry.session_id)
+        ]
+        return tuple(sorted(chosen, key=lambda entry: entry.at))  # stable, like ORDER BY at, id
+
+    def publish(self) -> None:
+        self._store.transcript.extend(self._pending)
+        self._pending.clear()
+
+
+class InMemoryUnitOfWork:
+    """Same contract as the SQLAlchemy one: commit publishes the block's changes, leaving drops the rest."""
+
+    meetings: MeetingRepository
+    transcript: TranscriptRepository
+
+    def __init__(self, store: InMemoryStore | None = None) -> None:
+        self.store = store if store is not None else InMemoryStore()
+        self._open: tuple[InMemoryMeetingRepository, InMemoryTranscriptRepository] | None = None
+
+    async def __aenter__(self) -> Self:
+        if self._open is not None:
+            raise RuntimeError("this unit of work is already open; nested blocks would share a transaction")
+        meetings = InMemoryMeetingRepository(self.store)
+        transcript = InMemoryTranscriptRepository(self.store, meetings)
+        self.meetings, self.transcript = meetings, transcript
+        self._open = (meetings, transcript)
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        # Whatever is still pending in the repositories is dropped with them: that is the rollback.
+        self._open = None
+
+    async def commit(self) -> None:
+        meetings, transcript = self._repositories()
+        meetings.publish()
+        transcript.publish()
+
+    def _repositories(self) -> tuple[InMemoryMeetingRepository, InMemoryTranscriptRepository]:
+        if self._open is None:
+            raise RuntimeError("use the unit of work inside `async with uow:`")
+        return self._open

@@ -1,0 +1,83 @@
+"""The SQLAlchemy repositories: meetings and transcripts read and written through one AsyncSession."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.domain.meeting import Meeting, Session
+from bot.domain.transcript import TranscriptEntry
+from bot.storage.mapping import entry_from_row, entry_to_row, meeting_from_dict, meeting_to_dict
+from bot.storage.tables import MeetingRow, SessionRow, TranscriptRow
+
+
+class SqlAlchemyMeetingRepository:
+    """Meetings as one JSON document each, plus one row per session for other tables to refer to."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def save(self, meeting: Meeting, *, loaded_at: datetime) -> None:
+        """Insert or replace the meeting; its session rows follow the timetable (added, updated, deleted)."""
+        row = await self._session.get(MeetingRow, meeting.id)
+        if row is None:
+            row = MeetingRow(id=meeting.id)
+            self._session.add(row)
+        row.title = meeting.title
+        row.timezone = meeting.timezone
+        row.first_day = min(meeting.days, default=None)
+        row.last_day = max(meeting.days, default=None)
+        row.loaded_at = loaded_at
+        # ensure_ascii=False keeps Cyrillic or Georgian titles readable when someone inspects the table.
+        row.schedule = json.dumps(meeting_to_dict(meeting), ensure_ascii=False)
+        # The meeting row must exist before session rows can point at it.
+        await self._session.flush()
+        await self._sync_sessions(meeting)
+
+    async def get(self, meeting_id: str) -> Meeting | None:
+        row = await self._session.get(MeetingRow, meeting_id)
+        return meeting_from_dict(json.loads(row.schedule)) if row is not None else None
+
+    async def _sync_sessions(self, meeting: Meeting) -> None:
+        query = select(SessionRow).where(SessionRow.meeting_id == meeting.id)
+        existing = {row.session_id: row for row in await self._session.scalars(query)}
+        wanted = {session.id: session for session in meeting.sessions}
+        for session_id, stale in existing.items():
+            if session_id not in wanted:
+                await self._session.delete(stale)
+        for session_id, session in wanted.items():
+            row = existing.get(session_id)
+            if row is None:
+                row = SessionRow(meeting_id=meeting.id, session_id=session_id)
+                self._session.add(row)
+            _copy_session(session, row)
+
+
+def _copy_session(session: Session, row: SessionRow) -> None:
+    row.kind = session.kind.value
+    row.title = session.title
+    row.starts_at = session.start
+    row.ends_at = session.end
+    row.channel = session.channel
+
+
+class SqlAlchemyTranscriptRepository:
+    """The transcript as an append-only table, read back in the order things happened."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def append(self, entry: TranscriptEntry) -> None:
+        self._session.add(entry_to_row(entry))
+
+    async def entries(self, meeting_id: str, *, session_id: str | None = None) -> Sequence[TranscriptEntry]:
+        """Entries in the order they happened; the id orders entries logged at the same instant."""
+        query = select(TranscriptRow).where(TranscriptRow.meeting_id == meeting_id)
+        if session_id is not None:
+            query = query.where(TranscriptRow.session_id == session_id)
+        rows = await self._session.scalars(query.order_by(TranscriptRow.at, TranscriptRow.id))
+        return tuple(entry_from_row(row) for row in rows)

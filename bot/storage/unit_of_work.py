@@ -1,0 +1,51 @@
+"""The SQLAlchemy unit of work: one AsyncSession, hence one transaction, per `async with` block."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.services.ports import MeetingRepository, TranscriptRepository
+from bot.storage.repositories import SqlAlchemyMeetingRepository, SqlAlchemyTranscriptRepository
+
+
+class SqlAlchemyUnitOfWork:
+    """`async with uow: ...; await uow.commit()`; whatever was not committed is rolled back on exit.
+
+    The same object can be entered again after it was left; each block gets a fresh session.
+    """
+
+    # Typed as the ports: the protocol's attributes are settable, so mypy wants the exact types.
+    meetings: MeetingRepository
+    transcript: TranscriptRepository
+
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
+        self._session_factory = session_factory
+        self._session: AsyncSession | None = None
+
+    async def __aenter__(self) -> Self:
+        if self._session is not None:
+            raise RuntimeError("this unit of work is already open; nested blocks would share a transaction")
+        self._session = self._session_factory()
+        self.meetings = SqlAlchemyMeetingRepository(self._session)
+        self.transcript = SqlAlchemyTranscriptRepository(self._session)
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        session, self._session = self._open_session(), None
+        try:
+            await session.rollback()
+        finally:
+            await session.close()
+
+    async def commit(self) -> None:
+        await self._open_session().commit()
+
+    def _open_session(self) -> AsyncSession:
+        if self._session is None:
+            raise RuntimeError("use the unit of work inside `async with uow:`")
+        return self._session
