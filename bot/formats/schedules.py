@@ -1,0 +1,16 @@
+"""Loading a timetable by its file type: TOML as Podium writes it, or iCalendar as calendars export it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.domain.meeting import Meeting
+from bot.formats.ical import load_schedule_ics
+from bot.formats.schedule_toml import load_schedule_toml
+
+
+def load_schedule(path: Path) -> Meeting:
+    """The meeting in a .toml or .ics file; raises ScheduleInvalid listing every fault."""
+    if path.suffix.lower() in {".ics", ".ical", ".ifb"}:
+        return load_schedule_ics(path)
+    return load_schedule_toml(path)
