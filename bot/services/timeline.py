@@ -1,0 +1,44 @@
+"""Moving time forward and firing, in order, whatever falls due on the way: reminders, speaker timers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from datetime import datetime
+from typing import Protocol
+
+from bot.services.ports import Clock
+from bot.services.views import Post
+
+
+class DueWork(Protocol):
+    """Something that has work at known moments; it remembers what it has done."""
+
+    async def next_due(self, now: datetime) -> datetime | None:
+        """The earliest moment with work not yet done (it may be <= now), or None."""
+        ...
+
+    async def fire(self, now: datetime) -> list[Post]:
+        """Do all work due at or before now, and return what to post."""
+        ...
+
+
+class Timeline:
+    def __init__(self, clock: Clock, sources: Sequence[DueWork]) -> None:
+        self.clock = clock
+        self.sources = sources
+
+    async def run_until(self, target: datetime) -> AsyncIterator[list[Post]]:
+        """Sleep on the clock from due moment to due moment up to target, yielding each firing's posts."""
+        while (due := await self._earliest()) is not None and due <= target:
+            await self.clock.sleep_until(due)
+            now = self.clock.now()
+            for source in self.sources:
+                posts = await source.fire(now)
+                if posts:
+                    yield posts
+        await self.clock.sleep_until(target)
+
+    async def _earliest(self) -> datetime | None:
+        now = self.clock.now()
+        dues = [due for source in self.sources if (due := await source.next_due(now)) is not None]
+        return min(dues, default=None)

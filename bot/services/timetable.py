@@ -1,0 +1,87 @@
+"""Use cases that read the timetable: the agenda, what is on now, one session; each seen from the reader's zone."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import datetime
+from zoneinfo import ZoneInfo, available_timezones
+
+from bot.domain.localtime import LocalSpan, is_known_zone
+from bot.domain.meeting import Meeting, Session, SessionKind
+from bot.domain.participants import Directory, Participant
+from bot.services.errors import CommandRefused
+from bot.services.views import AgendaRow, AgendaView, NowView, Reader, SessionCard, SessionView
+
+
+class Timetable:
+    def __init__(self, meeting: Meeting, directory: Directory) -> None:
+        self.meeting = meeting
+        self.directory = directory
+
+    def reader(self, participant: Participant | None = None, zone: str | None = None) -> Reader:
+        """The zone to show times in: the one asked for, else the participant's delegation's, else none."""
+        if zone:
+            name, label = self.resolve_zone(zone)
+            return Reader(self.meeting.timezone, name, label)
+        own = self.directory.zone_of(participant) if participant else None
+        return Reader(self.meeting.timezone, own, participant.delegation if participant and own else None)
+
+    def resolve_zone(self, text: str) -> tuple[str, str | None]:
+        """An IANA zone name (any case) or a member State's code; refuses with the closest zone otherwise."""
+        state = self.directory.state(text) if len(text) <= 3 else None
+        if state:
+            return state.zone, state.iso
+        canonical = _canonical_zone(text)
+        if canonical:
+            return canonical, None
+        close = difflib.get_close_matches(text, sorted(available_timezones()), n=1, cutoff=0.6)
+        raise CommandRefused("unknown_zone", {"value": text}, close[0] if close else None)
+
+    def agenda(self, reader: Reader, now: datetime, day: int | None = None) -> AgendaView:
+        if day is not None and not 1 <= day <= len(self.meeting.days):
+            raise CommandRefused("unknown_day", {"value": str(day), "days": str(len(self.meeting.days))})
+        rows = tuple(
+            AgendaRow(s, number, self._night(s, reader), s.is_on(now))
+            for number in range(1, len(self.meeting.days) + 1)
+            if day in (None, number)
+            for s in self.meeting.sessions_on(number)
+        )
+        return AgendaView(self.meeting.title, reader, rows, self.meeting.provenance.footer, now)
+
+    def now(self, reader: Reader, now: datetime) -> NowView:
+        current, upcoming = self.meeting.current(now), self.meeting.upcoming(now)
+        if upcoming and upcoming.kind is SessionKind.BREAK:
+            upcoming = self.meeting.upcoming(upcoming.start) or upcoming
+        return NowView(
+            reader,
+            self._card(current, reader) if current else None,
+            self._card(upcoming, reader) if upcoming else None,
+            now,
+            meeting_over=current is None and upcoming is None,
+        )
+
+    def session(self, reader: Reader, session_id: str) -> SessionView:
+        session = self.meeting.session(session_id.lower())
+        if session is None:
+            ids = [s.id for s in self.meeting.sessions]
+            close = difflib.get_close_matches(session_id.lower(), ids, n=1, cutoff=0.4)
+            raise CommandRefused(
+                "unknown_session", {"value": session_id, "known": ", ".join(ids)}, close[0] if close else None
+            )
+        return SessionView(reader, self._card(session, reader))
+
+    def _card(self, session: Session, reader: Reader) -> SessionCard:
+        objectives = tuple(o for n in session.objectives if (o := self.meeting.objective(n)))
+        names = tuple(self.directory.participant(m).name for m in session.moderators)
+        return SessionCard(session, objectives, session.links, names, self._night(session, reader))
+
+    def _night(self, session: Session, reader: Reader) -> bool:
+        zone = ZoneInfo(reader.zone or reader.meeting_zone)
+        return LocalSpan.of(session.start, session.end, zone).in_night
+
+
+def _canonical_zone(text: str) -> str | None:
+    if is_known_zone(text):
+        return text
+    lowered = text.lower()
+    return next((z for z in available_timezones() if z.lower() == lowered), None)

@@ -1,0 +1,91 @@
+"""Read models handed to adapters: plain data about what to show, with times as aware UTC and zone names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from bot.domain.meeting import Link, Objective, Session
+from bot.services.registry import CommandSpec
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """Whose eyes a view is for: the zone they read times in, and the meeting's own zone."""
+
+    meeting_zone: str
+    zone: str | None = None
+    zone_label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaRow:
+    session: Session
+    day_number: int
+    night: bool
+    current: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaView:
+    title: str
+    reader: Reader
+    rows: tuple[AgendaRow, ...]
+    footer: str
+    now: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SessionCard:
+    session: Session
+    objectives: tuple[Objective, ...]
+    links: tuple[Link, ...]
+    moderators: tuple[str, ...]
+    night: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NowView:
+    reader: Reader
+    current: SessionCard | None
+    upcoming: SessionCard | None
+    now: datetime
+    meeting_over: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SessionView:
+    reader: Reader
+    card: SessionCard
+
+
+@dataclass(frozen=True, slots=True)
+class HelpView:
+    commands: tuple[CommandSpec, ...]
+    detailed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RefusalView:
+    code: str
+    details: dict[str, str]
+    suggestion: str | None
+
+
+View = AgendaView | NowView | SessionView | HelpView | RefusalView
+
+
+class Visibility(StrEnum):
+    PRIVATE = "private"
+    CHANNEL = "channel"
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A message to deliver: privately to one participant, or to a channel."""
+
+    view: View
+    visibility: Visibility
+    channel: str | None = None
+    recipient: str | None = None
