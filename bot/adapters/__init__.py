@@ -1,0 +1,1 @@
+"""Platform adapters: translate what a platform receives into invocations, call the services, render the views."""

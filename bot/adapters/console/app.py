@@ -1,0 +1,109 @@
+"""The console loop: read lines, move the simulated clock, run commands through the services, print blocks."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from bot.adapters.console.script import Advance, Nothing, Said, SetClock, Unreadable, read_line
+from bot.adapters.text.inert import inert
+from bot.adapters.text.render import render
+from bot.adapters.text.times import PlainTimes, zone_label
+from bot.services.commands import CommandService, Invocation
+from bot.services.ports import SettableClock
+from bot.services.timeline import Timeline
+from bot.services.views import Post, Visibility
+
+
+class Console:
+    def __init__(
+        self,
+        commands: CommandService,
+        timeline: Timeline,
+        *,
+        clock: SettableClock,
+        meeting_zone: str,
+        main_channel: str | None,
+        out: TextIO,
+    ) -> None:
+        self.commands = commands
+        self.timeline = timeline
+        self.clock = clock
+        self.zone = ZoneInfo(meeting_zone)
+        self.main_channel = main_channel
+        self.out = out
+        self.times = PlainTimes()
+
+    async def run_script(self, lines: Iterable[str], default_actor: str | None = None) -> int:
+        """Replay a script, echoing each line; returns how many lines could not be read."""
+        faults = 0
+        for number, raw in enumerate(lines, start=1):
+            line = read_line(raw, self.zone, default_actor)
+            if not isinstance(line, Nothing):
+                self.out.write(f"{inert(raw.rstrip(), 1000)}\n")
+            if isinstance(line, Unreadable):
+                faults += 1
+                self.out.write(f"! line {number}: {line.reason}\n")
+                continue
+            await self._perform(line)
+        return faults
+
+    async def run_interactive(self, default_actor: str, stream: TextIO = sys.stdin) -> None:
+        """Prompt until end of input; lines without 'NAME>' are typed as default_actor."""
+        while True:
+            self.out.write(f"{default_actor}> ")
+            self.out.flush()
+            raw = await asyncio.to_thread(stream.readline)
+            if not raw:
+                return
+            await self._catch_up()
+            line = read_line(raw, self.zone, default_actor)
+            if isinstance(line, Unreadable):
+                self.out.write(f"! {line.reason}\n")
+            elif not isinstance(line, Nothing):
+                await self._perform(line)
+
+    async def _perform(self, line: Said | SetClock | Advance | Nothing) -> None:
+        if isinstance(line, SetClock):
+            self.clock.set(line.moment)
+            await self._catch_up()
+        elif isinstance(line, Advance):
+            await self._advance_to(self.clock.now() + line.span)
+        elif isinstance(line, Said):
+            await self._said(line)
+
+    async def _said(self, said: Said) -> None:
+        command = said.command
+        if command is None:
+            self.out.write("  (commands start with '/'; /help lists them)\n")
+            return
+        name, text = command
+        channel = said.channel or self.main_channel
+        for post in await self.commands.handle(Invocation(said.actor, name, text, channel)):
+            await self._show(post)
+
+    async def _advance_to(self, target: datetime) -> None:
+        async for posts in self.timeline.run_until(target):
+            for post in posts:
+                await self._show(post)
+
+    async def _catch_up(self) -> None:
+        await self._advance_to(self.clock.now())
+
+    async def _show(self, post: Post) -> None:
+        body = render(post.view, self.times)
+        if post.visibility is Visibility.CHANNEL:
+            await self.commands.record_post(post.channel, body)
+        self.out.write(self._header(post) + "\n")
+        self.out.write("".join(f"  {line}\n" if line else "\n" for line in body.split("\n")))
+
+    def _header(self, post: Post) -> str:
+        now = self.clock.now().astimezone(self.zone)
+        where = f"#{post.channel}" if post.channel else "direct message"
+        if post.visibility is Visibility.PRIVATE and post.recipient:
+            where += f" · only {inert(post.recipient, 40)} sees this"
+        return f"[{now:%a %d %b %Y %H:%M} {zone_label(now, self.zone)}] {where}"

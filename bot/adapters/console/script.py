@@ -1,0 +1,83 @@
+"""The console's line language: `NAME> /command`, `NAME #channel> ...`, `@clock ISO`, `@advance 10m`, `# comment`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.domain.durations import parse_duration
+
+_SPEAKER = re.compile(r"^(?P<name>[^\s>#@/][^\s>#]*)(?:\s+#(?P<channel>[\w.-]+))?\s*>\s?(?P<rest>.*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A participant typed something: a command when it starts with '/'."""
+
+    actor: str
+    channel: str | None
+    text: str
+
+    @property
+    def command(self) -> tuple[str, str] | None:
+        if not self.text.startswith("/") or len(self.text) < 2:
+            return None
+        name, _, rest = self.text[1:].partition(" ")
+        return name, rest.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class SetClock:
+    moment: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Advance:
+    span: timedelta
+
+
+@dataclass(frozen=True, slots=True)
+class Nothing:
+    """A blank line or a comment."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    reason: str
+
+
+Line = Said | SetClock | Advance | Nothing | Unreadable
+
+
+def read_line(raw: str, meeting_zone: ZoneInfo, default_actor: str | None = None) -> Line:
+    """One line of a script or of the interactive prompt; times without an offset are the meeting's."""
+    line = raw.strip()
+    if not line or line.startswith("#"):
+        return Nothing()
+    if line.startswith("@"):
+        return _directive(line, meeting_zone)
+    match = _SPEAKER.match(line)
+    if match:
+        return Said(match["name"], match["channel"], match["rest"].strip())
+    if default_actor is not None:
+        return Said(default_actor, None, line)
+    return Unreadable("expected 'NAME> /command', '@clock ISO-TIME', '@advance 10m' or '# comment'")
+
+
+def _directive(line: str, zone: ZoneInfo) -> Line:
+    verb, _, argument = line[1:].partition(" ")
+    argument = argument.strip()
+    if verb == "clock":
+        try:
+            moment = datetime.fromisoformat(argument)
+        except ValueError:
+            return Unreadable(f"@clock needs a time such as 2020-11-12T09:45+01:00, not '{argument}'")
+        return SetClock(moment if moment.tzinfo else moment.replace(tzinfo=zone))
+    if verb == "advance":
+        span = parse_duration(argument)
+        if span is None or span.total_seconds() < 0:
+            return Unreadable(f"@advance needs a positive duration such as 10m or 1h30m, not '{argument}'")
+        return Advance(span)
+    return Unreadable(f"unknown directive @{verb} (use @clock or @advance)")

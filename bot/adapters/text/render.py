@@ -1,0 +1,152 @@
+"""Views as plain text: the agenda table, what is on now, a session card, help, refusals."""
+
+from __future__ import annotations
+
+from functools import singledispatch
+from zoneinfo import ZoneInfo
+
+from bot.adapters.text.inert import inert
+from bot.adapters.text.refusals import refusal_line
+from bot.adapters.text.times import Times
+from bot.domain.meeting import SessionKind
+from bot.services.registry import Audience
+from bot.services.schedule_check import ScheduleSummary
+from bot.services.views import (
+    AgendaView,
+    HelpView,
+    NowView,
+    Reader,
+    RefusalView,
+    SessionCard,
+    SessionView,
+    View,
+)
+
+NIGHT = "☾"
+NOW = "▶"
+
+
+@singledispatch
+def render(view: View, times: Times) -> str:
+    raise TypeError(f"no plain-text rendering for {type(view).__name__}")
+
+
+@render.register
+def _agenda(view: AgendaView, times: Times) -> str:
+    # The offset named in the header is the one in force during the meeting, not today's.
+    shown_at = view.rows[0].session.start if view.rows else view.now
+    lines = [view.title, times.header(view.reader, shown_at)]
+    day = None
+    for row in view.rows:
+        if row.day_number != day:
+            day = row.day_number
+            lines += ["", f"Day {day} · {row.session.start.astimezone(_zone(view.reader)):%A %d %B %Y}"]
+        marks = (NOW if row.current else " ") + (NIGHT if row.night else " ")
+        objectives = _objective_numbers(row.session.objectives)
+        lines.append(
+            f"  {marks} {times.span(row.session.start, row.session.end, view.reader)}  "
+            f"{row.session.title} ({row.session.id}){objectives}"
+        )
+    legend = [
+        f"{NIGHT} in the night where you are (00:00–06:59)" if any(r.night for r in view.rows) else "",
+        f"{NOW} on now" if any(r.current for r in view.rows) else "",
+    ]
+    if any(legend):
+        lines += ["", "   ".join(item for item in legend if item)]
+    if view.footer:
+        lines += ["", f"Source: {view.footer}"]
+    return "\n".join(lines)
+
+
+@render.register
+def _now(view: NowView, times: Times) -> str:
+    if view.meeting_over:
+        return "The meeting is over. /agenda shows what took place."
+    lines = [f"It is {times.moment(view.now, view.reader)}."]
+    if view.current:
+        lines += ["", "On now:", *_card(view.current, times, view.reader)]
+    else:
+        lines += ["", "No session is on now."]
+    if view.upcoming:
+        lines += ["", "Next:", *_card(view.upcoming, times, view.reader)]
+    return "\n".join(lines)
+
+
+@render.register
+def _session(view: SessionView, times: Times) -> str:
+    return "\n".join(_card(view.card, times, view.reader))
+
+
+@render.register
+def _help(view: HelpView, times: Times) -> str:
+    if not view.detailed:
+        lines = ["Commands:"]
+        lines += [f"  {c.usage:<28} {c.summary}{_audience(c.audience)}" for c in view.commands]
+        lines.append("/help COMMAND explains one command.")
+        return "\n".join(lines)
+    command = view.commands[0]
+    lines = [f"{command.usage}  {command.summary}{_audience(command.audience)}"]
+    lines += [f"  {p.name.upper()}: {p.help}" + ("" if p.required else " (optional)") for p in command.params]
+    if command.example:
+        lines.append(f"  Example: {command.example}")
+    return "\n".join(lines)
+
+
+@render.register
+def _refusal(view: RefusalView, times: Times) -> str:
+    return refusal_line(view)
+
+
+def _card(card: SessionCard, times: Times, reader: Reader) -> list[str]:
+    session = card.session
+    night = f" {NIGHT} in your night" if card.night else ""
+    lines = [
+        f"{session.title} ({session.id})",
+        f"  When: {times.span(session.start, session.end, reader)}{night}",
+    ]
+    if session.kind is SessionKind.BREAK:
+        return lines
+    lines += [f"  Objective {o.number}: {o.title}" for o in card.objectives]
+    lines += [
+        f"  {link.kind.capitalize()}: {link.url}" + (" (placeholder)" if link.is_placeholder else "")
+        for link in card.links
+    ]
+    if card.moderators:
+        lines.append(f"  Moderated by {', '.join(inert(m) for m in card.moderators)}")
+    if session.channel:
+        lines.append(f"  Channel: #{session.channel}")
+    return lines
+
+
+def _objective_numbers(numbers: tuple[int, ...]) -> str:
+    return f" · objectives {', '.join(map(str, numbers))}" if numbers else ""
+
+
+def _audience(audience: Audience) -> str:
+    return "" if audience is Audience.EVERYONE else f" ({audience.value}s only)"
+
+
+def _zone(reader: Reader) -> ZoneInfo:
+    return ZoneInfo(reader.zone or reader.meeting_zone)
+
+
+def schedule_summary(summary: ScheduleSummary) -> str:
+    """One paragraph a secretariat can read back to check it loaded the right timetable."""
+    meeting = summary.meeting
+    zone = ZoneInfo(meeting.timezone)
+    first, last = summary.first_start.astimezone(zone), summary.last_end.astimezone(zone)
+    days = f"{meeting.days[0]:%d %B %Y}" + (f" to {meeting.days[-1]:%d %B %Y}" if len(meeting.days) > 1 else "")
+    text = (
+        f"{summary.source}: {meeting.short_title or meeting.title}. {len(meeting.days)} day(s), {days}, "
+        f"in {meeting.timezone}; {summary.sessions} sessions ({summary.breaks} breaks), "
+        f"earliest start {first:%H:%M}, latest end {last:%H:%M} local "
+        f"({summary.first_start:%H:%M}–{summary.last_end:%H:%M} UTC)."
+    )
+    if meeting.objectives:
+        text += (
+            f" {summary.roundtables} roundtables cover {summary.objectives_covered} of "
+            f"{len(meeting.objectives)} objectives, each once."
+        )
+    if summary.placeholder_links:
+        text += f" {summary.placeholder_links} links are placeholders (.invalid) to replace before the meeting."
+    return text + " No problems found."
