@@ -1,0 +1,82 @@
+"""The composition root: the one place that names concrete classes and wires them into a running Podium."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from bot.config import Settings
+from bot.domain.meeting import Meeting
+from bot.domain.participants import Directory
+from bot.formats.roster import load_member_states, load_roster
+from bot.formats.schedules import load_schedule
+from bot.scheduling.clock import SimulatedClock, SystemClock
+from bot.services.commands import CommandService
+from bot.services.ports import Clock
+from bot.services.registry import command_registry
+from bot.services.timeline import Timeline
+from bot.services.timetable import Timetable
+from bot.storage.database import Database
+
+
+@dataclass(frozen=True)
+class Podium:
+    """Everything an adapter needs, built and owned by `running()`."""
+
+    meeting: Meeting
+    directory: Directory
+    timetable: Timetable
+    commands: CommandService
+    timeline: Timeline
+    clock: Clock
+
+
+def load_meeting(path: Path, rehearse: date | None = None) -> Meeting:
+    """The timetable, moved to the rehearsal date when one is given."""
+    meeting = load_schedule(path)
+    return meeting.rehearsed_on(rehearse) if rehearse else meeting
+
+
+def load_directory(settings: Settings, roster: Path | None = None) -> Directory:
+    roster = roster or settings.roster
+    return Directory(load_member_states(settings.member_states), load_roster(roster) if roster else ())
+
+
+def make_clock(start: datetime | None, speed: float | None) -> SimulatedClock | SystemClock:
+    """The system clock, or a simulated one running from `start` at `speed` when either is given."""
+    if start is None and speed is None:
+        return SystemClock()
+    return SimulatedClock(start or SystemClock().now(), speed or 1.0)
+
+
+def console_clock(start: datetime | None, speed: float | None, *, scripted: bool) -> SimulatedClock:
+    """Scripts jump from line to line unless a speed is asked for; a person at the prompt sees time run."""
+    return SimulatedClock(start or SystemClock().now(), speed if speed or scripted else 1.0)
+
+
+@asynccontextmanager
+async def running(
+    settings: Settings,
+    clock: Clock,
+    *,
+    schedule: Path | None = None,
+    roster: Path | None = None,
+    database_url: str | None = None,
+    rehearse: date | None = None,
+) -> AsyncIterator[Podium]:
+    """Load the timetable and roster, open (and upgrade) the database, and wire the services."""
+    meeting = load_meeting(schedule or settings.schedule, rehearse)
+    directory = load_directory(settings, roster)
+    database = await Database.open(database_url or settings.database_url)
+    try:
+        async with database.uow() as uow:
+            await uow.meetings.save(meeting, loaded_at=clock.now())
+            await uow.commit()
+        timetable = Timetable(meeting, directory)
+        commands = CommandService(command_registry(), timetable, directory, clock, database.uow)
+        yield Podium(meeting, directory, timetable, commands, Timeline(clock, ()), clock)
+    finally:
+        await database.close()

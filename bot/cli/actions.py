@@ -1,0 +1,130 @@
+"""What each `podium` action does: build what it needs through the composition root, run, print."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+from bot import bootstrap
+from bot.adapters.console.app import Console
+from bot.adapters.text.render import render, schedule_summary
+from bot.adapters.text.times import PlainTimes
+from bot.config import Settings, data_path
+from bot.formats.ical import meeting_to_ics
+from bot.formats.schedules import load_schedule
+from bot.scheduling.clock import SystemClock
+from bot.services.errors import CommandRefused
+from bot.services.schedule_check import ScheduleSummary, check_schedule
+from bot.services.timetable import Timetable
+from bot.services.views import RefusalView
+from bot.storage.database import Database
+
+Action = Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, int]]
+DEMO_SCRIPT = "schedules/demo-2020.script"
+DEMO_ROSTER = "schedules/demo-roster-2020.toml"
+
+
+async def agenda(options: argparse.Namespace, settings: Settings) -> int:
+    meeting = bootstrap.load_meeting(options.schedule or settings.schedule, options.rehearse)
+    timetable = Timetable(meeting, bootstrap.load_directory(settings))
+    zone = options.tz or options.delegation
+    try:
+        reader = timetable.reader(zone=zone)
+        view = timetable.agenda(reader, bootstrap.make_clock(options.clock, options.speed).now(), options.day)
+    except CommandRefused as refusal:
+        print(render(_refusal(refusal), PlainTimes()), file=sys.stderr)
+        return 2
+    print(render(view, PlainTimes()))
+    return 0
+
+
+async def check(options: argparse.Namespace, settings: Settings) -> int:
+    failed = False
+    for path in options.files:
+        result = check_schedule(path, load_schedule)
+        if isinstance(result, ScheduleSummary):
+            print(schedule_summary(result))
+        else:
+            failed = True
+            print("\n".join(result.lines), file=sys.stderr)
+    return 1 if failed else 0
+
+
+async def ics(options: argparse.Namespace, settings: Settings) -> int:
+    meeting = bootstrap.load_meeting(options.schedule or settings.schedule, options.rehearse)
+    if options.session and meeting.session(options.session) is None:
+        known = ", ".join(s.id for s in meeting.sessions)
+        print(f"There is no session '{options.session}'; sessions are: {known}.", file=sys.stderr)
+        return 2
+    data = meeting_to_ics(meeting, session_id=options.session, stamp=SystemClock().now())
+    if options.out:
+        options.out.write_bytes(data)
+        print(f"Wrote {options.out}")
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+    return 0
+
+
+async def db(options: argparse.Namespace, settings: Settings) -> int:
+    database = await Database.open(options.db or settings.database_url)
+    await database.close()
+    print("The database is up to date.")
+    return 0
+
+
+async def console(options: argparse.Namespace, settings: Settings) -> int:
+    script = options.script.read_text(encoding="utf-8").splitlines() if options.script else None
+    piped = script is None and not sys.stdin.isatty()
+    if piped:
+        script = sys.stdin.read().splitlines()
+    clock = bootstrap.console_clock(options.clock, options.speed, scripted=script is not None)
+    async with bootstrap.running(
+        settings,
+        clock,
+        schedule=options.schedule,
+        roster=options.roster,
+        database_url=options.db,
+        rehearse=options.rehearse,
+    ) as podium:
+        meeting = podium.meeting
+        app = Console(
+            podium.commands,
+            podium.timeline,
+            clock=clock,
+            meeting_zone=meeting.timezone,
+            main_channel=meeting.main_channel,
+            out=sys.stdout,
+        )
+        if script is not None:
+            return 1 if await app.run_script(script, options.actor if piped else None) else 0
+        print(f"Podium console for {meeting.short_title or meeting.title}. /help lists the commands; Ctrl-D quits.")
+        await app.run_interactive(options.actor)
+    return 0
+
+
+async def demo(options: argparse.Namespace, settings: Settings) -> int:
+    options.script = options.script or data_path(DEMO_SCRIPT)
+    options.roster = options.roster or data_path(DEMO_ROSTER)
+    if options.db:
+        return await console(options, settings)
+    with tempfile.TemporaryDirectory(prefix="podium-demo-") as folder:
+        options.db = f"sqlite:///{Path(folder) / 'demo.db'}"
+        return await console(options, settings)
+
+
+def _refusal(refusal: CommandRefused) -> RefusalView:
+    return RefusalView(refusal.code, refusal.details, refusal.suggestion)
+
+
+ACTIONS: dict[str, Action] = {
+    "agenda": agenda,
+    "check-schedule": check,
+    "ics": ics,
+    "db": db,
+    "console": console,
+    "demo": demo,
+}

@@ -1,0 +1,87 @@
+"""The command-line options of every `podium` action, in one parser."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime
+from pathlib import Path
+
+from bot.config import data_path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="podium", description="Podium runs a virtual intergovernmental meeting.")
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    agenda = actions.add_parser("agenda", help="print the timetable in a zone, with the meeting's time beside it")
+    _schedule(agenda)
+    agenda.add_argument("--day", type=int, choices=(1, 2, 3, 4, 5), help="one day only")
+    where = agenda.add_mutually_exclusive_group()
+    where.add_argument("--tz", metavar="ZONE", help="an IANA time zone, such as America/New_York")
+    where.add_argument("--delegation", metavar="ISO", help="a member State's code, such as KZ")
+    _clock(agenda)
+
+    check = actions.add_parser("check-schedule", help="check timetable files; exit 1 listing every fault")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    ics = actions.add_parser("ics", help="write the timetable as iCalendar (RFC 5545)")
+    _schedule(ics)
+    ics.add_argument("--session", metavar="ID", help="one session only")
+    ics.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
+    ics.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="move the meeting to this date")
+
+    db = actions.add_parser("db", help="database maintenance")
+    db.add_argument("db_action", choices=("upgrade",), help="upgrade: apply every migration")
+    db.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
+
+    for name, text in (
+        ("console", "talk to Podium in the terminal, or replay a script"),
+        ("demo", "replay a scripted part of the 2020 meeting through the console"),
+    ):
+        console = actions.add_parser(name, help=text)
+        _schedule(console)
+        console.add_argument("--roster", type=data_path, metavar="FILE", help="participants (TOML or CSV)")
+        console.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
+        console.add_argument("--script", type=Path, metavar="FILE", help="replay these lines, then stop")
+        console.add_argument("--as", dest="actor", default="guest", metavar="NAME", help="who you are (interactive)")
+        _clock(console)
+    return parser
+
+
+def _schedule(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--schedule", type=data_path, metavar="FILE", help="timetable (.toml or .ics)")
+
+
+def _clock(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--clock", type=_moment, metavar="ISO", help="start the clock here, e.g. 2020-11-12T09:45+01:00"
+    )
+    parser.add_argument("--speed", type=_speed, metavar="N", help="run the clock N times faster than real time")
+    parser.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="move the meeting to this date")
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time such as 2020-11-12T09:45+01:00") from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"'{text}' needs a UTC offset, such as +01:00")
+    return moment
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date such as 2026-11-12") from None
+
+
+def _speed(text: str) -> float:
+    try:
+        speed = float(text)
+    except ValueError:
+        speed = 0
+    if speed <= 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a positive number")
+    return speed
