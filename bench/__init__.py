@@ -1,0 +1,1 @@
+"""Podium's benchmarks: `python -m bench` runs them all and prints one table."""
