@@ -9,7 +9,7 @@ from bench.timing import Row, measure
 from bot.adapters.text.render import render
 from bot.adapters.text.times import PlainTimes
 from bot.domain.participants import Directory
-from bot.formats.ical import meeting_to_ics
+from bot.formats.ical_export import meeting_to_ics
 from bot.formats.roster import load_member_states
 from bot.formats.schedule_toml import load_schedule_toml
 from bot.services.timetable import Timetable

@@ -14,7 +14,7 @@ from bot.adapters.console.app import Console
 from bot.adapters.text.render import render, schedule_summary
 from bot.adapters.text.times import PlainTimes
 from bot.config import Settings, data_path
-from bot.formats.ical import meeting_to_ics
+from bot.formats.ical_export import meeting_to_ics
 from bot.formats.schedules import load_schedule
 from bot.scheduling.clock import SystemClock
 from bot.services.errors import CommandRefused

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.domain.meeting import Meeting
-from bot.formats.ical import load_schedule_ics
+from bot.formats.ical_import import load_schedule_ics
 from bot.formats.schedule_toml import load_schedule_toml
 
 
