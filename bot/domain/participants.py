@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -36,29 +37,35 @@ class Participant:
     group: str | None = None
     roles: tuple[str, ...] = ()
     timezone: str | None = None
+    verified: bool = True
 
     @classmethod
     def unlisted(cls, participant_id: str) -> Participant:
-        return cls(id=participant_id, name=participant_id)
+        """Someone neither on the roster nor self-declared: shown as unverified wherever they appear."""
+        return cls(id=participant_id, name=participant_id, verified=False)
 
     def has_role(self, role: str, session_id: str | None = None) -> bool:
         return role in self.roles or (session_id is not None and f"{role}:{session_id}" in self.roles)
 
 
-@dataclass(frozen=True, slots=True)
 class Directory:
     """Member States and roster together: who someone is, and which zone they read time in."""
 
-    states: tuple[MemberState, ...] = ()
-    participants: tuple[Participant, ...] = ()
+    def __init__(self, states: Iterable[MemberState] = (), participants: Iterable[Participant] = ()) -> None:
+        self.states = tuple(states)
+        self.participants = tuple(participants)
+        # Indexed once: a roster can hold thousands, and every command looks its sender up.
+        self._states = {s.iso: s for s in self.states}
+        self._participants = {p.id: p for p in self.participants}
 
     def state(self, iso: str) -> MemberState | None:
-        wanted = iso.upper()
-        return next((s for s in self.states if s.iso == wanted), None)
+        return self._states.get(iso.upper())
 
     def participant(self, participant_id: str) -> Participant:
-        found = next((p for p in self.participants if p.id == participant_id), None)
-        return found or Participant.unlisted(participant_id)
+        return self.find(participant_id) or Participant.unlisted(participant_id)
+
+    def find(self, participant_id: str) -> Participant | None:
+        return self._participants.get(participant_id)
 
     def zone_of(self, participant: Participant) -> str | None:
         if participant.timezone:

@@ -42,6 +42,9 @@ class SpeakingSettings:
     prefer_first_time: bool = False
     limits: dict[Category, timedelta] = field(default_factory=_default_limits)
     warning_before_end: timedelta = timedelta(seconds=30)
+    # The list of speakers takes requests from a while before the session and closes after its end.
+    opens_before: timedelta = timedelta(minutes=30)
+    overrun: timedelta = timedelta(minutes=15)
 
     def limit_for(self, category: Category) -> timedelta:
         return self.limits.get(category, timedelta(minutes=3))

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
-class CommandRefused(Exception):
-    """Raised by a use case before it changes anything; adapters render it as one line."""
+class Refused(Exception):
+    """Raised before anything changes; adapters render it as one line from its code and details."""
 
     code: str
     details: dict[str, str] = field(default_factory=dict)
