@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from bot.storage.engine import create_engine
 from bot.storage.migrate import upgrade
+from bot.storage.queue_cache import QueueCache
 from bot.storage.unit_of_work import SqlAlchemyUnitOfWork
 
 
@@ -20,6 +21,8 @@ class Database:
         # expire_on_commit=False: reading a row after commit would otherwise trigger a lazy load,
         # which async SQLAlchemy cannot do (MissingGreenlet).
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+        # One per Database, as one per process: see QueueCache for why callers serialise per session.
+        self.queue_cache = QueueCache()
 
     @classmethod
     async def open(cls, url: str) -> Self:
@@ -34,7 +37,7 @@ class Database:
         return cls(engine)
 
     def uow(self) -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(self._sessions)
+        return SqlAlchemyUnitOfWork(self._sessions, self.queue_cache)
 
     async def close(self) -> None:
         await self.engine.dispose()

@@ -39,7 +39,7 @@ def create_engine(url: str) -> AsyncEngine:
     memory = _in_memory(parsed)
     if not memory and parsed.database:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(parsed)
+    engine = create_async_engine(parsed, pool_reset_on_return=None)
     event.listen(engine.sync_engine, "connect", partial(_set_sqlite_pragmas, wal=not memory))
     return engine
 

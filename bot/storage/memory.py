@@ -6,11 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Self
+from typing import NamedTuple, Self
 
 from bot.domain.meeting import Meeting
+from bot.domain.participants import Participant
+from bot.domain.queue.events import QueueEvent
+from bot.domain.queue.queue import SpeakerQueue
 from bot.domain.transcript import TranscriptEntry
-from bot.services.ports import MeetingRepository, TranscriptRepository
+from bot.services.ports import MeetingRepository, ParticipantRepository, QueueRepository, TranscriptRepository
+from bot.storage.memory_queues import InMemoryParticipantRepository, InMemoryQueueRepository
 
 
 @dataclass
@@ -19,6 +23,11 @@ class InMemoryStore:
 
     meetings: dict[str, Meeting] = field(default_factory=dict)
     transcript: list[TranscriptEntry] = field(default_factory=list)
+    # Lists of speakers by (meeting_id, session_id) as committed, and the events that made them (the record).
+    queues: dict[tuple[str, str], SpeakerQueue] = field(default_factory=dict)
+    queue_events: dict[tuple[str, str], list[QueueEvent]] = field(default_factory=dict)
+    # Self-declarations by (meeting_id, participant_id), with when they were made.
+    declarations: dict[tuple[str, str], tuple[Participant, datetime]] = field(default_factory=dict)
 
     def uow(self) -> InMemoryUnitOfWork:
         return InMemoryUnitOfWork(self)
@@ -84,18 +93,26 @@ class InMemoryUnitOfWork:
 
     meetings: MeetingRepository
     transcript: TranscriptRepository
+    queues: QueueRepository
+    participants: ParticipantRepository
 
     def __init__(self, store: InMemoryStore | None = None) -> None:
         self.store = store if store is not None else InMemoryStore()
-        self._open: tuple[InMemoryMeetingRepository, InMemoryTranscriptRepository] | None = None
+        self._open: _Block | None = None
 
     async def __aenter__(self) -> Self:
         if self._open is not None:
             raise RuntimeError("this unit of work is already open; nested blocks would share a transaction")
-        meetings = InMemoryMeetingRepository(self.store)
-        transcript = InMemoryTranscriptRepository(self.store, meetings)
-        self.meetings, self.transcript = meetings, transcript
-        self._open = (meetings, transcript)
+        store = self.store
+        meetings = InMemoryMeetingRepository(store)
+        block = _Block(
+            meetings,
+            InMemoryTranscriptRepository(store, meetings),
+            InMemoryQueueRepository(store.queues, store.queue_events, meetings.visible),
+            InMemoryParticipantRepository(store.declarations, meetings.visible),
+        )
+        self.meetings, self.transcript, self.queues, self.participants = block
+        self._open = block
         return self
 
     async def __aexit__(
@@ -105,11 +122,22 @@ class InMemoryUnitOfWork:
         self._open = None
 
     async def commit(self) -> None:
-        meetings, transcript = self._repositories()
-        meetings.publish()
-        transcript.publish()
+        block = self._repositories()
+        # Checked before anything is published, so a conflict leaves the store as it was.
+        block.queues.check()
+        for repository in block:
+            repository.publish()
 
-    def _repositories(self) -> tuple[InMemoryMeetingRepository, InMemoryTranscriptRepository]:
+    def _repositories(self) -> _Block:
         if self._open is None:
             raise RuntimeError("use the unit of work inside `async with uow:`")
         return self._open
+
+
+class _Block(NamedTuple):
+    """The repositories of one open block, each holding that block's pending changes."""
+
+    meetings: InMemoryMeetingRepository
+    transcript: InMemoryTranscriptRepository
+    queues: InMemoryQueueRepository
+    participants: InMemoryParticipantRepository

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.domain.meeting import Meeting, Session
 from bot.domain.transcript import TranscriptEntry
 from bot.storage.mapping import entry_from_row, entry_to_row, meeting_from_dict, meeting_to_dict
+from bot.storage.queue_tables import QueueStateRow
 from bot.storage.tables import MeetingRow, SessionRow, TranscriptRow
 
 
@@ -46,8 +47,10 @@ class SqlAlchemyMeetingRepository:
         query = select(SessionRow).where(SessionRow.meeting_id == meeting.id)
         existing = {row.session_id: row for row in await self._session.scalars(query)}
         wanted = {session.id: session for session in meeting.sessions}
-        for session_id, stale in existing.items():
-            if session_id not in wanted:
+        dropped = {sid: row for sid, row in existing.items() if sid not in wanted}
+        kept = await self._sessions_with_records(meeting.id) if dropped else set()
+        for session_id, stale in dropped.items():
+            if session_id not in kept:
                 await self._session.delete(stale)
         for session_id, session in wanted.items():
             row = existing.get(session_id)
@@ -55,6 +58,11 @@ class SqlAlchemyMeetingRepository:
                 row = SessionRow(meeting_id=meeting.id, session_id=session_id)
                 self._session.add(row)
             _copy_session(session, row)
+
+    async def _sessions_with_records(self, meeting_id: str) -> set[str]:
+        """Sessions with a list of speakers: their rows stay, so their record does, after a reload drops them."""
+        query = select(QueueStateRow.session_id).where(QueueStateRow.meeting_id == meeting_id)
+        return set(await self._session.scalars(query))
 
 
 def _copy_session(session: Session, row: SessionRow) -> None:

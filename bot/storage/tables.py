@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import cast
 
-from sqlalchemy import Date, DateTime, Dialect, ForeignKey, Index, Integer, MetaData, Text, TypeDecorator
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    TypeDecorator,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -91,3 +104,27 @@ class TranscriptRow(Base):
     # No foreign key to sessions: a session dropped from a reloaded timetable keeps its transcript.
     session_id: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+
+
+class DeclarationRow(Base):
+    """A participant who declared themselves with /iam; a moderator's verification lets a State speak."""
+
+    __tablename__ = "declarations"
+
+    meeting_id: Mapped[str] = mapped_column(Text, ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    participant_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    delegation: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(Text)
+    level: Mapped[str] = mapped_column(Text)
+    grp: Mapped[str | None] = mapped_column(Text)  # Participant.group; "group" is an SQL keyword
+    timezone: Mapped[str | None] = mapped_column(Text)
+    verified: Mapped[bool] = mapped_column(Boolean)
+    verified_by: Mapped[str | None] = mapped_column(Text)
+    declared_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    verified_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+def core(row: type[Base]) -> Table:
+    """The row class's table, for Core statements (mypy sees `__table__` only as a FromClause)."""
+    return cast(Table, row.__table__)

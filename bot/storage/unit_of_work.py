@@ -7,23 +7,31 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.services.ports import MeetingRepository, TranscriptRepository
+from bot.services.ports import MeetingRepository, ParticipantRepository, QueueRepository, TranscriptRepository
+from bot.storage.participant_repository import SqlAlchemyParticipantRepository
+from bot.storage.queue_cache import QueueCache
+from bot.storage.queue_repository import SqlAlchemyQueueRepository
 from bot.storage.repositories import SqlAlchemyMeetingRepository, SqlAlchemyTranscriptRepository
 
 
 class SqlAlchemyUnitOfWork:
     """`async with uow: ...; await uow.commit()`; whatever was not committed is rolled back on exit.
 
-    The same object can be entered again after it was left; each block gets a fresh session.
+    The same object can be entered again after it was left; each block gets a fresh session. The lists of
+    speakers a block handed out are settled with the process's cache on commit and on exit.
     """
 
     # Typed as the ports: the protocol's attributes are settable, so mypy wants the exact types.
     meetings: MeetingRepository
     transcript: TranscriptRepository
+    queues: QueueRepository
+    participants: ParticipantRepository
 
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession], queue_cache: QueueCache) -> None:
         self._session_factory = session_factory
+        self._queue_cache = queue_cache
         self._session: AsyncSession | None = None
+        self._queues: SqlAlchemyQueueRepository | None = None
 
     async def __aenter__(self) -> Self:
         if self._session is not None:
@@ -31,19 +39,27 @@ class SqlAlchemyUnitOfWork:
         self._session = self._session_factory()
         self.meetings = SqlAlchemyMeetingRepository(self._session)
         self.transcript = SqlAlchemyTranscriptRepository(self._session)
+        self._queues = self.queues = SqlAlchemyQueueRepository(self._session, self._queue_cache)
+        self.participants = SqlAlchemyParticipantRepository(self._session)
         return self
 
     async def __aexit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         session, self._session = self._open_session(), None
+        queues, self._queues = self._queues, None
         try:
             await session.rollback()
         finally:
+            # Settled even when the rollback fails: an aggregate changed in this block must not stay cached.
+            if queues is not None:
+                queues.checkout.abandoned()
             await session.close()
 
     async def commit(self) -> None:
         await self._open_session().commit()
+        if self._queues is not None:
+            self._queues.checkout.committed()
 
     def _open_session(self) -> AsyncSession:
         if self._session is None:

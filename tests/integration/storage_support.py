@@ -6,12 +6,17 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import inspect, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.domain.meeting import Meeting
+from bot.domain.participants import Level
+from bot.domain.queue.entries import EntryKind as HandKind
+from bot.domain.queue.entries import Speaker
+from bot.domain.queue.queue import SpeakerQueue
 from bot.domain.settings import Category, ReminderSettings, SpeakingPolicy, SpeakingSettings
 from bot.domain.transcript import EntryKind, TranscriptEntry
 from bot.formats.schedule_toml import load_schedule_toml
@@ -23,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCHEDULES = ROOT / "schedules"
 LOADED_AT = datetime(2020, 11, 1, 9, 0, tzinfo=UTC)
 TABLES = {"meetings", "sessions", "transcript_entries"}
+QUEUE_TABLES = {"queue_states", "queue_entries", "interventions", "queue_notes", "declarations"}
 
 MakeUow = Callable[[], UnitOfWork]
 
@@ -88,3 +94,107 @@ async def save_committed(uow: UnitOfWork, meeting: Meeting) -> None:
     async with uow:
         await uow.meetings.save(meeting, loaded_at=LOADED_AT)
         await uow.commit()
+
+
+# --- lists of speakers --------------------------------------------------------------------------------------
+
+GCM = "unece-gcm-review-2020"
+RT1 = "rt1"
+T0 = datetime(2020, 11, 12, 9, 40, tzinfo=UTC)
+SPEAKING = SpeakingSettings(policy=SpeakingPolicy.PROTOCOL, prefer_first_time=True)
+
+ARMENIA = Speaker("U-am", "Հայաստանի Հանրապետություն", "ARM", Category.MEMBER_STATE, Level.MINISTER)
+GEORGIA = Speaker("U-ge", "საქართველო", "GEO", Category.MEMBER_STATE, Level.AMBASSADOR)
+TURKIYE = Speaker("U-tr", "Türkiye Cumhuriyeti — İstanbul, Iğdır", "TUR", Category.MEMBER_STATE, Level.HEAD_OF_STATE)
+RUSSIA = Speaker("U-ru", "Российская Федерация", "RUS", Category.MEMBER_STATE, Level.OTHER)
+ROMANIA = Speaker("U-ro", "România", "ROU", Category.MEMBER_STATE, Level.VICE_MINISTER)
+GROUP = Speaker("U-eu", "Европейский союз", "EU", Category.MEMBER_STATE, Level.AMBASSADOR, group="EU27")
+CIVIL_SOCIETY = Speaker("U-ngo", "Civil society", None, Category.STAKEHOLDER, Level.OTHER, verified=False)
+CHAIR = Speaker("U-chair", "Chair", None, Category.SECRETARIAT, Level.OTHER)
+
+TEXT_HY = "Շնորհակալություն, պարոն նախագահ։"
+TEXT_TR = "Teşekkür ederim Sayın Başkan; çğıöşü."
+TEXT_RU = "Слово предоставляется представителю Армении."
+NOTE_KA = "გმადლობთ, ბატონო თავმჯდომარევ."
+
+Step = Callable[[SpeakerQueue, datetime], object]
+
+
+def at(seconds: int, step: Step) -> tuple[datetime, Step]:
+    return T0 + timedelta(seconds=seconds), step
+
+
+def hand(speaker: Speaker, kind: HandKind = HandKind.STATEMENT, note: str = "") -> Step:
+    return lambda q, now: q.raise_hand(speaker, kind, note, now)
+
+
+# Every kind of hand and every event: each step is saved and committed on its own.
+SCENARIO = [
+    at(0, hand(ARMENIA, note="item 2")),
+    at(10, hand(GEORGIA)),
+    at(20, hand(TURKIYE)),
+    at(30, hand(CIVIL_SOCIETY)),
+    at(40, hand(GROUP)),
+    at(45, hand(ROMANIA)),
+    at(50, hand(RUSSIA, HandKind.RIGHT_OF_REPLY)),
+    at(55, lambda q, now: q.lower("U-ro")),
+    at(60, lambda q, now: q.move("U-ngo", 1)),
+    at(70, lambda q, now: q.last_word(GEORGIA, now)),
+    at(80, lambda q, now: q.attach_statement("U-am", TEXT_HY, now)),
+    at(100, lambda q, now: q.next(now)),  # civil society, 120 s
+    at(110, hand(TURKIYE, HandKind.QUESTION)),
+    at(120, hand(ARMENIA, HandKind.ORDER)),
+    at(195, lambda q, now: q.tick(now)),  # 95 s in: warned
+    at(196, lambda q, now: q.note("U-chair", NOTE_KA, now)),
+    at(197, lambda q, now: q.set_limit(timedelta(minutes=4), Category.MEMBER_STATE)),  # not the speaker's
+    at(198, lambda q, now: q.set_limit(timedelta(seconds=150), None)),  # the speaker's too: warning again
+    at(240, lambda q, now: q.next(now)),  # Armenia's point of order, no limit
+    at(260, lambda q, now: q.end(now)),
+    at(300, lambda q, now: q.next(now)),  # Türkiye's question, 150 s
+    at(500, lambda q, now: q.tick(now)),  # past 150 s: warned and time up at once
+    at(505, lambda q, now: q.attach_statement("U-tr", TEXT_TR, now)),
+    at(510, lambda q, now: q.next(now)),  # the group statement
+    at(520, lambda q, now: q.give(CHAIR, now)),  # on the spot: no hand raised
+    at(530, lambda q, now: q.attach_statement("U-ngo", TEXT_RU, now)),  # after being heard
+    at(540, lambda q, now: q.close_list()),
+    at(550, lambda q, now: q.call_replies()),
+    at(560, lambda q, now: q.lower("U-tr", by_moderator=True)),
+    at(565, lambda q, now: q.end(now)),
+    at(570, lambda q, now: q.note("U-rapporteur", "Session suspended for five minutes.", now)),
+    at(600, lambda q, now: q.finish(now)),
+]
+
+
+def observable(queue: SpeakerQueue) -> dict[str, Any]:
+    """What anyone can see of a list, for comparing one read back with the original."""
+    return {
+        "ordered": queue.ordered(),
+        "current": queue.current,
+        "next_timer": queue.next_timer(),
+        "list_open": queue.list_open,
+        "replies_called": queue.replies_called,
+        "finished": queue.finished,
+        "limits": queue.limits,
+        "spoken": queue.spoken,
+        "last_heard": queue.last_heard,
+        "next_arrival": queue.next_arrival,
+        "floor_changed_at": queue.floor_changed_at,
+        "version": queue.version,
+    }
+
+
+async def change_committed(uow: UnitOfWork, step: Step, now: datetime) -> SpeakerQueue:
+    """One command as the service runs it: get, change, save, commit; the aggregate as changed."""
+    async with uow:
+        queue = await uow.queues.get(GCM, RT1, SPEAKING)
+        step(queue, now)
+        await uow.queues.save(queue)
+        await uow.commit()
+    return queue
+
+
+async def read_queue(uow: UnitOfWork) -> SpeakerQueue:
+    async with uow:
+        queue = await uow.queues.get(GCM, RT1, SPEAKING)
+        await uow.commit()
+    return queue

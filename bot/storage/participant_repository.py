@@ -1,0 +1,78 @@
+"""The SQLAlchemy participant repository: self-declarations (/iam) and their verification by a moderator."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import RowMapping, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.domain.participants import Level, Participant
+from bot.domain.settings import Category
+from bot.storage.dialects import insert_on_conflict
+from bot.storage.tables import DeclarationRow, core
+
+DECLARATIONS = core(DeclarationRow)
+
+
+class SqlAlchemyParticipantRepository:
+    """One row per participant and meeting; declaring again replaces the row and needs verifying again."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def declare(self, meeting_id: str, participant: Participant, at: datetime) -> None:
+        values = {
+            "name": participant.name,
+            "delegation": participant.delegation,
+            "category": participant.category.value,
+            "level": participant.level.value,
+            "grp": participant.group,
+            "timezone": participant.timezone,
+            "verified": False,
+            "verified_by": None,
+            "declared_at": at,
+            "verified_at": None,
+        }
+        connection = await self._session.connection()
+        # An upsert rather than read-then-write: two processes declaring the same person cannot collide.
+        insert = insert_on_conflict(connection.dialect, DECLARATIONS).values(
+            meeting_id=meeting_id, participant_id=participant.id, **values
+        )
+        await connection.execute(
+            insert.on_conflict_do_update(index_elements=["meeting_id", "participant_id"], set_=values)
+        )
+
+    async def verify(self, meeting_id: str, participant_id: str, by: str, at: datetime) -> Participant | None:
+        connection = await self._session.connection()
+        statement = (
+            update(DECLARATIONS)
+            .where(DECLARATIONS.c.meeting_id == meeting_id, DECLARATIONS.c.participant_id == participant_id)
+            .values(verified=True, verified_by=by, verified_at=at)
+            .returning(*DECLARATIONS.c)
+        )
+        row = (await connection.execute(statement)).mappings().one_or_none()
+        return _participant(row) if row is not None else None
+
+    async def declared(self, meeting_id: str) -> Sequence[Participant]:
+        query = (
+            select(DECLARATIONS)
+            .where(DECLARATIONS.c.meeting_id == meeting_id)
+            .order_by(DECLARATIONS.c.declared_at, DECLARATIONS.c.participant_id)
+        )
+        connection = await self._session.connection()
+        return tuple(_participant(row) for row in (await connection.execute(query)).mappings())
+
+
+def _participant(row: RowMapping) -> Participant:
+    return Participant(
+        id=row["participant_id"],
+        name=row["name"],
+        delegation=row["delegation"],
+        category=Category(row["category"]),
+        level=Level(row["level"]),
+        group=row["grp"],
+        timezone=row["timezone"],
+        verified=row["verified"],
+    )
