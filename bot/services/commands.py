@@ -1,20 +1,20 @@
-"""The command use case: check who may run it, read its arguments, run it, and keep it in the transcript."""
+"""The command use case: find the command, read its arguments, check who may run it, run it, keep the transcript."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from bot.domain.participants import Directory, Participant
+from bot.domain.errors import Refused
+from bot.domain.meeting import Session
 from bot.domain.transcript import EntryKind, TranscriptEntry
 from bot.services.arguments import parse_arguments
-from bot.services.errors import CommandRefused
+from bot.services.context import Context, Handler, may
+from bot.services.people import PeopleService
 from bot.services.ports import Clock, UnitOfWork
 from bot.services.registry import Audience, CommandSpec, Registry
 from bot.services.timetable import Timetable
-from bot.services.views import HelpView, Post, RefusalView, View, Visibility
-
-Handler = Callable[[Participant, dict[str, str]], View]
+from bot.services.views import HelpView, Post, RefusalView, Visibility
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,92 +32,109 @@ class CommandService:
     def __init__(
         self,
         registry: Registry,
+        handlers: Mapping[str, Handler],
+        *,
         timetable: Timetable,
-        directory: Directory,
+        people: PeopleService,
         clock: Clock,
         uow: Callable[[], UnitOfWork],
     ) -> None:
         self.registry = registry
         self.timetable = timetable
-        self.directory = directory
+        self.people = people
         self.clock = clock
         self.uow = uow
-        self._handlers: dict[str, Handler] = {
-            "agenda": self._agenda,
-            "now": self._now,
-            "session": self._session,
-            "help": self._help,
-        }
-        missing = {c.name for c in registry.commands} - set(self._handlers)
+        self._handlers = {**handlers, "help": self._help}
+        missing = {c.path for c in registry.leaves()} - set(self._handlers)
         if missing:
             raise ValueError(f"commands without a handler: {', '.join(sorted(missing))}")
 
     async def handle(self, invocation: Invocation) -> list[Post]:
         """Answer one command; a refusal is one private line and changes nothing."""
         await self._record(invocation)
+        now = self.clock.now()
         try:
-            spec = self._spec(invocation.command)
-            who = self.directory.participant(invocation.actor)
-            self._check_allowed(spec, who)
-            args = invocation.args if invocation.args is not None else parse_arguments(spec, invocation.text)
-            view = self._run(spec, who, args)
-        except CommandRefused as refusal:
+            spec, text = self._spec(invocation.command, invocation.text)
+            who = await self.people.lookup(invocation.actor)
+            args = invocation.args if invocation.args is not None else parse_arguments(spec, text)
+            ctx = Context(who, invocation.channel, now, args)
+            self._check_allowed(spec, ctx)
+            return await self._handlers[spec.path](ctx)
+        except Refused as refusal:
             view = RefusalView(refusal.code, refusal.details, refusal.suggestion)
-        return [Post(view, Visibility.PRIVATE, invocation.channel, invocation.actor)]
-
-    def _spec(self, name: str) -> CommandSpec:
-        spec = self.registry.get(name)
-        if spec is None:
-            close = self.registry.closest(name)
-            raise CommandRefused("unknown_command", {"value": name}, close.usage if close else None)
-        return spec
-
-    def _check_allowed(self, spec: CommandSpec, who: Participant) -> None:
-        if spec.audience is Audience.EVERYONE or who.has_role("staff"):
-            return
-        if spec.audience is Audience.MODERATOR and any(r.startswith("moderator:") for r in who.roles):
-            return
-        raise CommandRefused("not_allowed", {"command": spec.name, "audience": spec.audience.value})
-
-    def _run(self, spec: CommandSpec, who: Participant, args: dict[str, str]) -> View:
-        return self._handlers[spec.name](who, args)
-
-    def _agenda(self, who: Participant, args: dict[str, str]) -> View:
-        day = args.get("day")
-        reader = self.timetable.reader(who, args.get("zone"))
-        return self.timetable.agenda(reader, self.clock.now(), int(day) if day else None)
-
-    def _now(self, who: Participant, args: dict[str, str]) -> View:
-        return self.timetable.now(self.timetable.reader(who, args.get("zone")), self.clock.now())
-
-    def _session(self, who: Participant, args: dict[str, str]) -> View:
-        return self.timetable.session(self.timetable.reader(who, args.get("zone")), args["id"])
-
-    def _help(self, who: Participant, args: dict[str, str]) -> View:
-        name = args.get("command")
-        if name is None:
-            return HelpView(self.registry.commands, detailed=False)
-        return HelpView((self._spec(name),), detailed=True)
-
-    async def _record(self, invocation: Invocation) -> None:
-        text = f"/{invocation.command} {invocation.text}".strip()
-        async with self.uow() as uow:
-            await uow.transcript.append(
-                TranscriptEntry(
-                    self.timetable.meeting.id,
-                    self.clock.now(),
-                    EntryKind.COMMAND,
-                    text,
-                    invocation.channel,
-                    invocation.actor,
-                )
-            )
-            await uow.commit()
+            return [Post(view, Visibility.PRIVATE, invocation.channel, invocation.actor)]
 
     async def record_post(self, channel: str | None, text: str) -> None:
         """Keep a message the bot posted to a channel, as the adapter rendered it."""
-        async with self.uow() as uow:
-            await uow.transcript.append(
-                TranscriptEntry(self.timetable.meeting.id, self.clock.now(), EntryKind.MESSAGE, text, channel)
+        await self._append(
+            TranscriptEntry(
+                self.timetable.meeting.id,
+                self.clock.now(),
+                EntryKind.MESSAGE,
+                text,
+                channel,
+                session_id=self._session_of(channel),
             )
+        )
+
+    def _spec(self, name: str, text: str) -> tuple[CommandSpec, str]:
+        """The command (or subcommand, taken from the first word) and the rest of the text."""
+        spec = self.registry.get(name)
+        if spec is None:
+            close = self.registry.closest(name)
+            raise Refused("unknown_command", {"value": name}, close.usage if close else None)
+        if not spec.subcommands:
+            return spec, text
+        word, _, rest = text.strip().partition(" ")
+        sub = spec.subcommand(word)
+        if sub is None:
+            close = spec.closest_subcommand(word) if word else None
+            details = {"command": spec.name, "value": word, "known": ", ".join(s.name for s in spec.subcommands)}
+            raise Refused("unknown_subcommand", details, close.usage if close else None)
+        return sub, rest
+
+    def _check_allowed(self, spec: CommandSpec, ctx: Context) -> None:
+        session = None if spec.audience in (Audience.EVERYONE, Audience.STAFF) else self._session_for(ctx)
+        if not may(ctx.who, spec.audience, session):
+            where = session.id if session else ""
+            raise Refused("not_allowed", {"command": spec.path, "audience": spec.audience.value, "session": where})
+
+    def _session_for(self, ctx: Context) -> Session | None:
+        if ctx.who.has_role("staff"):
+            return None
+        return self.timetable.open_session(ctx.channel, ctx.now)
+
+    async def _help(self, ctx: Context) -> list[Post]:
+        name = ctx.args.get("command")
+        if name is None:
+            return [ctx.reply(HelpView(self.registry.commands, detailed=False))]
+        spec = self.registry.get(name)
+        if spec is None:
+            self._spec(name, "")  # refuses, naming the closest command
+        return [ctx.reply(HelpView((spec,), detailed=True))] if spec else []
+
+    async def _record(self, invocation: Invocation) -> None:
+        text = f"/{invocation.command} {invocation.text}".strip()
+        await self._append(
+            TranscriptEntry(
+                self.timetable.meeting.id,
+                self.clock.now(),
+                EntryKind.COMMAND,
+                text,
+                invocation.channel,
+                invocation.actor,
+                self._session_of(invocation.channel),
+            )
+        )
+
+    async def _append(self, entry: TranscriptEntry) -> None:
+        async with self.uow() as uow:
+            await uow.transcript.append(entry)
             await uow.commit()
+
+    def _session_of(self, channel: str | None) -> str | None:
+        """The session a channel's words belong to in the transcript, if a list is open there now."""
+        try:
+            return self.timetable.open_session(channel, self.clock.now()).id
+        except Refused:
+            return None

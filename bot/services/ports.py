@@ -9,6 +9,10 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from bot.domain.meeting import Meeting
+from bot.domain.participants import Participant
+from bot.domain.queue.entries import Intervention, Note, QueueEntry
+from bot.domain.queue.queue import SpeakerQueue
+from bot.domain.settings import SpeakingSettings
 from bot.domain.transcript import TranscriptEntry
 
 
@@ -46,11 +50,57 @@ class TranscriptRepository(Protocol):
         ...
 
 
+class ConcurrentChange(Exception):
+    """Another process changed the list of speakers since it was read; nothing was saved."""
+
+
+class QueueRepository(Protocol):
+    async def get(self, meeting_id: str, session_id: str, settings: SpeakingSettings) -> SpeakerQueue:
+        """The session's list as last committed (a new, empty one if it has none yet)."""
+        ...
+
+    async def save(self, queue: SpeakerQueue) -> None:
+        """Store what happened (queue.events) if nobody else saved since it was read; raises ConcurrentChange.
+
+        On success the events are cleared and queue.version goes up by one; the change is visible to
+        others once the unit of work commits.
+        """
+        ...
+
+    async def interventions(self, meeting_id: str, session_id: str | None = None) -> Sequence[Intervention]:
+        """Every intervention heard or submitted in writing, in the order they started."""
+        ...
+
+    async def notes(self, meeting_id: str, session_id: str) -> Sequence[Note]: ...
+
+    async def unheard(self, meeting_id: str, session_id: str) -> Sequence[QueueEntry]:
+        """Entries still inscribed when the session finished, in list order."""
+        ...
+
+    async def sessions_with_queues(self, meeting_id: str) -> Sequence[str]: ...
+
+
+class ParticipantRepository(Protocol):
+    """Participants who declared themselves with /iam (the roster's are not stored here)."""
+
+    async def declare(self, meeting_id: str, participant: Participant, at: datetime) -> None:
+        """Store or replace a self-declaration; it starts unverified."""
+        ...
+
+    async def verify(self, meeting_id: str, participant_id: str, by: str, at: datetime) -> Participant | None:
+        """Mark a declaration verified; None when there is no such declaration."""
+        ...
+
+    async def declared(self, meeting_id: str) -> Sequence[Participant]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: `async with uow: ...; await uow.commit()`; leaving without commit rolls back."""
 
     meetings: MeetingRepository
     transcript: TranscriptRepository
+    queues: QueueRepository
+    participants: ParticipantRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -1,4 +1,4 @@
-"""Every chat command, defined once: name, arguments, who may use it, help; every platform is generated from it."""
+"""The shape of a chat command: its name, arguments, who may use it, help; platforms are generated from it."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ class Audience(StrEnum):
     """Who may run a command; checked in the core, whatever the platform shows."""
 
     EVERYONE = "everyone"
-    MODERATOR = "moderator"
+    MODERATOR = "moderator"  # the session's moderators, and staff
+    NOTETAKER = "notetaker"  # the session's moderators and rapporteurs, and staff
     STAFF = "staff"
 
 
@@ -24,6 +25,12 @@ class ParamKind(StrEnum):
     ZONE = "zone"
     SESSION = "session"
     COMMAND = "command"
+    KIND = "kind"
+    USER = "user"
+    POSITION = "position"
+    DURATION = "duration"
+    CATEGORY = "category"
+    DELEGATION = "delegation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +47,33 @@ class Param:
 
 @dataclass(frozen=True, slots=True)
 class CommandSpec:
+    """A command, or a group of subcommands (`/floor next`): a group has no parameters of its own."""
+
     name: str
     summary: str
     params: tuple[Param, ...] = ()
     audience: Audience = Audience.EVERYONE
     example: str = ""
+    subcommands: tuple[CommandSpec, ...] = ()
+    parent: str = ""
+
+    @property
+    def path(self) -> str:
+        """The handler's key: 'agenda', or 'floor next' for a subcommand."""
+        return f"{self.parent} {self.name}".strip()
 
     @property
     def usage(self) -> str:
-        return " ".join([f"/{self.name}", *(p.usage for p in self.params)])
+        if self.subcommands:
+            return f"/{self.name} {'|'.join(s.name for s in self.subcommands)} …"
+        return " ".join([f"/{self.path}", *(p.usage for p in self.params)])
+
+    def subcommand(self, name: str) -> CommandSpec | None:
+        return next((s for s in self.subcommands if s.name == name.lower()), None)
+
+    def closest_subcommand(self, name: str) -> CommandSpec | None:
+        match = difflib.get_close_matches(name.lower(), [s.name for s in self.subcommands], n=1, cutoff=0.5)
+        return self.subcommand(match[0]) if match else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,35 +90,6 @@ class Registry:
         match = difflib.get_close_matches(name.lower().lstrip("/"), names, n=1, cutoff=0.5)
         return self.get(match[0]) if match else None
 
-
-def command_registry() -> Registry:
-    """The commands of this release; later features add theirs here and nowhere else."""
-    zone = Param("zone", ParamKind.ZONE, "a time zone (Asia/Almaty) or a delegation code (KZ)")
-    return Registry(
-        (
-            CommandSpec(
-                "agenda",
-                "The timetable in your local time, with the meeting's time beside it.",
-                (Param("day", ParamKind.DAY, "1 or 2: one day only"), zone),
-                example="/agenda 1 KZ",
-            ),
-            CommandSpec(
-                "now",
-                "The session on now and the next one, with links and local times.",
-                (zone,),
-                example="/now",
-            ),
-            CommandSpec(
-                "session",
-                "One session: times, objectives covered, links and moderators.",
-                (Param("id", ParamKind.SESSION, "a session id such as rt1", required=True), zone),
-                example="/session rt1",
-            ),
-            CommandSpec(
-                "help",
-                "What each command does.",
-                (Param("command", ParamKind.COMMAND, "a command name, for its details"),),
-                example="/help agenda",
-            ),
-        )
-    )
+    def leaves(self) -> tuple[CommandSpec, ...]:
+        """Every runnable command: plain commands and each group's subcommands."""
+        return tuple(leaf for c in self.commands for leaf in (c.subcommands or (c,)))

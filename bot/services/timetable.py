@@ -6,10 +6,10 @@ import difflib
 from datetime import datetime
 from zoneinfo import ZoneInfo, available_timezones
 
+from bot.domain.errors import Refused
 from bot.domain.localtime import LocalSpan, is_known_zone
 from bot.domain.meeting import Meeting, Session, SessionKind
 from bot.domain.participants import Directory, Participant
-from bot.services.errors import CommandRefused
 from bot.services.views import AgendaRow, AgendaView, NowView, Reader, SessionCard, SessionView
 
 
@@ -35,11 +35,11 @@ class Timetable:
         if canonical:
             return canonical, None
         close = difflib.get_close_matches(text, sorted(available_timezones()), n=1, cutoff=0.6)
-        raise CommandRefused("unknown_zone", {"value": text}, close[0] if close else None)
+        raise Refused("unknown_zone", {"value": text}, close[0] if close else None)
 
     def agenda(self, reader: Reader, now: datetime, day: int | None = None) -> AgendaView:
         if day is not None and not 1 <= day <= len(self.meeting.days):
-            raise CommandRefused("unknown_day", {"value": str(day), "days": str(len(self.meeting.days))})
+            raise Refused("unknown_day", {"value": str(day), "days": str(len(self.meeting.days))})
         rows = tuple(
             AgendaRow(s, number, self._night(s, reader), s.is_on(now))
             for number in range(1, len(self.meeting.days) + 1)
@@ -65,10 +65,39 @@ class Timetable:
         if session is None:
             ids = [s.id for s in self.meeting.sessions]
             close = difflib.get_close_matches(session_id.lower(), ids, n=1, cutoff=0.4)
-            raise CommandRefused(
+            raise Refused(
                 "unknown_session", {"value": session_id, "known": ", ".join(ids)}, close[0] if close else None
             )
         return SessionView(reader, self._card(session, reader))
+
+    def open_session(self, channel: str | None, now: datetime) -> Session:
+        """The session whose list of speakers a command in this channel is about, now; refuses if none is open.
+
+        A session's list is open from `opens_before` its start to `overrun` after its end. In the session's own
+        channel that session is meant; elsewhere, the one on now, else the next to open, else one overrunning.
+        """
+        open_now = [s for s in self.meeting.sessions if s.kind is not SessionKind.BREAK and self._list_open(s, now)]
+        own = [s for s in open_now if s.channel and s.channel == channel]
+        candidates = own or ([] if self._is_session_channel(channel) else open_now)
+        if not candidates:
+            upcoming = self.meeting.upcoming(now)
+            details = {"next": upcoming.title if upcoming else "", "next_id": upcoming.id if upcoming else ""}
+            raise Refused("no_session_open", details)
+        return min(candidates, key=lambda s: (not s.is_on(now), s.start < now, abs(s.start - now)))
+
+    def list_closes(self, session: Session) -> datetime:
+        return session.end + self.meeting.speaking_for(session).overrun
+
+    def _list_open(self, session: Session, now: datetime) -> bool:
+        settings = self.meeting.speaking_for(session)
+        return session.start - settings.opens_before <= now < session.end + settings.overrun
+
+    def _is_session_channel(self, channel: str | None) -> bool:
+        return (
+            channel is not None
+            and channel != self.meeting.main_channel
+            and any(s.channel == channel for s in self.meeting.sessions)
+        )
 
     def _card(self, session: Session, reader: Reader) -> SessionCard:
         objectives = tuple(o for n in session.objectives if (o := self.meeting.objective(n)))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from bot.domain.meeting import Link, Objective, Session
+from bot.domain.queue.entries import Intervention, QueueEntry
+from bot.domain.queue.events import QueueEvent
 from bot.services.registry import CommandSpec
 
 
@@ -73,7 +75,47 @@ class RefusalView:
     suggestion: str | None
 
 
-View = AgendaView | NowView | SessionView | HelpView | RefusalView
+@dataclass(frozen=True, slots=True)
+class AckView:
+    """A short confirmation: what was done, as a code and its facts."""
+
+    code: str
+    details: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """An entry in the list with its position and the estimated wait before it."""
+
+    entry: QueueEntry
+    position: int
+    wait: timedelta
+
+
+@dataclass(frozen=True, slots=True)
+class QueueView:
+    session: Session
+    reader: Reader
+    current: Intervention | None
+    upcoming: tuple[Place, ...]
+    total: int
+    list_open: bool
+    mine: tuple[Place, ...]
+    now: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class FloorView:
+    """An announcement to the session's channel about the floor; `event` is the domain event behind it."""
+
+    session: Session
+    reader: Reader
+    event: QueueEvent
+    upcoming: tuple[QueueEntry, ...]
+    now: datetime
+
+
+View = AgendaView | NowView | SessionView | HelpView | RefusalView | AckView | QueueView | FloorView
 
 
 class Visibility(StrEnum):

@@ -10,26 +10,18 @@ import pytest
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
 from bot.domain.transcript import EntryKind
+from bot.services.catalogue import command_registry
 from bot.services.commands import CommandService, Invocation
-from bot.services.registry import Audience, CommandSpec, Registry, command_registry
-from bot.services.timetable import Timetable
+from bot.services.registry import Audience, CommandSpec, Registry
 from bot.services.views import AgendaView, HelpView, NowView, RefusalView, SessionView, Visibility
 from bot.storage.memory import InMemoryStore
 from tests.fakes import FakeClock
-
-
-@pytest.fixture
-async def store(gcm: Meeting, clock: FakeClock) -> InMemoryStore:
-    store = InMemoryStore()
-    async with store.uow() as uow:
-        await uow.meetings.save(gcm, loaded_at=clock.now())
-        await uow.commit()
-    return store
+from tests.services.wiring import command_service
 
 
 @pytest.fixture
 def service(gcm: Meeting, directory: Directory, clock: FakeClock, store: InMemoryStore) -> CommandService:
-    return CommandService(command_registry(), Timetable(gcm, directory), directory, clock, store.uow)
+    return command_service(gcm, directory, clock, store)
 
 
 async def answer(service: CommandService, actor: str, command: str, text: str = "") -> object:
@@ -118,7 +110,7 @@ async def test_a_staff_command_is_refused_to_a_participant(
     staff_only = tuple(
         replace(c, audience=Audience.STAFF) if c.name == "help" else c for c in command_registry().commands
     )
-    service = CommandService(Registry(staff_only), Timetable(gcm, directory), directory, clock, store.uow)
+    service = command_service(gcm, directory, clock, store, Registry(staff_only))
     refused = await answer(service, "picum", "help")
     allowed = await answer(service, "secretariat", "help")
     assert isinstance(refused, RefusalView)
@@ -131,7 +123,7 @@ def test_a_command_without_a_handler_is_caught_at_start(
 ) -> None:
     registry = Registry((*command_registry().commands, CommandSpec("orphan", "no handler")))
     with pytest.raises(ValueError, match="orphan"):
-        CommandService(registry, Timetable(gcm, directory), directory, clock, store.uow)
+        command_service(gcm, directory, clock, store, registry)
 
 
 async def test_every_command_is_kept_in_the_transcript(

@@ -4,21 +4,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.domain.errors import Refused
 from bot.services.arguments import parse_arguments
-from bot.services.errors import CommandRefused
-from bot.services.registry import command_registry
+from bot.services.catalogue import command_registry
 
 
 def test_names_are_unique_and_lower_case() -> None:
-    names = [c.name for c in command_registry().commands]
-    assert len(names) == len(set(names))
-    assert all(n == n.lower() and n.isidentifier() for n in names)
+    paths = [c.path for c in command_registry().leaves()]
+    assert len(paths) == len(set(paths))
+    assert all(p == p.lower() and p.replace(" ", "").replace("-", "").isalpha() for p in paths)
 
 
 def test_every_command_has_help_and_an_example() -> None:
-    for command in command_registry().commands:
+    for command in command_registry().leaves():
         assert command.summary.endswith(".")
-        assert command.example.startswith(f"/{command.name}")
+        assert command.example.startswith(f"/{command.path}")
 
 
 def test_lookup_ignores_slash_and_case() -> None:
@@ -49,7 +49,7 @@ def test_reading_arguments_never_fails_unexpectedly(text: str) -> None:
     assert spec is not None
     words = text.split()
     if not words or len(words) > 2:
-        with pytest.raises(CommandRefused) as refused:
+        with pytest.raises(Refused) as refused:
             parse_arguments(spec, text)
         assert refused.value.code == ("missing_argument" if not words else "unexpected_argument")
     else:

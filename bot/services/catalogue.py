@@ -1,0 +1,140 @@
+"""Every chat command of Podium, defined once; console, Slack and Discord are all generated from this list."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.services.registry import Audience, CommandSpec, Param, ParamKind, Registry
+
+M = Audience.MODERATOR
+
+
+def command_registry() -> Registry:
+    """The commands of this release; a feature adds its commands here and nowhere else."""
+    return Registry((*_timetable(), *_speaking(), _floor(), *_people()))
+
+
+def _group(name: str, summary: str, subcommands: tuple[CommandSpec, ...]) -> CommandSpec:
+    return CommandSpec(name, summary, subcommands=tuple(replace(s, parent=name) for s in subcommands))
+
+
+def _timetable() -> tuple[CommandSpec, ...]:
+    zone = Param("zone", ParamKind.ZONE, "a time zone (Asia/Almaty) or a delegation code (KZ)")
+    return (
+        CommandSpec(
+            "agenda",
+            "The timetable in your local time, with the meeting's time beside it.",
+            (Param("day", ParamKind.DAY, "1 or 2: one day only"), zone),
+            example="/agenda 1 KZ",
+        ),
+        CommandSpec("now", "The session on now and the next one, with links and local times.", (zone,), example="/now"),
+        CommandSpec(
+            "session",
+            "One session: times, objectives covered, links and moderators.",
+            (Param("id", ParamKind.SESSION, "a session id such as rt1", required=True), zone),
+            example="/session rt1",
+        ),
+        CommandSpec(
+            "help",
+            "What each command does.",
+            (Param("command", ParamKind.COMMAND, "a command name, for its details"),),
+            example="/help floor",
+        ),
+    )
+
+
+def _speaking() -> tuple[CommandSpec, ...]:
+    kind = Param("kind", ParamKind.KIND, "statement (default), reply, question, order or right-of-reply")
+    text = Param("text", ParamKind.TEXT, "the text", required=True)
+    return (
+        CommandSpec(
+            "hand",
+            "Ask for the floor in this session; a point of order goes first.",
+            (kind, Param("note", ParamKind.TEXT, "what you will speak about")),
+            example="/hand statement on objective 5",
+        ),
+        CommandSpec("lower", "Withdraw your request for the floor.", example="/lower"),
+        CommandSpec("queue", "The list of speakers, your place in it, and an estimated wait.", example="/queue"),
+        CommandSpec(
+            "statement",
+            "The text or summary of your intervention; if you are not heard, it counts as submitted in writing.",
+            (replace(text, help="your statement, up to 20,000 characters"),),
+            example="/statement Kazakhstan has adopted…",
+        ),
+        CommandSpec(
+            "note",
+            "A note on the current intervention, or on the session (moderators and rapporteurs).",
+            (replace(text, help="the note, up to 1,000 characters"),),
+            audience=Audience.NOTETAKER,
+            example="/note Refers to the 2019 national action plan",
+        ),
+    )
+
+
+def _floor() -> CommandSpec:
+    user = Param("user", ParamKind.USER, "a participant, as @name", required=True)
+    return _group(
+        "floor",
+        "Manage the list of speakers (the session's moderators, and staff).",
+        (
+            CommandSpec(
+                "next",
+                "End the current intervention and give the floor to the next speaker.",
+                audience=M,
+                example="/floor next",
+            ),
+            CommandSpec(
+                "give", "Give the floor to a participant now.", (user,), audience=M, example="/floor give @olga"
+            ),
+            CommandSpec("end", "End the current intervention.", audience=M, example="/floor end"),
+            CommandSpec("close", "Close the list: only points of order are taken.", audience=M, example="/floor close"),
+            CommandSpec("open", "Open the list again.", audience=M, example="/floor open"),
+            CommandSpec(
+                "move",
+                "Move a participant's request to a position in the list.",
+                (user, Param("position", ParamKind.POSITION, "1 for the next speaker", required=True)),
+                audience=M,
+                example="/floor move @olga 1",
+            ),
+            CommandSpec(
+                "remove", "Take a participant off the list.", (user,), audience=M, example="/floor remove @olga"
+            ),
+            CommandSpec(
+                "limit",
+                "Set the speaking time, for everyone or one category.",
+                (
+                    Param("duration", ParamKind.DURATION, "such as 3m or 90s", required=True),
+                    Param("category", ParamKind.CATEGORY, "member-state, group, stakeholder…"),
+                ),
+                audience=M,
+                example="/floor limit 2m stakeholder",
+            ),
+            CommandSpec(
+                "last-word", "Let a participant speak last.", (user,), audience=M, example="/floor last-word @iom"
+            ),
+            CommandSpec("replies", "Take the rights of reply now.", audience=M, example="/floor replies"),
+        ),
+    )
+
+
+def _people() -> tuple[CommandSpec, ...]:
+    return (
+        CommandSpec(
+            "iam",
+            "Say which delegation you speak for, if you are not on the roster; staff then verify you.",
+            (
+                Param(
+                    "delegation", ParamKind.DELEGATION, "a State's code (KZ) or an organisation's name", required=True
+                ),
+                Param("category", ParamKind.CATEGORY, "member-state, observer-state, igo, un-system, stakeholder"),
+            ),
+            example="/iam PICUM stakeholder",
+        ),
+        CommandSpec(
+            "verify",
+            "Confirm a participant's self-declared delegation (staff).",
+            (Param("user", ParamKind.USER, "a participant, as @name", required=True),),
+            audience=Audience.STAFF,
+            example="/verify @newcomer",
+        ),
+    )

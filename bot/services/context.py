@@ -1,0 +1,40 @@
+"""What a command handler receives, what it returns, and who may run what."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.domain.meeting import Session
+from bot.domain.participants import Participant
+from bot.services.registry import Audience
+from bot.services.views import Post, View, Visibility
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """One command being run: who, where, when, and its arguments as read by the registry."""
+
+    who: Participant
+    channel: str | None
+    now: datetime
+    args: dict[str, str]
+
+    def reply(self, view: View) -> Post:
+        return Post(view, Visibility.PRIVATE, self.channel, self.who.id)
+
+
+Handler = Callable[[Context], Awaitable[list[Post]]]
+
+
+def may(who: Participant, audience: Audience, session: Session | None) -> bool:
+    """Permissions, checked in the core: staff may do everything; moderators and rapporteurs their session."""
+    if audience is Audience.EVERYONE or who.has_role("staff"):
+        return True
+    if audience is Audience.STAFF or session is None:
+        return False
+    moderates = who.has_role("moderator", session.id) or who.id in session.moderators
+    if audience is Audience.MODERATOR:
+        return moderates
+    return moderates or who.has_role("rapporteur", session.id)

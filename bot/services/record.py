@@ -1,0 +1,62 @@
+"""The record of the meeting, read back from storage: every intervention, notes, who was not heard, speaking time."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.domain.errors import Refused
+from bot.domain.meeting import Meeting, Session, SessionKind
+from bot.domain.queue.entries import Intervention, Note, QueueEntry
+from bot.services.ports import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    session: Session
+    interventions: tuple[Intervention, ...]
+    notes: tuple[Note, ...]
+    unheard: tuple[QueueEntry, ...]
+
+    def notes_on(self, intervention: Intervention) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if n.intervention == intervention.id)
+
+    @property
+    def session_notes(self) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if n.intervention is None)
+
+    def time_by(self, key: Callable[[Intervention], str]) -> dict[str, timedelta]:
+        """Speaking time delivered, points of order excluded, largest first."""
+        totals: dict[str, timedelta] = defaultdict(timedelta)
+        for intervention in self.interventions:
+            if intervention.counts_for_time:
+                totals[key(intervention)] += intervention.duration
+        return dict(sorted(totals.items(), key=lambda item: (-item[1], item[0])))
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRecord:
+    meeting: Meeting
+    sessions: tuple[SessionRecord, ...]
+
+
+async def read_record(meeting: Meeting, uow: UnitOfWork, session_id: str | None = None) -> MeetingRecord:
+    """The record of every session with speakers (or of one session, even an empty one)."""
+    if session_id is not None and meeting.session(session_id) is None:
+        raise Refused("unknown_session", {"value": session_id, "known": ", ".join(s.id for s in meeting.sessions)})
+    records = []
+    async with uow:
+        for session in _sessions(meeting, session_id):
+            interventions = await uow.queues.interventions(meeting.id, session.id)
+            notes = await uow.queues.notes(meeting.id, session.id)
+            unheard = await uow.queues.unheard(meeting.id, session.id)
+            records.append(SessionRecord(session, tuple(interventions), tuple(notes), tuple(unheard)))
+    return MeetingRecord(meeting, tuple(records))
+
+
+def _sessions(meeting: Meeting, session_id: str | None) -> Sequence[Session]:
+    if session_id is not None:
+        return [s for s in meeting.sessions if s.id == session_id]
+    return [s for s in meeting.sessions if s.kind is not SessionKind.BREAK]

@@ -1,0 +1,145 @@
+"""The speaking use cases through the command service, on an in-memory store and a fake clock."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.domain.meeting import Meeting
+from bot.domain.participants import Directory
+from bot.domain.queue import events as ev
+from bot.services.commands import CommandService, Invocation
+from bot.services.floor import FloorService
+from bot.services.floor_clock import FloorClock
+from bot.services.people import PeopleService
+from bot.services.timeline import Timeline
+from bot.services.timetable import Timetable
+from bot.services.views import AckView, FloorView, Post, QueueView, RefusalView, Visibility
+from bot.storage.memory import InMemoryStore
+from tests.fakes import FakeClock
+from tests.services.wiring import command_service
+
+RT1 = "gcm-rt1"
+RT1_START = datetime(2020, 11, 12, 9, 40, tzinfo=UTC)
+
+
+@pytest.fixture
+def service(gcm: Meeting, directory: Directory, clock: FakeClock, store: InMemoryStore) -> CommandService:
+    clock.set(RT1_START - timedelta(minutes=10))
+    return command_service(gcm, directory, clock, store)
+
+
+async def say(service: CommandService, who: str, command: str, text: str = "", channel: str = RT1) -> list[Post]:
+    return await service.handle(Invocation(who, command, text, channel))
+
+
+async def refusal(service: CommandService, who: str, command: str, text: str = "", channel: str = RT1) -> str:
+    posts = await say(service, who, command, text, channel)
+    assert len(posts) == 1
+    assert isinstance(posts[0].view, RefusalView), posts[0].view
+    return posts[0].view.code
+
+
+async def order_of(service: CommandService) -> list[str]:
+    posts = await say(service, "secretariat", "queue")
+    view = posts[0].view
+    assert isinstance(view, QueueView)
+    return [p.entry.speaker.participant_id for p in view.upcoming]
+
+
+async def test_a_roundtable_under_the_protocol_policy(service: CommandService) -> None:
+    for who in ["picum", "sarah", "iom", "holysee", "aigerim", "markus", "armen", "osce", "jean"]:
+        posts = await say(service, who, "hand")
+        assert isinstance(posts[0].view, AckView)
+    assert await order_of(service) == ["markus", "armen", "jean", "aigerim", "sarah", "holysee", "iom", "osce", "picum"]
+
+
+async def test_the_floor_is_announced_to_the_session_channel(service: CommandService, clock: FakeClock) -> None:
+    await say(service, "armen", "hand")
+    await say(service, "elif", "hand")
+    clock.set(RT1_START)
+    posts = await say(service, "mod-rt1", "floor", "next")
+    assert [(p.visibility, p.channel) for p in posts] == [(Visibility.CHANNEL, RT1)]
+    view = posts[0].view
+    assert isinstance(view, FloorView)
+    assert isinstance(view.event, ev.FloorGiven)
+    assert view.event.intervention.entry.speaker.participant_id == "armen"
+    assert [e.speaker.participant_id for e in view.upcoming] == ["elif"]
+
+
+@pytest.mark.parametrize(
+    ("who", "command", "text", "channel", "code"),
+    [
+        pytest.param("aigerim", "floor", "next", RT1, "not_allowed", id="participant"),
+        pytest.param("mod-rt2", "floor", "next", RT1, "not_allowed", id="moderator-of-another-session"),
+        pytest.param("mod-rt1", "floor", "give @nobody", RT1, "unknown_user", id="give-to-unknown"),
+        pytest.param("mod-rt1", "floor", "jump", RT1, "unknown_subcommand", id="unknown-subcommand"),
+        pytest.param("aigerim", "hand", "", "gcm-rt3", "no_session_open", id="no-session-open"),
+        pytest.param("aigerim", "note", "hello", RT1, "not_allowed", id="note-by-participant"),
+        pytest.param("mod-rt1", "note", "x" * 1001, RT1, "note_too_long", id="note-too-long"),
+        pytest.param("aigerim", "hand", "statement " + "x" * 1001, RT1, "note_too_long", id="hand-note-too-long"),
+    ],
+)
+async def test_bad_input_is_one_refusal_and_changes_nothing(
+    service: CommandService, who: str, command: str, text: str, channel: str, code: str
+) -> None:
+    await say(service, "elif", "hand")
+    before = await order_of(service)
+    assert await refusal(service, who, command, text, channel) == code
+    assert await order_of(service) == before
+
+
+async def test_next_on_an_empty_list_keeps_the_speaker(service: CommandService) -> None:
+    await say(service, "elif", "hand")
+    await say(service, "mod-rt1", "floor", "next")
+    assert await refusal(service, "mod-rt1", "floor", "next") == "queue_empty"
+    view = (await say(service, "secretariat", "queue"))[0].view
+    assert isinstance(view, QueueView)
+    assert view.current is not None
+    assert view.current.entry.speaker.participant_id == "elif"
+
+
+async def test_a_duplicate_hand_is_refused(service: CommandService) -> None:
+    await say(service, "elif", "hand")
+    assert await refusal(service, "elif", "hand") == "duplicate_hand"
+    assert await order_of(service) == ["elif"]
+
+
+async def test_staff_and_rapporteurs_may_note(service: CommandService) -> None:
+    posts = await say(service, "secretariat", "note", "The chair recalled the time limits.")
+    assert isinstance(posts[0].view, AckView)
+    assert posts[0].view.details["on"] == "session"
+
+
+async def test_self_declared_state_speaks_only_once_verified(service: CommandService) -> None:
+    await say(service, "newcomer", "iam", "KZ")
+    assert await refusal(service, "newcomer", "hand") == "unverified_state"
+    assert await refusal(service, "aigerim", "verify", "@newcomer") == "not_allowed"
+    await say(service, "secretariat", "verify", "@newcomer")
+    await say(service, "newcomer", "hand")
+    assert await order_of(service) == ["newcomer"]
+
+
+async def test_timers_and_closing_fire_from_the_clock(
+    gcm: Meeting, directory: Directory, clock: FakeClock, store: InMemoryStore, service: CommandService
+) -> None:
+    await say(service, "picum", "hand")
+    await say(service, "icmc", "hand")
+    await say(service, "icmc", "statement", "Community sponsorship works.")
+    clock.set(RT1_START)
+    await say(service, "mod-rt1", "floor", "next")
+    timetable = Timetable(gcm, directory)
+    floor = FloorService(gcm, timetable, PeopleService(gcm.id, directory, store.uow), store.uow)
+    fired: list[tuple[datetime, object]] = []
+    async for posts in Timeline(clock, [FloorClock(floor, timetable)]).run_until(RT1_START + timedelta(hours=3)):
+        fired += [(clock.now(), p.view.event) for p in posts if isinstance(p.view, FloorView)]
+    kinds = [(at - RT1_START, type(event).__name__) for at, event in fired]
+    assert kinds == [
+        (timedelta(minutes=1, seconds=30), "TimeWarning"),
+        (timedelta(minutes=2), "TimeUp"),
+        (timedelta(hours=2, minutes=15), "SessionFinished"),
+    ]
+    finished = fired[-1][1]
+    assert isinstance(finished, ev.SessionFinished)
+    assert [w.entry.speaker.participant_id for w in finished.written] == ["icmc"]
