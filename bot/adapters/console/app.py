@@ -69,8 +69,11 @@ class Console:
 
     async def _perform(self, line: Said | SetClock | Advance | Nothing) -> None:
         if isinstance(line, SetClock):
-            self.clock.set(line.moment)
-            await self._catch_up()
+            # Forwards, the clock passes through every due moment on the way, as @advance does.
+            if line.moment > self.clock.now():
+                await self._advance_to(line.moment)
+            else:
+                self.clock.set(line.moment)
         elif isinstance(line, Advance):
             await self._advance_to(self.clock.now() + line.span)
         elif isinstance(line, Said):
@@ -106,4 +109,5 @@ class Console:
         where = f"#{post.channel}" if post.channel else "direct message"
         if post.visibility is Visibility.PRIVATE and post.recipient:
             where += f" · only {inert(post.recipient, 40)} sees this"
-        return f"[{now:%a %d %b %Y %H:%M} {zone_label(now, self.zone)}] {where}"
+        clock = f"{now:%H:%M:%S}" if now.second else f"{now:%H:%M}"
+        return f"[{now:%a %d %b %Y} {clock} {zone_label(now, self.zone)}] {where}"

@@ -14,13 +14,39 @@ _MESSAGES = {
     "unknown_zone": "'{value}' is neither a time zone nor a delegation code (try Europe/Zurich or KZ).",
     "unknown_session": "There is no session '{value}'; sessions are: {known}.",
     "unknown_day": "There is no day {value}: the meeting has {days} days.",
-    "not_allowed": "/{command} is for {audience}s only.",
+    "not_allowed": "/{command} is for the {audience}s of this session only.",
+    "unknown_subcommand": "/{command} has no '{value}'; it takes: {known}.",
+    "no_session_open": "No session's list of speakers is open here now; the next session is {next} ({next_id}).",
+    "list_closed": "The list of speakers of {session} is closed; only a point of order (/hand order) is taken.",
+    "nobody_speaking": "Nobody has the floor, so there is nothing to {kind} to.",
+    "duplicate_hand": "You already asked for the floor for a {kind}; /queue shows your place.",
+    "not_in_queue": "{participant} is not on the list of speakers.",
+    "floor_moved": "The floor moved meanwhile{speaker_part}; look at /queue and try again if still needed.",
+    "just_moved": "The floor was given a moment ago{speaker_part}; press again to move on.",
+    "queue_empty": "Nobody is waiting on the list of {session}; /floor end ends the current intervention.",
+    "already_closed": "The list of {session} is already closed.",
+    "already_open": "The list of {session} is already open.",
+    "bad_position": "There is no position {value}: the list has {size} entries.",
+    "bad_limit": "A speaking time must be more than 0 and at most {max}.",
+    "no_rights_of_reply": "Nobody has asked for a right of reply in {session}.",
+    "session_over": "The list of speakers of {session} is closed for good: the session is over.",
+    "unverified_state": "You declared yourself for {delegation}; you can speak for it once staff verify you.",
+    "note_too_long": "The note is {length} characters long; the limit is {limit}.",
+    "statement_too_long": "The statement is {length} characters long; the limit is {limit}.",
+    "empty_text": "There is no text; write it after the command.",
+    "nothing_to_attach": "You have no request for the floor in {session} and have not spoken: /hand first.",
+    "unknown_user": "Nobody called '{value}' is on the roster or has declared themselves (/iam).",
+    "already_listed": "You are on the roster already, for {delegation}.",
+    "bad_category": "'{value}' cannot be declared; staff register the secretariat.",
+    "unknown_state": "'{value}' is not a member State's code; use /iam NAME stakeholder for an organisation.",
+    "nothing_to_verify": "'{value}' has not declared themselves with /iam.",
 }
 
 
 def refusal_line(view: RefusalView) -> str:
     template = _MESSAGES.get(view.code, "That did not work ({code}).")
     values = {key: inert(value) for key, value in view.details.items()}
+    values["speaker_part"] = f" ({values['speaker']} has it now)" if values.get("speaker") else ""
     line = template.format(code=view.code, **values)
     if view.suggestion and view.code.startswith("unknown_"):
         line += f" Did you mean {view.suggestion}?"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import singledispatch
 from zoneinfo import ZoneInfo
 
+from bot.adapters.text.floor import ack_text, floor_text, queue_text
 from bot.adapters.text.inert import inert
 from bot.adapters.text.refusals import refusal_line
 from bot.adapters.text.times import Times
@@ -12,9 +13,12 @@ from bot.domain.meeting import SessionKind
 from bot.services.registry import Audience
 from bot.services.schedule_check import ScheduleSummary
 from bot.services.views import (
+    AckView,
     AgendaView,
+    FloorView,
     HelpView,
     NowView,
+    QueueView,
     Reader,
     RefusalView,
     SessionCard,
@@ -85,6 +89,10 @@ def _help(view: HelpView, times: Times) -> str:
         lines.append("/help COMMAND explains one command.")
         return "\n".join(lines)
     command = view.commands[0]
+    if command.subcommands:
+        lines = [f"/{command.name}: {command.summary}"]
+        lines += [f"  {s.usage:<34} {s.summary}" for s in command.subcommands]
+        return "\n".join(lines)
     lines = [f"{command.usage}  {command.summary}{_audience(command.audience)}"]
     lines += [f"  {p.name.upper()}: {p.help}" + ("" if p.required else " (optional)") for p in command.params]
     if command.example:
@@ -95,6 +103,21 @@ def _help(view: HelpView, times: Times) -> str:
 @render.register
 def _refusal(view: RefusalView, times: Times) -> str:
     return refusal_line(view)
+
+
+@render.register
+def _ack(view: AckView, times: Times) -> str:
+    return ack_text(view)
+
+
+@render.register
+def _queue(view: QueueView, times: Times) -> str:
+    return queue_text(view, times)
+
+
+@render.register
+def _floor(view: FloorView, times: Times) -> str:
+    return floor_text(view, times)
 
 
 def _card(card: SessionCard, times: Times, reader: Reader) -> list[str]:

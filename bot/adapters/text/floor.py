@@ -1,0 +1,126 @@
+"""The list of speakers as text: /queue, announcements to the session channel, and confirmations."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.adapters.text.inert import inert
+from bot.adapters.text.times import Times
+from bot.domain.durations import format_duration
+from bot.domain.queue import events as ev
+from bot.domain.queue.entries import EntryKind, Intervention, QueueEntry, Speaker
+from bot.services.views import AckView, FloorView, QueueView, Reader
+
+KIND_LABEL = {
+    EntryKind.ORDER: "point of order",
+    EntryKind.QUESTION: "question",
+    EntryKind.REPLY: "reply",
+    EntryKind.STATEMENT: "statement",
+    EntryKind.RIGHT_OF_REPLY: "right of reply",
+}
+
+_ACKS = {
+    "hand_raised": "You are on the list of {session} for a {kind}: number {position}, {wait}.",
+    "lowered": "Your request for the floor in {session} is withdrawn.",
+    "statement_kept": "Your statement is kept ({length} characters); if you are not heard, it counts as "
+    "submitted in writing.",
+    "note_kept": "Note kept on the {on}.",
+    "floor_ended": "{name} has finished ({seconds} s).",
+    "moved": "{name} is now number {position} on the list.",
+    "removed": "{name} is off the list.",
+    "last_word": "{name} will speak last.",
+    "declared": "You are listed for {delegation} ({category}), unverified until staff confirm it with /verify.",
+    "verified": "{user} is verified for {delegation}.",
+}
+
+
+def speaker_label(speaker: Speaker) -> str:
+    """'Name (KZ)', 'Name (DE, for the EU)', with '(unverified)' for a self-declaration not yet confirmed."""
+    parts = [inert(speaker.delegation, 40)] if speaker.delegation else []
+    if speaker.group:
+        parts.append(f"for the {inert(speaker.group, 40)}")
+    label = inert(speaker.name, 60) + (f" ({', '.join(parts)})" if parts else "")
+    return label if speaker.verified else f"{label} (unverified)"
+
+
+def ack_text(view: AckView) -> str:
+    details = {key: inert(value) for key, value in view.details.items()}
+    if view.code == "hand_raised":
+        details["kind"] = KIND_LABEL[EntryKind(details["kind"])]
+        wait = timedelta(seconds=int(details["wait"]))
+        details["wait"] = "you are next" if details["position"] == "1" else f"about {_minutes(wait)} before you"
+    return _ACKS[view.code].format(**details)
+
+
+def queue_text(view: QueueView, times: Times) -> str:
+    state = "open" if view.list_open else "closed (points of order only)"
+    lines = [f"{view.session.title} ({view.session.id}): the list is {state}."]
+    if view.current:
+        lines.append(f"Speaking: {_floor_line(view.current, times, view.reader)}")
+    if not view.upcoming:
+        lines.append("Nobody is waiting. /hand asks for the floor.")
+    for place in view.upcoming:
+        lines.append(f"  {place.position}. {_entry_line(place.entry)}, {_from_now(place.wait)}")
+    if view.total > len(view.upcoming):
+        lines.append(f"  … and {view.total - len(view.upcoming)} more")
+    for place in view.mine:
+        lines.append(f"You: number {place.position} ({KIND_LABEL[place.entry.kind]}), about {_minutes(place.wait)}.")
+    return "\n".join(lines)
+
+
+def floor_text(view: FloorView, times: Times) -> str:  # noqa: PLR0911 - one return per kind of event
+    """An announcement for the session's channel, one kind of event each."""
+    session = view.session.title
+    match view.event:
+        case ev.FloorGiven(intervention=floor):
+            following = ", ".join(speaker_label(e.speaker) for e in view.upcoming)
+            after = f"\nNext: {following}." if following else "\nNobody else is waiting."
+            return f"The floor: {_floor_line(floor, times, view.reader)}{after}"
+        case ev.TimeWarning(intervention=floor, left=left):
+            return f"{speaker_label(floor.entry.speaker)}: {format_duration(left)} left."
+        case ev.TimeUp(intervention=floor):
+            return f"{speaker_label(floor.entry.speaker)}: time is up."
+        case ev.ListClosed():
+            return f"The list of speakers of {session} is closed; only points of order are taken."
+        case ev.ListOpened():
+            return f"The list of speakers of {session} is open again: /hand to ask for the floor."
+        case ev.LimitChanged(category=category, limit=limit):
+            whom = f"{category.value} speakers" if category else "every speaker"
+            return f"Speaking time is now {format_duration(limit)} for {whom}."
+        case ev.RepliesCalled(waiting=waiting):
+            return f"Rights of reply are taken now ({waiting} waiting)."
+        case ev.SessionFinished():
+            return _finished(view, view.event)
+    return ""
+
+
+def _finished(view: FloorView, event: ev.SessionFinished) -> str:
+    text = f"The list of speakers of {view.session.title} is closed."
+    if event.written:
+        count = len(event.written)
+        text += f" {count} statement{'s count' if count > 1 else ' counts'} as submitted in writing."
+    if event.unheard:
+        names = ", ".join(speaker_label(e.speaker) for e in event.unheard)
+        text += f" Inscribed but not heard: {names}."
+    return text
+
+
+def _floor_line(floor: Intervention, times: Times, reader: Reader) -> str:
+    line = f"{speaker_label(floor.entry.speaker)}, {KIND_LABEL[floor.entry.kind]}"
+    if floor.deadline:
+        line += f", {format_duration(floor.limit or timedelta(0))} until {times.moment(floor.deadline, reader)}"
+    return line + (f" — {inert(floor.entry.note, 120)}" if floor.entry.note else "")
+
+
+def _entry_line(entry: QueueEntry) -> str:
+    note = f" — {inert(entry.note, 80)}" if entry.note else ""
+    return f"{speaker_label(entry.speaker)}, {KIND_LABEL[entry.kind]}{note}"
+
+
+def _from_now(span: timedelta) -> str:
+    return "next" if span < timedelta(minutes=1) else f"in about {_minutes(span)}"
+
+
+def _minutes(span: timedelta) -> str:
+    minutes = round(span.total_seconds() / 60)
+    return "less than a minute" if minutes < 1 else f"{minutes} min"
