@@ -14,11 +14,15 @@ from bot.domain.participants import Directory
 from bot.formats.roster import load_member_states, load_roster
 from bot.formats.schedules import load_schedule
 from bot.scheduling.clock import SimulatedClock, SystemClock
+from bot.services.catalogue import command_registry
 from bot.services.commands import CommandService
+from bot.services.floor import FloorService
+from bot.services.floor_clock import FloorClock
+from bot.services.people import PeopleService
 from bot.services.ports import Clock
-from bot.services.registry import command_registry
 from bot.services.timeline import Timeline
 from bot.services.timetable import Timetable
+from bot.services.timetable_commands import timetable_handlers
 from bot.storage.database import Database
 
 
@@ -76,7 +80,13 @@ async def running(
             await uow.meetings.save(meeting, loaded_at=clock.now())
             await uow.commit()
         timetable = Timetable(meeting, directory)
-        commands = CommandService(command_registry(), timetable, directory, clock, database.uow)
-        yield Podium(meeting, directory, timetable, commands, Timeline(clock, ()), clock)
+        people = PeopleService(meeting.id, directory, database.uow)
+        floor = FloorService(meeting, timetable, people, database.uow)
+        handlers = {**timetable_handlers(timetable), **people.handlers(), **floor.handlers()}
+        commands = CommandService(
+            command_registry(), handlers, timetable=timetable, people=people, clock=clock, uow=database.uow
+        )
+        timeline = Timeline(clock, (FloorClock(floor, timetable),))
+        yield Podium(meeting, directory, timetable, commands, timeline, clock)
     finally:
         await database.close()

@@ -14,10 +14,12 @@ from bot.adapters.console.app import Console
 from bot.adapters.text.render import render, schedule_summary
 from bot.adapters.text.times import PlainTimes
 from bot.config import Settings, data_path
+from bot.domain.errors import Refused
 from bot.formats.ical_export import meeting_to_ics
+from bot.formats.record_json import record_to_json
 from bot.formats.schedules import load_schedule
 from bot.scheduling.clock import SystemClock
-from bot.services.errors import CommandRefused
+from bot.services.record import read_record
 from bot.services.schedule_check import ScheduleSummary, check_schedule
 from bot.services.timetable import Timetable
 from bot.services.views import RefusalView
@@ -35,7 +37,7 @@ async def agenda(options: argparse.Namespace, settings: Settings) -> int:
     try:
         reader = timetable.reader(zone=zone)
         view = timetable.agenda(reader, bootstrap.make_clock(options.clock, options.speed).now(), options.day)
-    except CommandRefused as refusal:
+    except Refused as refusal:
         print(render(_refusal(refusal), PlainTimes()), file=sys.stderr)
         return 2
     print(render(view, PlainTimes()))
@@ -66,6 +68,25 @@ async def ics(options: argparse.Namespace, settings: Settings) -> int:
         print(f"Wrote {options.out}")
     else:
         sys.stdout.write(data.decode("utf-8"))
+    return 0
+
+
+async def export(options: argparse.Namespace, settings: Settings) -> int:
+    meeting = bootstrap.load_meeting(options.schedule or settings.schedule, options.rehearse)
+    database = await Database.open(options.db or settings.database_url)
+    try:
+        record = await read_record(meeting, database.uow(), options.session)
+    except Refused as refusal:
+        print(render(_refusal(refusal), PlainTimes()), file=sys.stderr)
+        return 2
+    finally:
+        await database.close()
+    text = record_to_json(record, generated_at=SystemClock().now())
+    if options.out:
+        options.out.write_text(text, encoding="utf-8")
+        print(f"Wrote {options.out}")
+    else:
+        sys.stdout.write(text)
     return 0
 
 
@@ -116,7 +137,7 @@ async def demo(options: argparse.Namespace, settings: Settings) -> int:
         return await console(options, settings)
 
 
-def _refusal(refusal: CommandRefused) -> RefusalView:
+def _refusal(refusal: Refused) -> RefusalView:
     return RefusalView(refusal.code, refusal.details, refusal.suggestion)
 
 
@@ -124,6 +145,7 @@ ACTIONS: dict[str, Action] = {
     "agenda": agenda,
     "check-schedule": check,
     "ics": ics,
+    "export": export,
     "db": db,
     "console": console,
     "demo": demo,

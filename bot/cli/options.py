@@ -30,6 +30,14 @@ def build_parser() -> argparse.ArgumentParser:
     ics.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
     ics.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="move the meeting to this date")
 
+    export = actions.add_parser("export", help="write the record of interventions (schema: docs/record-schema.md)")
+    _schedule(export)
+    export.add_argument("--format", choices=("json",), default="json", help="the file format")
+    export.add_argument("--session", metavar="ID", help="one session only")
+    export.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
+    export.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
+    export.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date")
+
     db = actions.add_parser("db", help="database maintenance")
     db.add_argument("db_action", choices=("upgrade",), help="upgrade: apply every migration")
     db.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")

@@ -1,0 +1,92 @@
+"""The meeting's record as JSON (schema in docs/record-schema.md): times in ISO 8601 UTC, durations in seconds."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bot.domain.queue.entries import Intervention, Note, QueueEntry
+from bot.services.record import MeetingRecord, SessionRecord
+
+SCHEMA_VERSION = 1
+
+
+def record_to_json(record: MeetingRecord, *, generated_at: datetime) -> str:
+    meeting = record.meeting
+    document = {
+        "schema": SCHEMA_VERSION,
+        "generated_at": _instant(generated_at),
+        "meeting": {
+            "id": meeting.id,
+            "title": meeting.title,
+            "timezone": meeting.timezone,
+            "days": [d.isoformat() for d in meeting.days],
+        },
+        "sessions": [_session(s) for s in record.sessions],
+    }
+    # ensure_ascii=False: Cyrillic, Armenian and Georgian names stay readable in the file.
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _session(record: SessionRecord) -> dict[str, Any]:
+    session = record.session
+    return {
+        "id": session.id,
+        "title": session.title,
+        "kind": session.kind.value,
+        "starts_at": _instant(session.start),
+        "ends_at": _instant(session.end),
+        "objectives": list(session.objectives),
+        "interventions": [_intervention(i, record.notes_on(i)) for i in record.interventions],
+        "session_notes": [_note(n) for n in record.session_notes],
+        "inscribed_not_heard": [_entry(e) for e in record.unheard],
+        "speaking_time_seconds": {
+            "by_delegation": _seconds(record.time_by(lambda i: i.entry.speaker.delegation or i.entry.speaker.name)),
+            "by_category": _seconds(record.time_by(lambda i: i.entry.speaker.time_category.value)),
+        },
+    }
+
+
+def _intervention(intervention: Intervention, notes: tuple[Note, ...]) -> dict[str, Any]:
+    entry = intervention.entry
+    return {
+        **_entry(entry),
+        "started_at": _instant(intervention.started_at),
+        "ended_at": _instant(intervention.ended_at) if intervention.ended_at else None,
+        "duration_seconds": int(intervention.duration.total_seconds()) if intervention.ended_at else None,
+        "limit_seconds": int(intervention.limit.total_seconds()) if intervention.limit else None,
+        "statement": intervention.statement,
+        "delivery": intervention.delivery.value,
+        "counts_for_time": intervention.counts_for_time,
+        "moderator_notes": [_note(n) for n in notes],
+    }
+
+
+def _entry(entry: QueueEntry) -> dict[str, Any]:
+    speaker = entry.speaker
+    return {
+        "id": entry.id,
+        "participant": speaker.participant_id,
+        "name": speaker.name,
+        "delegation": speaker.delegation,
+        "category": speaker.category.value,
+        "level": speaker.level.value,
+        "on_behalf_of": speaker.group,
+        "verified": speaker.verified,
+        "kind": entry.kind.value,
+        "note": entry.note,
+        "queued_at": _instant(entry.queued_at),
+    }
+
+
+def _note(note: Note) -> dict[str, Any]:
+    return {"author": note.author, "text": note.text, "at": _instant(note.at)}
+
+
+def _seconds(totals: dict[str, timedelta]) -> dict[str, int]:
+    return {key: int(span.total_seconds()) for key, span in totals.items()}
+
+
+def _instant(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
