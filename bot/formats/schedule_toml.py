@@ -28,7 +28,7 @@ SESSION_KEYS = (
     "links",
     "speaking",
 )
-SPEAKING_KEYS = ("policy", "prefer_first_time", "limits", "warning_before_end")
+SPEAKING_KEYS = ("policy", "prefer_first_time", "limits", "warning_before_end", "opens_before", "overrun")
 REMINDER_KEYS = ("offsets", "digest_at", "grace")
 
 
@@ -155,7 +155,14 @@ def _speaking(fields: Fields) -> SpeakingSettings | None:
         prefer_first_time=bool(fields.flag("prefer_first_time")),
         limits=limits,
         warning_before_end=fields.duration("warning_before_end") or defaults.warning_before_end,
+        opens_before=_or(fields.duration("opens_before"), defaults.opens_before),
+        overrun=_or(fields.duration("overrun"), defaults.overrun),
     )
+
+
+def _or(value: timedelta | None, default: timedelta) -> timedelta:
+    """The value when one was given (a zero overrun is a real choice), else the default."""
+    return default if value is None else value
 
 
 def _reminders(fields: Fields) -> ReminderSettings:
