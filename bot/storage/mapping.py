@@ -133,6 +133,8 @@ def _speaking_to_dict(speaking: SpeakingSettings) -> dict[str, Any]:
         "prefer_first_time": speaking.prefer_first_time,
         "limits": {category.value: _seconds(span) for category, span in speaking.limits.items()},
         "warning_before_end": _seconds(speaking.warning_before_end),
+        "opens_before": _seconds(speaking.opens_before),
+        "overrun": _seconds(speaking.overrun),
     }
 
 
@@ -142,6 +144,9 @@ def _speaking_from_dict(data: dict[str, Any]) -> SpeakingSettings:
         prefer_first_time=data["prefer_first_time"],
         limits={Category(name): timedelta(seconds=value) for name, value in data["limits"].items()},
         warning_before_end=timedelta(seconds=data["warning_before_end"]),
+        # Meetings stored before these settings existed read with today's defaults.
+        opens_before=timedelta(seconds=data.get("opens_before", _seconds(SpeakingSettings().opens_before))),
+        overrun=timedelta(seconds=data.get("overrun", _seconds(SpeakingSettings().overrun))),
     )
 
 

@@ -48,6 +48,8 @@ def with_every_option(meeting: Meeting) -> Meeting:
         prefer_first_time=True,
         limits={Category.GROUP: timedelta(minutes=7), Category.IGO: timedelta(seconds=90.5)},
         warning_before_end=timedelta(seconds=45),
+        opens_before=timedelta(0),
+        overrun=timedelta(minutes=40),
     )
     first = replace(meeting.sessions[0], speaking=speaking, channel=None, links=(), moderators=("Chair",))
     reminders = ReminderSettings(offsets=(), digest_at=None, grace=timedelta(0))

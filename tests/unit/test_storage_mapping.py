@@ -92,6 +92,8 @@ speaking_settings = st.builds(
     prefer_first_time=st.booleans(),
     limits=st.dictionaries(st.sampled_from(Category), spans),
     warning_before_end=spans,
+    opens_before=spans,
+    overrun=spans,
 )
 sessions = st.builds(
     Session,
