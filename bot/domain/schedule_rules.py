@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from bot.domain.durations import format_duration
 from bot.domain.meeting import Meeting, SessionKind
 
 
@@ -27,6 +28,7 @@ def check_meeting(meeting: Meeting) -> list[ScheduleProblem]:
         *_no_overlaps(meeting),
         *_objectives_known(meeting),
         *_objectives_covered_once(meeting),
+        *_reminders_after_announcement(meeting),
     ]
 
 
@@ -89,6 +91,27 @@ def _objectives_covered_once(meeting: Meeting) -> list[ScheduleProblem]:
         elif len(sessions) > 1:
             where = ", ".join(sessions)
             problems.append(ScheduleProblem(f"objective {number}", "objectives", f"is covered twice ({where})"))
+    return problems
+
+
+def _reminders_after_announcement(meeting: Meeting) -> list[ScheduleProblem]:
+    """A reminder cannot be due before the meeting was even announced (a typo such as -15d for -15m)."""
+    if meeting.announced is None:
+        return []
+    zone = meeting.zone
+    problems = []
+    for session in meeting.sessions:
+        for offset in meeting.reminders.offsets:
+            day = (session.start + offset).astimezone(zone).date()
+            if day < meeting.announced:
+                problems.append(
+                    ScheduleProblem(
+                        session.id,
+                        "reminders",
+                        f"the reminder at {format_duration(offset)} falls on {day}, before the meeting was announced "
+                        f"({meeting.announced})",
+                    )
+                )
     return problems
 
 

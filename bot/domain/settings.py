@@ -42,8 +42,9 @@ class SpeakingSettings:
     prefer_first_time: bool = False
     limits: dict[Category, timedelta] = field(default_factory=_default_limits)
     warning_before_end: timedelta = timedelta(seconds=30)
-    # The list of speakers takes requests from a while before the session and closes after its end.
-    opens_before: timedelta = timedelta(minutes=30)
+    # The list of speakers opens at the session's start (earlier with opens_before) and closes `overrun`
+    # after its end.
+    opens_before: timedelta = timedelta(0)
     overrun: timedelta = timedelta(minutes=15)
 
     def limit_for(self, category: Category) -> timedelta:
@@ -57,3 +58,5 @@ class ReminderSettings:
     offsets: tuple[timedelta, ...] = (timedelta(minutes=-15), timedelta(0))
     digest_at: time | None = time(17, 0)
     grace: timedelta = timedelta(minutes=10)
+    # Speakers this close to the floor get a direct message ("you are next", "you are 2nd").
+    notify_within: int = 2
