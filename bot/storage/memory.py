@@ -13,8 +13,21 @@ from bot.domain.participants import Participant
 from bot.domain.queue.events import QueueEvent
 from bot.domain.queue.queue import SpeakerQueue
 from bot.domain.transcript import TranscriptEntry
-from bot.services.ports import MeetingRepository, ParticipantRepository, QueueRepository, TranscriptRepository
+from bot.services.ports import (
+    MeetingRepository,
+    ParticipantRepository,
+    QueueRepository,
+    ReminderRepository,
+    SubscriptionRepository,
+    TranscriptRepository,
+)
 from bot.storage.memory_queues import InMemoryParticipantRepository, InMemoryQueueRepository
+from bot.storage.memory_reminders import (
+    InMemoryReminderRepository,
+    InMemorySubscriptionRepository,
+    StoredClaim,
+    Subscription,
+)
 
 
 @dataclass
@@ -28,6 +41,9 @@ class InMemoryStore:
     queue_events: dict[tuple[str, str], list[QueueEvent]] = field(default_factory=dict)
     # Self-declarations by (meeting_id, participant_id), with when they were made.
     declarations: dict[tuple[str, str], tuple[Participant, datetime]] = field(default_factory=dict)
+    # Reminder claims by key (keys are unique across meetings), and (meeting, participant, session) triples.
+    reminder_claims: dict[str, StoredClaim] = field(default_factory=dict)
+    subscriptions: set[Subscription] = field(default_factory=set)
 
     def uow(self) -> InMemoryUnitOfWork:
         return InMemoryUnitOfWork(self)
@@ -95,6 +111,8 @@ class InMemoryUnitOfWork:
     transcript: TranscriptRepository
     queues: QueueRepository
     participants: ParticipantRepository
+    reminders: ReminderRepository
+    subscriptions: SubscriptionRepository
 
     def __init__(self, store: InMemoryStore | None = None) -> None:
         self.store = store if store is not None else InMemoryStore()
@@ -110,8 +128,10 @@ class InMemoryUnitOfWork:
             InMemoryTranscriptRepository(store, meetings),
             InMemoryQueueRepository(store.queues, store.queue_events, meetings.visible),
             InMemoryParticipantRepository(store.declarations, meetings.visible),
+            InMemoryReminderRepository(store.reminder_claims, meetings.visible),
+            InMemorySubscriptionRepository(store.subscriptions, meetings.visible),
         )
-        self.meetings, self.transcript, self.queues, self.participants = block
+        self.meetings, self.transcript, self.queues, self.participants, self.reminders, self.subscriptions = block
         self._open = block
         return self
 
@@ -125,6 +145,7 @@ class InMemoryUnitOfWork:
         block = self._repositories()
         # Checked before anything is published, so a conflict leaves the store as it was.
         block.queues.check()
+        block.reminders.check()
         for repository in block:
             repository.publish()
 
@@ -141,3 +162,5 @@ class _Block(NamedTuple):
     transcript: InMemoryTranscriptRepository
     queues: InMemoryQueueRepository
     participants: InMemoryParticipantRepository
+    reminders: InMemoryReminderRepository
+    subscriptions: InMemorySubscriptionRepository

@@ -7,11 +7,20 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.services.ports import MeetingRepository, ParticipantRepository, QueueRepository, TranscriptRepository
+from bot.services.ports import (
+    MeetingRepository,
+    ParticipantRepository,
+    QueueRepository,
+    ReminderRepository,
+    SubscriptionRepository,
+    TranscriptRepository,
+)
 from bot.storage.participant_repository import SqlAlchemyParticipantRepository
 from bot.storage.queue_cache import QueueCache
 from bot.storage.queue_repository import SqlAlchemyQueueRepository
+from bot.storage.reminder_repository import SqlAlchemyReminderRepository
 from bot.storage.repositories import SqlAlchemyMeetingRepository, SqlAlchemyTranscriptRepository
+from bot.storage.subscription_repository import SqlAlchemySubscriptionRepository
 
 
 class SqlAlchemyUnitOfWork:
@@ -26,6 +35,8 @@ class SqlAlchemyUnitOfWork:
     transcript: TranscriptRepository
     queues: QueueRepository
     participants: ParticipantRepository
+    reminders: ReminderRepository
+    subscriptions: SubscriptionRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], queue_cache: QueueCache) -> None:
         self._session_factory = session_factory
@@ -41,6 +52,8 @@ class SqlAlchemyUnitOfWork:
         self.transcript = SqlAlchemyTranscriptRepository(self._session)
         self._queues = self.queues = SqlAlchemyQueueRepository(self._session, self._queue_cache)
         self.participants = SqlAlchemyParticipantRepository(self._session)
+        self.reminders = SqlAlchemyReminderRepository(self._session)
+        self.subscriptions = SqlAlchemySubscriptionRepository(self._session)
         return self
 
     async def __aexit__(

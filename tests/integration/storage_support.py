@@ -20,7 +20,7 @@ from bot.domain.queue.queue import SpeakerQueue
 from bot.domain.settings import Category, ReminderSettings, SpeakingPolicy, SpeakingSettings
 from bot.domain.transcript import EntryKind, TranscriptEntry
 from bot.formats.schedule_toml import load_schedule_toml
-from bot.services.ports import UnitOfWork
+from bot.services.ports import Claim, UnitOfWork
 from bot.storage.database import Database
 from bot.storage.tables import SessionRow
 
@@ -29,6 +29,7 @@ SCHEDULES = ROOT / "schedules"
 LOADED_AT = datetime(2020, 11, 1, 9, 0, tzinfo=UTC)
 TABLES = {"meetings", "sessions", "transcript_entries"}
 QUEUE_TABLES = {"queue_states", "queue_entries", "interventions", "queue_notes", "declarations"}
+REMINDER_TABLES = {"reminder_claims", "subscriptions"}
 
 MakeUow = Callable[[], UnitOfWork]
 
@@ -200,3 +201,33 @@ async def read_queue(uow: UnitOfWork) -> SpeakerQueue:
         queue = await uow.queues.get(GCM, RT1, SPEAKING)
         await uow.commit()
     return queue
+
+
+# --- reminders ----------------------------------------------------------------------------------------------
+
+LEASE = timedelta(minutes=1)
+
+
+def reminder_keys(prefix: str, count: int, *, meeting_id: str = GCM) -> list[str]:
+    """Keys as the service makes them: globally unique, the meeting id included."""
+    return [f"{meeting_id}:{prefix}:{number:05d}" for number in range(count)]
+
+
+def due_at(keys: list[str], due: datetime = T0) -> list[tuple[str, datetime]]:
+    return [(key, due) for key in keys]
+
+
+async def claim_committed(
+    uow: UnitOfWork, keys: list[str], now: datetime = T0, *, missed: bool = False, meeting_id: str = GCM
+) -> set[str]:
+    async with uow:
+        got = await uow.reminders.claim(meeting_id, due_at(keys), now, LEASE, missed=missed)
+        await uow.commit()
+    return got
+
+
+async def retry_committed(uow: UnitOfWork, now: datetime, meeting_id: str = GCM) -> list[Claim]:
+    async with uow:
+        taken = await uow.reminders.retry_due(meeting_id, now, LEASE)
+        await uow.commit()
+    return taken

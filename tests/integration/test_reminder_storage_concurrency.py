@@ -1,0 +1,151 @@
+"""Reminder claims under concurrency: two processes on one database, and two blocks on one memory store."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.services.ports import ConcurrentChange
+from bot.storage.database import Database
+from bot.storage.memory import InMemoryStore
+from tests.integration.storage_support import (
+    GCM,
+    LEASE,
+    T0,
+    claim_committed,
+    due_at,
+    gcm_review,
+    reminder_keys,
+    retry_committed,
+    save_committed,
+)
+
+Processes = tuple[Database, Database]
+
+
+@pytest.fixture
+async def two_processes(database_url: str) -> AsyncIterator[Processes]:
+    """Two Databases on one store, each with its own connections, as two bot processes would have."""
+    async with await Database.open(database_url) as first, await Database.open(database_url) as second:
+        await save_committed(first.uow(), gcm_review())
+        yield first, second
+
+
+async def test_concurrent_claims_of_overlapping_keys_are_disjoint_and_complete(two_processes: Processes) -> None:
+    first, second = two_processes
+    for number in range(5):
+        keys = reminder_keys(f"round{number}", 1_500)
+        # Overlapping in the middle, and in opposite orders: the storage must not depend on the callers' order.
+        mine, theirs = keys[:1_000], keys[500:][::-1]
+
+        got_mine, got_theirs = await asyncio.gather(
+            claim_committed(first.uow(), mine), claim_committed(second.uow(), theirs)
+        )
+
+        assert not got_mine & got_theirs
+        assert got_mine | got_theirs == set(keys)
+
+
+async def test_many_processes_claiming_the_same_keys_share_them_out_once(database_url: str) -> None:
+    databases = [await Database.open(database_url) for _ in range(4)]
+    try:
+        await save_committed(databases[0].uow(), gcm_review())
+        keys = reminder_keys("same", 300)
+
+        results = await asyncio.gather(*(claim_committed(database.uow(), keys) for database in databases))
+
+        assert sum(len(got) for got in results) == len(keys)
+        assert set().union(*results) == set(keys)
+    finally:
+        for database in databases:
+            await database.close()
+
+
+async def test_a_lapsed_claim_is_taken_over_by_one_of_two_processes(two_processes: Processes) -> None:
+    first, second = two_processes
+    keys = reminder_keys("lapsed", 50)
+    await claim_committed(first.uow(), keys)
+
+    mine, theirs = await asyncio.gather(
+        retry_committed(first.uow(), T0 + LEASE), retry_committed(second.uow(), T0 + LEASE)
+    )
+
+    taken = [claim.key for claim in [*mine, *theirs]]
+    assert sorted(taken) == keys
+    assert {claim.attempts for claim in [*mine, *theirs]} == {2}
+
+
+async def test_a_takeover_read_before_another_commits_it_takes_nothing(two_processes: Processes) -> None:
+    first, second = two_processes
+    key = reminder_keys("lapsed", 1)[0]
+    await claim_committed(first.uow(), [key])
+
+    async with second.uow() as uow:
+        (theirs,) = await uow.reminders.retry_due(GCM, T0 + LEASE, LEASE)
+        # This process reads the lapsed claim as committed, then its compare-and-set waits for the other's
+        # lock (a row lock on PostgreSQL, the write lock on SQLite) and finds the row changed.
+        mine = asyncio.create_task(retry_committed(first.uow(), T0 + LEASE))
+        await asyncio.sleep(0.3)
+        assert not mine.done()
+        await uow.commit()
+
+    assert await mine == []
+    assert theirs.attempts == 2
+
+
+# --- in memory: the same guarantees, decided at commit ------------------------------------------------------
+
+
+@pytest.fixture
+async def store() -> InMemoryStore:
+    store = InMemoryStore()
+    await save_committed(store.uow(), gcm_review())
+    return store
+
+
+async def test_in_memory_two_blocks_cannot_both_win_a_key(store: InMemoryStore) -> None:
+    keys = reminder_keys("a", 3)
+    async with store.uow() as a, store.uow() as b:
+        assert await a.reminders.claim(GCM, due_at(keys[:2]), T0, LEASE) == set(keys[:2])
+        assert await b.reminders.claim(GCM, due_at(keys[1:]), T0, LEASE) == set(keys[1:])
+        await a.commit()
+        with pytest.raises(ConcurrentChange):
+            await b.commit()
+
+    async with store.uow() as uow:
+        assert await uow.reminders.claimed_keys(GCM) == set(keys[:2])
+    # The loser published nothing, so its other key is still free.
+    assert await claim_committed(store.uow(), keys) == {keys[2]}
+
+
+async def test_in_memory_two_blocks_cannot_both_take_over_a_claim(store: InMemoryStore) -> None:
+    key = reminder_keys("a", 1)[0]
+    await claim_committed(store.uow(), [key])
+    async with store.uow() as a, store.uow() as b:
+        assert len(await a.reminders.retry_due(GCM, T0 + LEASE, LEASE)) == 1
+        assert len(await b.reminders.retry_due(GCM, T0 + LEASE, LEASE)) == 1
+        await a.commit()
+        with pytest.raises(ConcurrentChange):
+            await b.commit()
+
+    async with store.uow() as uow:
+        (claim,) = await uow.reminders.claims(GCM)
+    assert (claim.attempts, claim.next_attempt_at) == (2, T0 + 2 * LEASE)
+
+
+async def test_in_memory_posting_keeps_what_another_block_committed(store: InMemoryStore) -> None:
+    key = reminder_keys("a", 1)[0]
+    await claim_committed(store.uow(), [key])
+    async with store.uow() as a, store.uow() as b:
+        await a.reminders.posted(key, T0 + LEASE)
+        await b.reminders.failed(key, "timeout", T0 + 2 * LEASE)
+        await b.commit()
+        await a.commit()
+
+    async with store.uow() as uow:
+        (claim,) = await uow.reminders.claims(GCM)
+    # As in SQL: each UPDATE sets its own columns, the last one wins for those it shares.
+    assert (claim.posted_at, claim.next_attempt_at, claim.last_error) == (T0 + LEASE, None, None)
+    assert claim.attempts == 1
