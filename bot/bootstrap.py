@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -14,15 +14,12 @@ from bot.domain.participants import Directory
 from bot.formats.roster import load_member_states, load_roster
 from bot.formats.schedules import load_schedule
 from bot.scheduling.clock import SimulatedClock, SystemClock
-from bot.services.catalogue import command_registry
+from bot.services.assembly import assemble
 from bot.services.commands import CommandService
-from bot.services.floor import FloorService
-from bot.services.floor_clock import FloorClock
-from bot.services.people import PeopleService
 from bot.services.ports import Clock
+from bot.services.reminders import ReminderService
 from bot.services.timeline import Timeline
 from bot.services.timetable import Timetable
-from bot.services.timetable_commands import timetable_handlers
 from bot.storage.database import Database
 
 
@@ -30,12 +27,17 @@ from bot.storage.database import Database
 class Podium:
     """Everything an adapter needs, built and owned by `running()`."""
 
-    meeting: Meeting
-    directory: Directory
     timetable: Timetable
+    directory: Directory
     commands: CommandService
+    reminders: ReminderService
     timeline: Timeline
     clock: Clock
+    reload: Callable[[Path | None], Awaitable[Meeting]]
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.timetable.meeting
 
 
 def load_meeting(path: Path, rehearse: date | None = None) -> Meeting:
@@ -72,21 +74,29 @@ async def running(
     rehearse: date | None = None,
 ) -> AsyncIterator[Podium]:
     """Load the timetable and roster, open (and upgrade) the database, and wire the services."""
-    meeting = load_meeting(schedule or settings.schedule, rehearse)
+    source = schedule or settings.schedule
+    meeting = load_meeting(source, rehearse)
     directory = load_directory(settings, roster)
     database = await Database.open(database_url or settings.database_url)
     try:
-        async with database.uow() as uow:
-            await uow.meetings.save(meeting, loaded_at=clock.now())
-            await uow.commit()
-        timetable = Timetable(meeting, directory)
-        people = PeopleService(meeting.id, directory, database.uow)
-        floor = FloorService(meeting, timetable, people, database.uow)
-        handlers = {**timetable_handlers(timetable), **people.handlers(), **floor.handlers()}
-        commands = CommandService(
-            command_registry(), handlers, timetable=timetable, people=people, clock=clock, uow=database.uow
-        )
-        timeline = Timeline(clock, (FloorClock(floor, timetable),))
-        yield Podium(meeting, directory, timetable, commands, timeline, clock)
+        await _store(database, meeting, clock)
+        services = assemble(meeting, directory, clock, database.uow)
+        timetable, reminders = services.timetable, services.reminders
+
+        async def reload(path: Path | None = None) -> Meeting:
+            """Read the timetable again: pending reminders move, posted ones stay posted."""
+            fresh = load_meeting(path or source, rehearse)
+            await _store(database, fresh, clock)
+            timetable.meeting = fresh
+            reminders.replan()
+            return fresh
+
+        yield Podium(timetable, directory, services.commands, reminders, services.timeline, clock, reload)
     finally:
         await database.close()
+
+
+async def _store(database: Database, meeting: Meeting, clock: Clock) -> None:
+    async with database.uow() as uow:
+        await uow.meetings.save(meeting, loaded_at=clock.now())
+        await uow.commit()

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
+import os
+import signal
 import sys
 import tempfile
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any
 
 from bot import bootstrap
-from bot.adapters.console.app import Console
+from bot.adapters.console.app import Console, Hooks
 from bot.adapters.text.render import render, schedule_summary
 from bot.adapters.text.times import PlainTimes
 from bot.config import Settings, data_path
@@ -19,6 +23,7 @@ from bot.formats.ical_export import meeting_to_ics
 from bot.formats.record_json import record_to_json
 from bot.formats.schedules import load_schedule
 from bot.scheduling.clock import SystemClock
+from bot.scheduling.scheduler import Scheduler
 from bot.services.record import read_record
 from bot.services.schedule_check import ScheduleSummary, check_schedule
 from bot.services.timetable import Timetable
@@ -111,6 +116,8 @@ async def console(options: argparse.Namespace, settings: Settings) -> int:
         database_url=options.db,
         rehearse=options.rehearse,
     ) as podium:
+        scheduler = Scheduler(clock, podium.timeline, lambda post: app.show(post))  # noqa: PLW0108 - app comes next
+        hooks = Hooks(receipt=podium.reminders.delivered, reload=podium.reload, wake=scheduler.wake)
         meeting = podium.meeting
         app = Console(
             podium.commands,
@@ -119,12 +126,46 @@ async def console(options: argparse.Namespace, settings: Settings) -> int:
             meeting_zone=meeting.timezone,
             main_channel=meeting.main_channel,
             out=sys.stdout,
+            hooks=hooks,
         )
         if script is not None:
             return 1 if await app.run_script(script, options.actor if piped else None) else 0
         print(f"Podium console for {meeting.short_title or meeting.title}. /help lists the commands; Ctrl-D quits.")
-        await app.run_interactive(options.actor)
+        with _on_sighup(lambda: asyncio.ensure_future(app.reload())):
+            await _beside(scheduler.run(), app.run_interactive(options.actor))
     return 0
+
+
+async def reload(options: argparse.Namespace, settings: Settings) -> int:
+    """Ask a running Podium (console or server) to read its timetable again: SIGHUP to its process."""
+    try:
+        os.kill(options.pid, signal.SIGHUP)
+    except ProcessLookupError:
+        print(f"No process {options.pid} is running.", file=sys.stderr)
+        return 1
+    print(f"Asked process {options.pid} to reload its timetable.")
+    return 0
+
+
+@contextlib.contextmanager
+def _on_sighup(handler: Callable[[], object]) -> Iterator[None]:
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGHUP, handler)
+    try:
+        yield
+    finally:
+        loop.remove_signal_handler(signal.SIGHUP)
+
+
+async def _beside(background: Coroutine[Any, Any, None], foreground: Coroutine[Any, Any, None]) -> None:
+    """Run foreground to its end with background alongside, then stop background."""
+    task = asyncio.create_task(background)
+    try:
+        await foreground
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 async def demo(options: argparse.Namespace, settings: Settings) -> int:
@@ -147,6 +188,7 @@ ACTIONS: dict[str, Action] = {
     "ics": ics,
     "export": export,
     "db": db,
+    "reload": reload,
     "console": console,
     "demo": demo,
 }

@@ -38,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
     export.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date")
 
+    reload = actions.add_parser("reload", help="make a running Podium read its timetable again (SIGHUP)")
+    reload.add_argument("--pid", type=int, required=True, metavar="PID", help="the running process")
+
     db = actions.add_parser("db", help="database maintenance")
     db.add_argument("db_action", choices=("upgrade",), help="upgrade: apply every migration")
     db.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")

@@ -11,7 +11,7 @@ M = Audience.MODERATOR
 
 def command_registry() -> Registry:
     """The commands of this release; a feature adds its commands here and nowhere else."""
-    return Registry((*_timetable(), *_speaking(), _floor(), *_people()))
+    return Registry((*_timetable(), _remind(), *_speaking(), _floor(), *_people()))
 
 
 def _group(name: str, summary: str, subcommands: tuple[CommandSpec, ...]) -> CommandSpec:
@@ -39,6 +39,24 @@ def _timetable() -> tuple[CommandSpec, ...]:
             "What each command does.",
             (Param("command", ParamKind.COMMAND, "a command name, for its details"),),
             example="/help floor",
+        ),
+    )
+
+
+def _remind() -> CommandSpec:
+    session = Param("session", ParamKind.SESSION, "a session id such as rt1, or all", required=True)
+    return _group(
+        "remind",
+        "Personal reminders, in your own time, by direct message.",
+        (
+            CommandSpec(
+                "me",
+                "Remind me before a session (or all of them), with its links.",
+                (session,),
+                example="/remind me rt2",
+            ),
+            CommandSpec("off", "Stop all my reminders.", example="/remind off"),
+            CommandSpec("list", "The sessions I will be reminded of.", example="/remind list"),
         ),
     )
 

@@ -35,15 +35,17 @@ ANNOUNCED = (
 
 
 class FloorService:
-    def __init__(
-        self, meeting: Meeting, timetable: Timetable, people: PeopleService, uow: Callable[[], UnitOfWork]
-    ) -> None:
-        self.meeting = meeting
+    def __init__(self, timetable: Timetable, people: PeopleService, uow: Callable[[], UnitOfWork]) -> None:
         self.timetable = timetable
         self.people = people
         self.uow = uow
         # One lock per session: in this process, changes to a list happen one after another.
         self._locks: dict[str, asyncio.Lock] = {}
+
+    @property
+    def meeting(self) -> Meeting:
+        """The timetable's meeting, so a reload reaches the floor too."""
+        return self.timetable.meeting
 
     def handlers(self) -> dict[str, Handler]:
         moderator = {
@@ -197,6 +199,7 @@ class FloorService:
             for attempt in (1, 2):
                 async with self.uow() as uow:
                     q = await uow.queues.get(self.meeting.id, session.id, settings)
+                    near_before = self._near(q)
                     result = op(q)
                     happened = list(q.events)
                     try:
@@ -206,7 +209,8 @@ class FloorService:
                         if retry and attempt == 1:
                             continue  # safe to replay: a hand, a lowering or a note means the same on new state
                         raise Refused("floor_moved", {"session": session.id, "speaker": ""}) from None
-                    return result, self._announcements(session, happened, q, now)
+                    turns = self._turns(session, near_before, q, happened)
+                    return result, self._announcements(session, happened, q, now) + turns
         raise AssertionError("unreachable: the loop returns or raises")
 
     def _announcements(
@@ -220,6 +224,24 @@ class FloorService:
             if isinstance(event, ANNOUNCED)
         ]
 
+    def _near(self, q: SpeakerQueue) -> dict[int, int]:
+        """Entry id -> position, for the entries close enough to the floor to be told so."""
+        within = self.meeting.reminders.notify_within
+        return {entry.id: position for position, entry in enumerate(q.waiting.head(within), start=1)}
+
+    def _turns(
+        self, session: Session, before: dict[int, int], q: SpeakerQueue, happened: list[ev.QueueEvent]
+    ) -> list[Post]:
+        """A direct message to each speaker who moved up to "next" or "2nd" (a new hand's reply says it already)."""
+        raised = {e.entry.id for e in happened if isinstance(e, ev.HandRaised)}
+        posts = []
+        for entry_id, position in self._near(q).items():
+            if entry_id not in raised and before.get(entry_id, position + 1) > position:
+                entry = next(e for e in q.waiting.head(position) if e.id == entry_id)
+                view = AckView("your_turn", {"place": _ordinal(position), "session": session.id})
+                posts.append(Post(view, Visibility.PRIVATE, None, entry.speaker.participant_id))
+        return posts
+
     def _to_channel(self, session: Session, view: FloorView | AckView) -> Post:
         return Post(view, Visibility.CHANNEL, session.channel or self.meeting.main_channel)
 
@@ -232,3 +254,7 @@ class FloorService:
 
     def _lock(self, session: Session) -> asyncio.Lock:
         return self._locks.setdefault(session.id, asyncio.Lock())
+
+
+def _ordinal(position: int) -> str:
+    return "next" if position == 1 else {2: "2nd", 3: "3rd"}.get(position, f"{position}th")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
@@ -94,6 +95,76 @@ class ParticipantRepository(Protocol):
     async def declared(self, meeting_id: str) -> Sequence[Participant]: ...
 
 
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A reminder this or another process took on: posted, missed, or still to (re)try."""
+
+    key: str
+    due: datetime
+    claimed_at: datetime
+    attempts: int
+    posted_at: datetime | None = None
+    missed: bool = False
+    next_attempt_at: datetime | None = None
+    last_error: str | None = None
+
+
+class ReminderRepository(Protocol):
+    """Claims make each reminder post once, whatever restarts or other replicas do."""
+
+    async def claim(
+        self,
+        meeting_id: str,
+        due: Sequence[tuple[str, datetime]],
+        now: datetime,
+        lease: timedelta,
+        *,
+        missed: bool = False,
+    ) -> set[str]:
+        """Claim the keys nobody claimed before (a unique key decides); returns the ones this call got.
+
+        A claim is leased: if it is not marked posted before now + lease, retry_due() offers it again.
+        With missed=True the keys are recorded as missed (never to be posted) instead.
+        """
+        ...
+
+    async def claimed_keys(self, meeting_id: str) -> set[str]:
+        """Every key ever claimed for the meeting: posted, missed or pending."""
+        ...
+
+    async def posted(self, key: str, at: datetime) -> None: ...
+
+    async def failed(self, key: str, error: str, retry_at: datetime) -> None:
+        """Record a failed post and when to try again."""
+        ...
+
+    async def retry_due(self, meeting_id: str, now: datetime, lease: timedelta) -> list[Claim]:
+        """Take over claims not posted whose lease or retry time has passed (each taken by one caller only)."""
+        ...
+
+    async def next_retry(self, meeting_id: str) -> datetime | None:
+        """The earliest moment a pending claim may be retried."""
+        ...
+
+    async def claims(self, meeting_id: str) -> Sequence[Claim]: ...
+
+
+class SubscriptionRepository(Protocol):
+    """Personal reminders: who asked to be told about which session ('*' for every session)."""
+
+    async def subscribe(self, meeting_id: str, participant_id: str, session_id: str) -> bool:
+        """False when already subscribed."""
+        ...
+
+    async def unsubscribe_all(self, meeting_id: str, participant_id: str) -> int: ...
+
+    async def of_participant(self, meeting_id: str, participant_id: str) -> Sequence[str]: ...
+
+    async def subscribers(self, meeting_id: str, session_id: str) -> Sequence[str]:
+        """Participants subscribed to this session or to all, each once, sorted."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: `async with uow: ...; await uow.commit()`; leaving without commit rolls back."""
 
@@ -101,6 +172,8 @@ class UnitOfWork(Protocol):
     transcript: TranscriptRepository
     queues: QueueRepository
     participants: ParticipantRepository
+    reminders: ReminderRepository
+    subscriptions: SubscriptionRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -29,16 +29,19 @@ class Timeline:
 
     async def run_until(self, target: datetime) -> AsyncIterator[list[Post]]:
         """Sleep on the clock from due moment to due moment up to target, yielding each firing's posts."""
-        while (due := await self._earliest()) is not None and due <= target:
+        while (due := await self.earliest()) is not None and due <= target:
             await self.clock.sleep_until(due)
-            now = self.clock.now()
-            for source in self.sources:
-                posts = await source.fire(now)
-                if posts:
-                    yield posts
+            for posts in await self.fire():
+                yield posts
         await self.clock.sleep_until(target)
 
-    async def _earliest(self) -> datetime | None:
+    async def fire(self) -> list[list[Post]]:
+        """Let every source do what is due now; one list of posts per source that had any."""
+        now = self.clock.now()
+        fired = [await source.fire(now) for source in self.sources]
+        return [posts for posts in fired if posts]
+
+    async def earliest(self) -> datetime | None:
         now = self.clock.now()
         dues = [due for source in self.sources if (due := await source.next_due(now)) is not None]
         return min(dues, default=None)

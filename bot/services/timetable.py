@@ -10,7 +10,7 @@ from bot.domain.errors import Refused
 from bot.domain.localtime import LocalSpan, is_known_zone
 from bot.domain.meeting import Meeting, Session, SessionKind
 from bot.domain.participants import Directory, Participant
-from bot.services.views import AgendaRow, AgendaView, NowView, Reader, SessionCard, SessionView
+from bot.services.views import AgendaRow, AgendaView, NightTime, NowView, Reader, SessionCard, SessionView
 
 
 class Timetable:
@@ -98,6 +98,18 @@ class Timetable:
             and channel != self.meeting.main_channel
             and any(s.channel == channel for s in self.meeting.sessions)
         )
+
+    def card(self, session: Session, reader: Reader) -> SessionCard:
+        return self._card(session, reader)
+
+    def night_for(self, session: Session) -> tuple[NightTime, ...]:
+        """The member States for whom the session falls in the night (00:00–06:59 local), by local start."""
+        found = [
+            NightTime(state.iso, session.start.astimezone(ZoneInfo(state.zone)), state.zone)
+            for state in self.directory.states
+            if LocalSpan.of(session.start, session.end, ZoneInfo(state.zone)).in_night
+        ]
+        return tuple(sorted(found, key=lambda n: (n.start.replace(tzinfo=None), n.delegation)))
 
     def _card(self, session: Session, reader: Reader) -> SessionCard:
         objectives = tuple(o for n in session.objectives if (o := self.meeting.objective(n)))

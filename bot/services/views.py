@@ -9,6 +9,7 @@ from enum import StrEnum
 from bot.domain.meeting import Link, Objective, Session
 from bot.domain.queue.entries import Intervention, QueueEntry
 from bot.domain.queue.events import QueueEvent
+from bot.domain.reminders import Notice
 from bot.services.registry import CommandSpec
 
 
@@ -115,7 +116,43 @@ class FloorView:
     now: datetime
 
 
-View = AgendaView | NowView | SessionView | HelpView | RefusalView | AckView | QueueView | FloorView
+@dataclass(frozen=True, slots=True)
+class NightTime:
+    """A delegation for whom a session falls in the night, and its local start there."""
+
+    delegation: str
+    start: datetime
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderView:
+    """A reminder or digest: the sessions it is about, with links and, in a digest, who is up at night."""
+
+    notice: Notice
+    reader: Reader
+    cards: tuple[SessionCard, ...]
+    night: tuple[tuple[str, tuple[NightTime, ...]], ...] = ()
+    list_open: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriptionsView:
+    sessions: tuple[str, ...]
+
+
+View = (
+    AgendaView
+    | NowView
+    | SessionView
+    | HelpView
+    | RefusalView
+    | AckView
+    | QueueView
+    | FloorView
+    | ReminderView
+    | SubscriptionsView
+)
 
 
 class Visibility(StrEnum):
@@ -131,3 +168,5 @@ class Post:
     visibility: Visibility
     channel: str | None = None
     recipient: str | None = None
+    # A reminder's claim key: the adapter reports the delivery, so a failed post is retried, never lost.
+    key: str | None = None

@@ -131,7 +131,7 @@ def test_python_dash_m_bot_runs_the_demo_in_a_fresh_process(tmp_path: Path) -> N
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    assert "It is 11:50 EET [10:50 CET]." in result.stdout
+    assert "It is 11:05 EET [10:05 CET]." in result.stdout
     assert (tmp_path / "demo.db").exists()
 
 

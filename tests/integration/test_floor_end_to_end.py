@@ -52,13 +52,12 @@ async def process(url: str, clock: SimulatedClock) -> AsyncIterator[tuple[Podium
 
 async def test_a_restart_mid_intervention_keeps_the_speaker_and_the_timer(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'podium.db'}"
-    clock = SimulatedClock(RT1_START - timedelta(minutes=5))
+    clock = SimulatedClock(RT1_START)
     async with process(url, clock) as (_, console, _):
         await console.run_script(
             [
                 "picum #gcm-rt1> /hand",
                 "elif #gcm-rt1> /hand",
-                "@clock 2020-11-12T10:40+01:00",
                 "mod-rt1 #gcm-rt1> /floor next",
                 "@advance 1m",
             ]
@@ -105,7 +104,7 @@ async def test_a_double_hand_from_two_processes_makes_one_entry(tmp_path: Path) 
 
 async def test_the_json_record_has_the_simulated_clocks_durations(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'podium.db'}"
-    clock = SimulatedClock(RT1_START - timedelta(minutes=5))
+    clock = SimulatedClock(RT1_START)
     async with process(url, clock) as (_, console, _):
         await console.run_script(
             [
@@ -114,7 +113,6 @@ async def test_the_json_record_has_the_simulated_clocks_durations(tmp_path: Path
                 "icmc #gcm-rt1> /hand",
                 "icmc #gcm-rt1> /statement Written text <script>alert(1)</script> @channel",
                 "sarah #gcm-rt1> /hand order",
-                "@clock 2020-11-12T10:40+01:00",
                 "mod-rt1 #gcm-rt1> /floor next",
                 "@advance 47s",
                 "mod-rt1 #gcm-rt1> /floor next",

@@ -26,7 +26,7 @@ RT1_START = datetime(2020, 11, 12, 9, 40, tzinfo=UTC)
 
 @pytest.fixture
 def service(gcm: Meeting, directory: Directory, clock: FakeClock, store: InMemoryStore) -> CommandService:
-    clock.set(RT1_START - timedelta(minutes=10))
+    clock.set(RT1_START)
     return command_service(gcm, directory, clock, store)
 
 
@@ -60,7 +60,12 @@ async def test_the_floor_is_announced_to_the_session_channel(service: CommandSer
     await say(service, "elif", "hand")
     clock.set(RT1_START)
     posts = await say(service, "mod-rt1", "floor", "next")
-    assert [(p.visibility, p.channel) for p in posts] == [(Visibility.CHANNEL, RT1)]
+    assert [(p.visibility, p.channel, p.recipient) for p in posts] == [
+        (Visibility.CHANNEL, RT1, None),
+        (Visibility.PRIVATE, None, "elif"),  # "you are next", by direct message
+    ]
+    assert isinstance(posts[1].view, AckView)
+    assert posts[1].view.details["place"] == "next"
     view = posts[0].view
     assert isinstance(view, FloorView)
     assert isinstance(view.event, ev.FloorGiven)
@@ -130,16 +135,17 @@ async def test_timers_and_closing_fire_from_the_clock(
     clock.set(RT1_START)
     await say(service, "mod-rt1", "floor", "next")
     timetable = Timetable(gcm, directory)
-    floor = FloorService(gcm, timetable, PeopleService(gcm.id, directory, store.uow), store.uow)
-    fired: list[tuple[datetime, object]] = []
+    floor = FloorService(timetable, PeopleService(gcm.id, directory, store.uow), store.uow)
+    fired: list[tuple[datetime, object, str]] = []
     async for posts in Timeline(clock, [FloorClock(floor, timetable)]).run_until(RT1_START + timedelta(hours=3)):
-        fired += [(clock.now(), p.view.event) for p in posts if isinstance(p.view, FloorView)]
-    kinds = [(at - RT1_START, type(event).__name__) for at, event in fired]
+        fired += [(clock.now(), p.view.event, p.view.session.id) for p in posts if isinstance(p.view, FloorView)]
+    kinds = [(at - RT1_START, type(event).__name__, view_session) for at, event, view_session in fired]
     assert kinds == [
-        (timedelta(minutes=1, seconds=30), "TimeWarning"),
-        (timedelta(minutes=2), "TimeUp"),
-        (timedelta(hours=2, minutes=15), "SessionFinished"),
+        (timedelta(minutes=1, seconds=30), "TimeWarning", "rt1"),
+        (timedelta(minutes=2), "TimeUp", "rt1"),
+        (timedelta(minutes=15), "SessionFinished", "opening"),  # every list closes, asked for or not
+        (timedelta(hours=2, minutes=15), "SessionFinished", "rt1"),
     ]
-    finished = fired[-1][1]
+    finished = fired[-1][1]  # rt1's
     assert isinstance(finished, ev.SessionFinished)
     assert [w.entry.speaker.participant_id for w in finished.written] == ["icmc"]

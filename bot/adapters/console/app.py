@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from bot.adapters.console.script import Advance, Nothing, Said, SetClock, Unreadable, read_line
+from bot.adapters.console.script import Advance, Nothing, Reload, Said, SetClock, Unreadable, read_line
 from bot.adapters.text.inert import inert
 from bot.adapters.text.render import render
 from bot.adapters.text.times import PlainTimes, zone_label
@@ -17,6 +19,18 @@ from bot.services.commands import CommandService, Invocation
 from bot.services.ports import SettableClock
 from bot.services.timeline import Timeline
 from bot.services.views import Post, Visibility
+
+Receipt = Callable[[str, datetime, str | None], Awaitable[None]]
+Reloader = Callable[[Path | None], Awaitable[object]]
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """What the console reports back: delivered reminders, a reload of the timetable, a nudge to the scheduler."""
+
+    receipt: Receipt | None = None
+    reload: Reloader | None = None
+    wake: Callable[[], None] | None = None
 
 
 class Console:
@@ -29,6 +43,7 @@ class Console:
         meeting_zone: str,
         main_channel: str | None,
         out: TextIO,
+        hooks: Hooks | None = None,
     ) -> None:
         self.commands = commands
         self.timeline = timeline
@@ -36,6 +51,7 @@ class Console:
         self.zone = ZoneInfo(meeting_zone)
         self.main_channel = main_channel
         self.out = out
+        self.hooks = hooks or Hooks()
         self.times = PlainTimes()
 
     async def run_script(self, lines: Iterable[str], default_actor: str | None = None) -> int:
@@ -53,21 +69,22 @@ class Console:
         return faults
 
     async def run_interactive(self, default_actor: str, stream: TextIO = sys.stdin) -> None:
-        """Prompt until end of input; lines without 'NAME>' are typed as default_actor."""
+        """Prompt until end of input; a scheduler running beside it posts what falls due (see `show`)."""
         while True:
             self.out.write(f"{default_actor}> ")
             self.out.flush()
             raw = await asyncio.to_thread(stream.readline)
             if not raw:
                 return
-            await self._catch_up()
             line = read_line(raw, self.zone, default_actor)
             if isinstance(line, Unreadable):
                 self.out.write(f"! {line.reason}\n")
             elif not isinstance(line, Nothing):
                 await self._perform(line)
+            if self.hooks.wake:
+                self.hooks.wake()  # a command may have started a timer the scheduler must wait for
 
-    async def _perform(self, line: Said | SetClock | Advance | Nothing) -> None:
+    async def _perform(self, line: Said | SetClock | Advance | Reload | Nothing) -> None:
         if isinstance(line, SetClock):
             # Forwards, the clock passes through every due moment on the way, as @advance does.
             if line.moment > self.clock.now():
@@ -76,8 +93,20 @@ class Console:
                 self.clock.set(line.moment)
         elif isinstance(line, Advance):
             await self._advance_to(self.clock.now() + line.span)
+        elif isinstance(line, Reload):
+            await self.reload(line.path)
         elif isinstance(line, Said):
             await self._said(line)
+
+    async def reload(self, path: Path | None = None) -> None:
+        """Read the timetable again (for @reload, SIGHUP or `podium reload`)."""
+        if self.hooks.reload is None:
+            self.out.write("! this console cannot reload its timetable\n")
+            return
+        await self.hooks.reload(path)
+        self.out.write("  (timetable reloaded: pending reminders follow it)\n")
+        if self.hooks.wake:
+            self.hooks.wake()
 
     async def _said(self, said: Said) -> None:
         command = said.command
@@ -87,27 +116,30 @@ class Console:
         name, text = command
         channel = said.channel or self.main_channel
         for post in await self.commands.handle(Invocation(said.actor, name, text, channel)):
-            await self._show(post)
+            await self.show(post)
 
     async def _advance_to(self, target: datetime) -> None:
         async for posts in self.timeline.run_until(target):
             for post in posts:
-                await self._show(post)
+                await self.show(post)
 
-    async def _catch_up(self) -> None:
-        await self._advance_to(self.clock.now())
-
-    async def _show(self, post: Post) -> None:
+    async def show(self, post: Post) -> None:
+        """Print one bot message as a block; a reminder's delivery is reported back."""
         body = render(post.view, self.times)
         if post.visibility is Visibility.CHANNEL:
             await self.commands.record_post(post.channel, body)
         self.out.write(self._header(post) + "\n")
         self.out.write("".join(f"  {line}\n" if line else "\n" for line in body.split("\n")))
+        if post.key and self.hooks.receipt:
+            await self.hooks.receipt(post.key, self.clock.now(), None)
 
     def _header(self, post: Post) -> str:
         now = self.clock.now().astimezone(self.zone)
-        where = f"#{post.channel}" if post.channel else "direct message"
-        if post.visibility is Visibility.PRIVATE and post.recipient:
-            where += f" · only {inert(post.recipient, 40)} sees this"
+        if post.channel:
+            where = f"#{post.channel}"
+            if post.visibility is Visibility.PRIVATE and post.recipient:
+                where += f" · only {inert(post.recipient, 40)} sees this"
+        else:
+            where = f"direct message to {inert(post.recipient or '', 40)}"
         clock = f"{now:%H:%M:%S}" if now.second else f"{now:%H:%M}"
         return f"[{now:%a %d %b %Y} {clock} {zone_label(now, self.zone)}] {where}"

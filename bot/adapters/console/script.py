@@ -1,10 +1,11 @@
-"""The console's line language: `NAME> /command`, `NAME #channel> ...`, `@clock ISO`, `@advance 10m`, `# comment`."""
+"""The console's line language: `NAME> /command`, `NAME #channel> ...`, `@clock`, `@advance`, `@reload`, `# comment`."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.domain.durations import parse_duration
@@ -39,6 +40,13 @@ class Advance:
 
 
 @dataclass(frozen=True, slots=True)
+class Reload:
+    """Read the timetable again (another file when one is named), as SIGHUP or `podium reload` do."""
+
+    path: Path | None
+
+
+@dataclass(frozen=True, slots=True)
 class Nothing:
     """A blank line or a comment."""
 
@@ -48,7 +56,7 @@ class Unreadable:
     reason: str
 
 
-Line = Said | SetClock | Advance | Nothing | Unreadable
+Line = Said | SetClock | Advance | Reload | Nothing | Unreadable
 
 
 def read_line(raw: str, meeting_zone: ZoneInfo, default_actor: str | None = None) -> Line:
@@ -80,4 +88,6 @@ def _directive(line: str, zone: ZoneInfo) -> Line:
         if span is None or span.total_seconds() < 0:
             return Unreadable(f"@advance needs a positive duration such as 10m or 1h30m, not '{argument}'")
         return Advance(span)
-    return Unreadable(f"unknown directive @{verb} (use @clock or @advance)")
+    if verb == "reload":
+        return Reload(Path(argument) if argument else None)
+    return Unreadable(f"unknown directive @{verb} (use @clock, @advance or @reload)")

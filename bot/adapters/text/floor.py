@@ -31,6 +31,10 @@ _ACKS = {
     "last_word": "{name} will speak last.",
     "declared": "You are listed for {delegation} ({category}), unverified until staff confirm it with /verify.",
     "verified": "{user} is verified for {delegation}.",
+    "subscribed": "You will get a personal reminder for {session}, in your own time.",
+    "already_subscribed": "You already have a reminder for {session}; /remind list shows them.",
+    "unsubscribed": "Your {count} personal reminder(s) are off.",
+    "your_turn": "You are {place} on the list of speakers of {session}.",
 }
 
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from bot.adapters.text.floor import ack_text, floor_text, queue_text
 from bot.adapters.text.inert import inert
 from bot.adapters.text.refusals import refusal_line
+from bot.adapters.text.reminders import reminder_text, subscriptions_text
 from bot.adapters.text.times import Times
 from bot.domain.meeting import SessionKind
 from bot.services.registry import Audience
@@ -21,8 +22,10 @@ from bot.services.views import (
     QueueView,
     Reader,
     RefusalView,
+    ReminderView,
     SessionCard,
     SessionView,
+    SubscriptionsView,
     View,
 )
 
@@ -118,6 +121,17 @@ def _queue(view: QueueView, times: Times) -> str:
 @render.register
 def _floor(view: FloorView, times: Times) -> str:
     return floor_text(view, times)
+
+
+@render.register
+def _reminder(view: ReminderView, times: Times) -> str:
+    cards = [line for card in view.cards for line in _card(card, times, view.reader)]
+    return reminder_text(view, times, cards)
+
+
+@render.register
+def _subscriptions(view: SubscriptionsView, times: Times) -> str:
+    return subscriptions_text(view)
 
 
 def _card(card: SessionCard, times: Times, reader: Reader) -> list[str]:

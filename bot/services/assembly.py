@@ -1,0 +1,49 @@
+"""The use cases wired to each other over the ports: one function, used by the composition root and the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.domain.meeting import Meeting
+from bot.domain.participants import Directory
+from bot.services.catalogue import command_registry
+from bot.services.commands import CommandService
+from bot.services.floor import FloorService
+from bot.services.floor_clock import FloorClock
+from bot.services.people import PeopleService
+from bot.services.ports import Clock, UnitOfWork
+from bot.services.registry import Registry
+from bot.services.reminders import ReminderService
+from bot.services.timeline import Timeline
+from bot.services.timetable import Timetable
+from bot.services.timetable_commands import timetable_handlers
+
+
+@dataclass(frozen=True)
+class Services:
+    timetable: Timetable
+    people: PeopleService
+    floor: FloorService
+    reminders: ReminderService
+    commands: CommandService
+    timeline: Timeline
+
+
+def assemble(
+    meeting: Meeting,
+    directory: Directory,
+    clock: Clock,
+    uow: Callable[[], UnitOfWork],
+    registry: Registry | None = None,
+) -> Services:
+    timetable = Timetable(meeting, directory)
+    people = PeopleService(meeting.id, directory, uow)
+    floor = FloorService(timetable, people, uow)
+    reminders = ReminderService(timetable, people, uow)
+    handlers = {**timetable_handlers(timetable), **people.handlers(), **floor.handlers(), **reminders.handlers()}
+    commands = CommandService(
+        registry or command_registry(), handlers, timetable=timetable, people=people, clock=clock, uow=uow
+    )
+    timeline = Timeline(clock, (FloorClock(floor, timetable), reminders))
+    return Services(timetable, people, floor, reminders, commands, timeline)

@@ -1,0 +1,157 @@
+"""Reminders and links, posted once each on time: the plan from the timetable, claims, retries, subscriptions."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from bot.domain import reminders as plan_of
+from bot.domain.meeting import Session
+from bot.domain.participants import Participant
+from bot.domain.reminders import Notice, NoticeKind
+from bot.services.context import Context, Handler
+from bot.services.people import PeopleService
+from bot.services.ports import UnitOfWork
+from bot.services.timetable import Timetable
+from bot.services.views import AckView, Post, Reader, ReminderView, SubscriptionsView, Visibility
+
+log = logging.getLogger(__name__)
+LEASE = timedelta(minutes=1)  # a claim not confirmed posted within this is offered again (a crash mid-post)
+MAX_BACKOFF = timedelta(minutes=5)
+PERSONAL = (NoticeKind.BEFORE, NoticeKind.START)
+
+
+class ReminderService:
+    """A DueWork for the Timeline; the plan is pure and recomputed on reload, the claims are in storage."""
+
+    def __init__(self, timetable: Timetable, people: PeopleService, uow: Callable[[], UnitOfWork]) -> None:
+        self.timetable = timetable
+        self.people = people
+        self.uow = uow
+        self.notices = plan_of.plan(timetable.meeting)
+        self._claimed: set[str] | None = None  # what storage said was claimed; refreshed as we claim
+
+    def replan(self) -> None:
+        """The timetable changed: what was posted stays posted, what is pending moves with its session."""
+        self.notices = plan_of.plan(self.timetable.meeting)
+
+    def handlers(self) -> dict[str, Handler]:
+        return {"remind me": self.remind_me, "remind off": self.remind_off, "remind list": self.remind_list}
+
+    # --- DueWork -----------------------------------------------------------------------------------------
+
+    async def next_due(self, now: datetime) -> datetime | None:
+        claimed = await self._claimed_keys()
+        async with self.uow() as uow:
+            retry = await uow.reminders.next_retry(self._meeting_id)
+        dues = [d for d in (plan_of.next_due(self.notices, claimed), retry) if d is not None]
+        return min(dues, default=None)
+
+    async def fire(self, now: datetime) -> list[Post]:
+        claimed = await self._claimed_keys()
+        due, missed = plan_of.decide(self.notices, now, claimed, self._grace)
+        async with self.uow() as uow:
+            if missed:
+                await uow.reminders.claim(self._meeting_id, [(n.key, n.due) for n in missed], now, LEASE, missed=True)
+                log.warning(
+                    "missed %d reminder(s) due more than %s ago: %s",
+                    len(missed),
+                    self._grace,
+                    ", ".join(n.key for n in missed),
+                )
+            posts = await self._personal_and_public(uow, due)
+            got = await uow.reminders.claim(self._meeting_id, [(p.key or "", due) for p, due in posts], now, LEASE)
+            retried = await uow.reminders.retry_due(self._meeting_id, now, LEASE)
+            await uow.commit()
+        self._claimed = None  # read again next time: other replicas may have claimed meanwhile
+        fresh = [post for post, _ in posts if post.key in got]
+        return fresh + [p for claim in retried if (p := await self._rebuild(claim.key)) is not None]
+
+    async def delivered(self, key: str, at: datetime, error: str | None = None) -> None:
+        """The adapter's receipt: posted, or failed (then retried with a growing wait, and logged)."""
+        async with self.uow() as uow:
+            if error is None:
+                await uow.reminders.posted(key, at)
+            else:
+                claims = {c.key: c for c in await uow.reminders.claims(self._meeting_id)}
+                attempts = claims[key].attempts if key in claims else 1
+                wait = min(timedelta(seconds=5 * 2 ** (attempts - 1)), MAX_BACKOFF)
+                await uow.reminders.failed(key, error, at + wait)
+                log.warning("reminder %s not delivered (attempt %d): %s; retrying in %s", key, attempts, error, wait)
+            await uow.commit()
+
+    # --- /remind -----------------------------------------------------------------------------------------
+
+    async def remind_me(self, ctx: Context) -> list[Post]:
+        target = ctx.args["session"].lower()
+        if target != "all" and self.timetable.meeting.session(target) is None:
+            self.timetable.session(self.timetable.reader(), target)  # refuses with the closest session id
+        async with self.uow() as uow:
+            added = await uow.subscriptions.subscribe(self._meeting_id, ctx.who.id, "*" if target == "all" else target)
+            await uow.commit()
+        return [ctx.reply(AckView("subscribed" if added else "already_subscribed", {"session": target}))]
+
+    async def remind_off(self, ctx: Context) -> list[Post]:
+        async with self.uow() as uow:
+            removed = await uow.subscriptions.unsubscribe_all(self._meeting_id, ctx.who.id)
+            await uow.commit()
+        return [ctx.reply(AckView("unsubscribed", {"count": str(removed)}))]
+
+    async def remind_list(self, ctx: Context) -> list[Post]:
+        async with self.uow() as uow:
+            sessions = await uow.subscriptions.of_participant(self._meeting_id, ctx.who.id)
+        return [ctx.reply(SubscriptionsView(tuple(sessions)))]
+
+    # --- inside ------------------------------------------------------------------------------------------
+
+    @property
+    def _meeting_id(self) -> str:
+        return self.timetable.meeting.id
+
+    @property
+    def _grace(self) -> timedelta:
+        return self.timetable.meeting.reminders.grace
+
+    async def _claimed_keys(self) -> set[str]:
+        if self._claimed is None:
+            async with self.uow() as uow:
+                self._claimed = await uow.reminders.claimed_keys(self._meeting_id)
+        return self._claimed
+
+    async def _personal_and_public(self, uow: UnitOfWork, due: list[Notice]) -> list[tuple[Post, datetime]]:
+        posts = []
+        for notice in due:
+            posts.append((self._post(notice, None), notice.due))
+            if notice.kind in PERSONAL and notice.channel == self._primary_channel(notice):
+                for participant_id in await uow.subscriptions.subscribers(self._meeting_id, notice.sessions[0]):
+                    posts.append((self._post(notice, await self.people.lookup(participant_id)), notice.due))
+        return posts
+
+    def _primary_channel(self, notice: Notice) -> str | None:
+        """Personal reminders ride on one of a notice's channels, so each subscriber gets one message."""
+        session = self.timetable.meeting.session(notice.sessions[0])
+        return (session.channel if session else None) or self.timetable.meeting.main_channel
+
+    def _post(self, notice: Notice, reader: Participant | None) -> Post:
+        meeting = self.timetable.meeting
+        sessions = [s for sid in notice.sessions if (s := meeting.session(sid)) is not None]
+        view = self._view(notice, sessions, self.timetable.reader(reader) if reader else Reader(meeting.timezone))
+        if reader is None:
+            return Post(view, Visibility.CHANNEL, notice.channel, key=notice.key)
+        return Post(view, Visibility.PRIVATE, None, reader.id, key=notice.personal_key(reader.id))
+
+    def _view(self, notice: Notice, sessions: list[Session], reader: Reader) -> ReminderView:
+        cards = tuple(self.timetable.card(s, reader) for s in sessions)
+        night = tuple((s.id, self.timetable.night_for(s)) for s in sessions) if notice.kind is NoticeKind.DIGEST else ()
+        opens = bool(sessions) and self.timetable.meeting.speaking_for(sessions[0]).opens_before == timedelta(0)
+        return ReminderView(notice, reader, cards, night, list_open=notice.kind is NoticeKind.START and opens)
+
+    async def _rebuild(self, key: str) -> Post | None:
+        """The post behind a claim taken over for a retry (after a crash, or a failed delivery)."""
+        base, _, who = key.partition(":@")
+        notice = next((n for n in self.notices if n.key == base), None)
+        if notice is None:
+            log.warning("reminder %s is no longer in the plan; not retried", key)
+            return None
+        return self._post(notice, await self.people.lookup(who) if who else None)
