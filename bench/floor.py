@@ -46,7 +46,7 @@ async def _rows(runs: int) -> list[Row]:
         database = await Database.open(f"sqlite:///{folder}/bench.db")
         clock = SimulatedClock(session.start)
         timetable = Timetable(meeting, directory)
-        floor = FloorService(meeting, timetable, PeopleService(meeting.id, directory, database.uow), database.uow)
+        floor = FloorService(timetable, PeopleService(meeting.id, directory, database.uow), database.uow)
         try:
             async with database.uow() as uow:
                 await uow.meetings.save(meeting, loaded_at=clock.now())
