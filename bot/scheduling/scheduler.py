@@ -14,15 +14,23 @@ from bot.services.timeline import Timeline
 from bot.services.views import Post
 
 log = logging.getLogger(__name__)
+Receipts = Callable[[list[tuple[str, str | None]], datetime], Awaitable[None]]
 
 
 class Scheduler:
     """No polling: one sleep per due moment; `wake()` (a reload, a new hand, a changed limit) cuts it short."""
 
-    def __init__(self, clock: Clock, timeline: Timeline, deliver: Callable[[Post], Awaitable[None]]) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        timeline: Timeline,
+        deliver: Callable[[Post], Awaitable[None]],
+        receipts: Receipts | None = None,
+    ) -> None:
         self.clock = clock
         self.timeline = timeline
         self.deliver = deliver
+        self.receipts = receipts
         self._woken = asyncio.Event()
 
     def wake(self) -> None:
@@ -34,9 +42,10 @@ class Scheduler:
             if due is None or due > self.clock.now():
                 await self._sleep(due)
                 continue
-            for posts in await self.timeline.fire():
-                for post in posts:
-                    await self._deliver(post)
+            results = [(post.key, await self._deliver(post)) for posts in await self.timeline.fire() for post in posts]
+            keyed = [(key, error) for key, error in results if key is not None]
+            if keyed and self.receipts:
+                await self.receipts(keyed, self.clock.now())
 
     async def _sleep(self, due: datetime | None) -> None:
         self._woken.clear()
@@ -51,9 +60,12 @@ class Scheduler:
                 with contextlib.suppress(asyncio.CancelledError):
                     await wait
 
-    async def _deliver(self, post: Post) -> None:
+    async def _deliver(self, post: Post) -> str | None:
+        """None when delivered, else the error, which the receipt records so the post is retried."""
         try:
             await self.deliver(post)
-        except Exception:
-            # A platform failing must not stop the clock; reminders report their own failures and are retried.
-            log.exception("could not deliver a scheduled post to %s", post.channel or post.recipient)
+        except Exception as error:
+            # A platform failing must not stop the clock.
+            log.warning("could not deliver a scheduled post to %s: %s", post.channel or post.recipient, error)
+            return str(error) or type(error).__name__
+        return None

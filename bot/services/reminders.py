@@ -61,24 +61,34 @@ class ReminderService:
                     ", ".join(n.key for n in missed),
                 )
             posts = await self._personal_and_public(uow, due)
-            got = await uow.reminders.claim(self._meeting_id, [(p.key or "", due) for p, due in posts], now, LEASE)
+            wanted = [(p.key or "", due) for p, due in posts]
+            got = await uow.reminders.claim(self._meeting_id, wanted, now, LEASE)
             retried = await uow.reminders.retry_due(self._meeting_id, now, LEASE)
             await uow.commit()
-        self._claimed = None  # read again next time: other replicas may have claimed meanwhile
+        if len(got) < len(wanted):
+            self._claimed = None  # another replica claimed some: read the whole set again next time
+        else:
+            claimed.update(got, (n.key for n in missed))
         fresh = [post for post, _ in posts if post.key in got]
         return fresh + [p for claim in retried if (p := await self._rebuild(claim.key)) is not None]
 
     async def delivered(self, key: str, at: datetime, error: str | None = None) -> None:
         """The adapter's receipt: posted, or failed (then retried with a growing wait, and logged)."""
+        await self.receipts([(key, error)], at)
+
+    async def receipts(self, results: list[tuple[str, str | None]], at: datetime) -> None:
+        """Several receipts in one transaction, as a scheduler delivering a batch of posts reports them."""
         async with self.uow() as uow:
-            if error is None:
-                await uow.reminders.posted(key, at)
-            else:
-                claims = {c.key: c for c in await uow.reminders.claims(self._meeting_id)}
-                attempts = claims[key].attempts if key in claims else 1
-                wait = min(timedelta(seconds=5 * 2 ** (attempts - 1)), MAX_BACKOFF)
+            failures = [(key, error) for key, error in results if error is not None]
+            attempts = {c.key: c.attempts for c in await uow.reminders.claims(self._meeting_id)} if failures else {}
+            for key, error in results:
+                if error is None:
+                    await uow.reminders.posted(key, at)
+                    continue
+                tries = attempts.get(key, 1)
+                wait = min(timedelta(seconds=5 * 2 ** (tries - 1)), MAX_BACKOFF)
                 await uow.reminders.failed(key, error, at + wait)
-                log.warning("reminder %s not delivered (attempt %d): %s; retrying in %s", key, attempts, error, wait)
+                log.warning("reminder %s not delivered (attempt %d): %s; retrying in %s", key, tries, error, wait)
             await uow.commit()
 
     # --- /remind -----------------------------------------------------------------------------------------
