@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import statistics
 import tempfile
 from datetime import datetime, timedelta
@@ -71,6 +72,8 @@ async def _lateness() -> Row:
             scheduler = asyncio.create_task(Scheduler(clock, app.timeline, deliver, app.reminders.receipts).run())
             await asyncio.wait_for(finished.wait(), timeout=120)
             scheduler.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await scheduler
         finally:
             await database.close()
     late.sort()

@@ -117,7 +117,7 @@ async def console(options: argparse.Namespace, settings: Settings) -> int:
         rehearse=options.rehearse,
     ) as podium:
         scheduler = Scheduler(clock, podium.timeline, lambda post: app.show(post))  # noqa: PLW0108 - app comes next
-        hooks = Hooks(receipt=podium.reminders.delivered, reload=podium.reload, wake=scheduler.wake)
+        hooks = Hooks(reload=podium.reload, wake=scheduler.wake)
         meeting = podium.meeting
         app = Console(
             podium.commands,
@@ -126,6 +126,7 @@ async def console(options: argparse.Namespace, settings: Settings) -> int:
             meeting_zone=meeting.timezone,
             main_channel=meeting.main_channel,
             out=sys.stdout,
+            receipt=podium.reminders.delivered,
             hooks=hooks,
         )
         if script is not None:

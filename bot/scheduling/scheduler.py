@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -57,8 +56,8 @@ class Scheduler:
         finally:
             for wait in waits:
                 wait.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await wait
+            # gather, not a suppressed await: a cancellation of this task itself must still get through.
+            await asyncio.gather(*waits, return_exceptions=True)
 
     async def _deliver(self, post: Post) -> str | None:
         """None when delivered, else the error, which the receipt records so the post is retried."""

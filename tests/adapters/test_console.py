@@ -40,6 +40,7 @@ async def replay(lines: list[str], tmp_path: Path, **options: object) -> tuple[s
             meeting_zone=podium.meeting.timezone,
             main_channel=podium.meeting.main_channel,
             out=out,
+            receipt=podium.reminders.delivered,
         )
         faults = await console.run_script(lines)
     return out.getvalue(), faults

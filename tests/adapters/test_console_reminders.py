@@ -26,7 +26,7 @@ async def replay(url: str, lines: list[str], start: datetime, rehearse: date | N
     clock = SimulatedClock(start)
     out = io.StringIO()
     async with bootstrap.running(settings, clock, rehearse=rehearse) as podium:
-        hooks = Hooks(receipt=podium.reminders.delivered, reload=podium.reload)
+        hooks = Hooks(reload=podium.reload)
         console = Console(
             podium.commands,
             podium.timeline,
@@ -34,6 +34,7 @@ async def replay(url: str, lines: list[str], start: datetime, rehearse: date | N
             meeting_zone=podium.meeting.timezone,
             main_channel=podium.meeting.main_channel,
             out=out,
+            receipt=podium.reminders.delivered,
             hooks=hooks,
         )
         await console.run_script(lines)

@@ -46,6 +46,7 @@ async def process(url: str, clock: SimulatedClock) -> AsyncIterator[tuple[Podium
             meeting_zone=podium.meeting.timezone,
             main_channel=podium.meeting.main_channel,
             out=out,
+            receipt=podium.reminders.delivered,
         )
         yield podium, console, out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from datetime import UTC, datetime, timedelta
 
 from bot.domain.participants import Directory
@@ -98,5 +99,8 @@ async def test_the_scheduler_sleeps_to_each_due_moment_and_fires_in_order(databa
         running = asyncio.create_task(Scheduler(clock, app.timeline, deliver).run())
         await enough.wait()
         running.cancel()
+        # Let it stop before the database closes under it.
+        with contextlib.suppress(asyncio.CancelledError):
+            await running
     assert [at for at, _ in delivered] == sorted(at for at, _ in delivered)
     assert [at - REMINDER_AT for at, _ in delivered[:4]] == [timedelta(0)] * 2 + [timedelta(minutes=15)] * 2

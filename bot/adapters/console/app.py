@@ -26,9 +26,8 @@ Reloader = Callable[[Path | None], Awaitable[object]]
 
 @dataclass(frozen=True)
 class Hooks:
-    """What the console reports back: delivered reminders, a reload of the timetable, a nudge to the scheduler."""
+    """What the console can do besides commands: reload the timetable, nudge the scheduler."""
 
-    receipt: Receipt | None = None
     reload: Reloader | None = None
     wake: Callable[[], None] | None = None
 
@@ -43,14 +42,17 @@ class Console:
         meeting_zone: str,
         main_channel: str | None,
         out: TextIO,
+        receipt: Receipt,
         hooks: Hooks | None = None,
     ) -> None:
+        """`receipt` reports each reminder shown: a reminder never confirmed is posted again when its lease ends."""
         self.commands = commands
         self.timeline = timeline
         self.clock = clock
         self.zone = ZoneInfo(meeting_zone)
         self.main_channel = main_channel
         self.out = out
+        self.receipt = receipt
         self.hooks = hooks or Hooks()
         self.times = PlainTimes()
 
@@ -130,8 +132,8 @@ class Console:
             await self.commands.record_post(post.channel, body)
         self.out.write(self._header(post) + "\n")
         self.out.write("".join(f"  {line}\n" if line else "\n" for line in body.split("\n")))
-        if post.key and self.hooks.receipt:
-            await self.hooks.receipt(post.key, self.clock.now(), None)
+        if post.key:
+            await self.receipt(post.key, self.clock.now(), None)
 
     def _header(self, post: Post) -> str:
         now = self.clock.now().astimezone(self.zone)
