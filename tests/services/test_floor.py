@@ -15,7 +15,7 @@ from bot.services.floor_clock import FloorClock
 from bot.services.people import PeopleService
 from bot.services.timeline import Timeline
 from bot.services.timetable import Timetable
-from bot.services.views import AckView, FloorView, Post, QueueView, RefusalView, Visibility
+from bot.services.views import AckView, FloorView, Post, QueueView, RefusalView, SubscriptionsView, Visibility
 from bot.storage.memory import InMemoryStore
 from tests.fakes import FakeClock
 from tests.services.wiring import command_service
@@ -149,3 +149,15 @@ async def test_timers_and_closing_fire_from_the_clock(
     finished = fired[-1][1]  # rt1's
     assert isinstance(finished, ev.SessionFinished)
     assert [w.entry.speaker.participant_id for w in finished.written] == ["icmc"]
+
+
+async def test_remind_refuses_an_unknown_session_and_lists_subscriptions(service: CommandService) -> None:
+    assert await refusal(service, "aigerim", "remind", "me rt9") == "unknown_session"
+    assert await refusal(service, "aigerim", "remind", "me") == "missing_argument"
+    await say(service, "aigerim", "remind", "me rt2")
+    again = (await say(service, "aigerim", "remind", "me rt2"))[0].view
+    assert isinstance(again, AckView)
+    assert again.code == "already_subscribed"
+    listed = (await say(service, "aigerim", "remind", "list"))[0].view
+    assert isinstance(listed, SubscriptionsView)
+    assert listed.sessions == ("rt2",)
