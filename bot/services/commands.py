@@ -108,10 +108,8 @@ class CommandService:
         name = ctx.args.get("command")
         if name is None:
             return [ctx.reply(HelpView(self.registry.commands, detailed=False))]
-        spec = self.registry.get(name)
-        if spec is None:
-            self._spec(name, "")  # refuses, naming the closest command
-        return [ctx.reply(HelpView((spec,), detailed=True))] if spec else []
+        spec, _ = self._spec(name, "") if self.registry.get(name) is None else (self.registry.get(name), "")
+        return [ctx.reply(HelpView((spec,), detailed=True))]
 
     async def _record(self, invocation: Invocation) -> None:
         text = f"/{invocation.command} {invocation.text}".strip()

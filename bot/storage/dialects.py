@@ -12,4 +12,4 @@ def insert_on_conflict(dialect: Dialect, table: Table) -> postgresql.Insert | sq
         return postgresql.insert(table)
     if dialect.name == "sqlite":
         return sqlite.insert(table)
-    raise NotImplementedError(f"Podium stores its data in SQLite or PostgreSQL, not {dialect.name}")
+    raise ValueError(f"Podium stores its data in SQLite or PostgreSQL, not {dialect.name}")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 
 import pytest
+from sqlalchemy import event
 
 from bot.services.ports import ConcurrentChange
 from bot.storage.database import Database
@@ -86,16 +88,33 @@ async def test_a_takeover_read_before_another_commits_it_takes_nothing(two_proce
         (theirs,) = await uow.reminders.retry_due(GCM, T0 + LEASE, LEASE)
         # This process reads the lapsed claim as committed, then its compare-and-set waits for the other's
         # lock (a row lock on PostgreSQL, the write lock on SQLite) and finds the row changed.
-        mine = asyncio.create_task(retry_committed(first.uow(), T0 + LEASE))
-        await asyncio.sleep(0.3)
-        assert not mine.done()
-        await uow.commit()
+        with statement_started(first, "UPDATE reminder_claims") as started:
+            mine = asyncio.create_task(retry_committed(first.uow(), T0 + LEASE))
+            await started.wait()  # its compare-and-set is on its way to the database, which holds it
+            assert not mine.done()
+            await uow.commit()
 
     assert await mine == []
     assert theirs.attempts == 2
 
 
 # --- in memory: the same guarantees, decided at commit ------------------------------------------------------
+
+
+@contextmanager
+def statement_started(database: Database, prefix: str) -> Iterator[asyncio.Event]:
+    """An event set when the database is sent a statement starting with `prefix`: no sleeping to wait for it."""
+    started = asyncio.Event()
+
+    def seen(conn: object, cursor: object, statement: str, *rest: object) -> None:
+        if statement.lstrip().startswith(prefix):
+            started.set()
+
+    event.listen(database.engine.sync_engine, "before_cursor_execute", seen)
+    try:
+        yield started
+    finally:
+        event.remove(database.engine.sync_engine, "before_cursor_execute", seen)
 
 
 @pytest.fixture
