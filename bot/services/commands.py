@@ -81,8 +81,7 @@ class CommandService:
         """The command (or subcommand, taken from the first word) and the rest of the text."""
         spec = self.registry.get(name)
         if spec is None:
-            close = self.registry.closest(name)
-            raise Refused("unknown_command", {"value": name}, close.usage if close else None)
+            raise self._unknown(name)
         if not spec.subcommands:
             return spec, text
         word, _, rest = text.strip().partition(" ")
@@ -92,6 +91,10 @@ class CommandService:
             details = {"command": spec.name, "value": word, "known": ", ".join(s.name for s in spec.subcommands)}
             raise Refused("unknown_subcommand", details, close.usage if close else None)
         return sub, rest
+
+    def _unknown(self, name: str) -> Refused:
+        close = self.registry.closest(name)
+        return Refused("unknown_command", {"value": name}, close.usage if close else None)
 
     def _check_allowed(self, spec: CommandSpec, ctx: Context) -> None:
         session = None if spec.audience in (Audience.EVERYONE, Audience.STAFF) else self._session_for(ctx)
@@ -108,7 +111,9 @@ class CommandService:
         name = ctx.args.get("command")
         if name is None:
             return [ctx.reply(HelpView(self.registry.commands, detailed=False))]
-        spec, _ = self._spec(name, "") if self.registry.get(name) is None else (self.registry.get(name), "")
+        spec = self.registry.get(name)
+        if spec is None:
+            raise self._unknown(name)
         return [ctx.reply(HelpView((spec,), detailed=True))]
 
     async def _record(self, invocation: Invocation) -> None:
