@@ -20,11 +20,13 @@ from bot.adapters.text.times import PlainTimes
 from bot.config import Settings, data_path
 from bot.domain.errors import Refused
 from bot.formats.ical_export import meeting_to_ics
+from bot.formats.notes_markdown import notes_to_markdown
+from bot.formats.record_csv import record_to_csv
 from bot.formats.record_json import record_to_json
 from bot.formats.schedules import load_schedule
 from bot.scheduling.clock import SystemClock
 from bot.scheduling.scheduler import Scheduler
-from bot.services.record import read_record
+from bot.services.record import MeetingRecord, read_record
 from bot.services.schedule_check import ScheduleSummary, check_schedule
 from bot.services.timetable import Timetable
 from bot.services.views import RefusalView
@@ -86,13 +88,21 @@ async def export(options: argparse.Namespace, settings: Settings) -> int:
         return 2
     finally:
         await database.close()
-    text = record_to_json(record, generated_at=SystemClock().now())
+    data = _exported(record, options.format)
     if options.out:
-        options.out.write_text(text, encoding="utf-8")
+        options.out.write_bytes(data)
         print(f"Wrote {options.out}")
     else:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data)
     return 0
+
+
+def _exported(record: MeetingRecord, form: str) -> bytes:
+    if form == "csv":
+        return record_to_csv(record)
+    if form == "md":
+        return notes_to_markdown(record).encode("utf-8")
+    return record_to_json(record, generated_at=SystemClock().now()).encode("utf-8")
 
 
 async def db(options: argparse.Namespace, settings: Settings) -> int:

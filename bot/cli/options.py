@@ -32,7 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = actions.add_parser("export", help="write the record of interventions (schema: docs/record-schema.md)")
     _schedule(export)
-    export.add_argument("--format", choices=("json",), default="json", help="the file format")
+    export.add_argument(
+        "--format",
+        choices=("json", "md", "csv"),
+        default="json",
+        help="json: the record; md: session notes; csv: one row per intervention",
+    )
     export.add_argument("--session", metavar="ID", help="one session only")
     export.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
     export.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")

@@ -1,0 +1,34 @@
+"""Which GCM objectives a text addresses: explicit mentions ("objective 5", "objectives 5 and 6") and short labels."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.domain.meeting import Objective
+
+# "objective 5", "Objective 5", "GCM objective 5", "objectives 5, 6 and 7", "objectives 5-7".
+_MENTION = re.compile(r"\bobjectives?\s+((?:\d{1,2}\s*(?:,|and|&|-|–|to)?\s*)+)", re.IGNORECASE)
+_NUMBER = re.compile(r"\d{1,2}")
+_RANGE = re.compile(r"(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})")
+
+
+def objectives_addressed(text: str, objectives: Iterable[Objective]) -> tuple[int, ...]:
+    """The numbers of the objectives the text names or whose short label it uses, in ascending order."""
+    known = {o.number: o for o in objectives}
+    found: set[int] = set()
+    for match in _MENTION.finditer(text):
+        listed = match.group(1)
+        for low, high in _RANGE.findall(listed):
+            found.update(range(int(low), int(high) + 1))
+        found.update(int(n) for n in _NUMBER.findall(listed))
+    lowered = text.casefold()
+    found.update(n for n, o in known.items() if _label_used(o.label, lowered))
+    return tuple(sorted(n for n in found if n in known))
+
+
+def _label_used(label: str, lowered_text: str) -> bool:
+    # Whole words only: the label "Data" must not match "database"; one-word labels are too common to trust.
+    if len(label.split()) < 2:
+        return False
+    return re.search(rf"\b{re.escape(label.casefold())}\b", lowered_text) is not None

@@ -1,0 +1,87 @@
+"""Session notes (Markdown) and the record (CSV) from a roundtable replayed on SQLite: order, times, inert text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot import bootstrap
+from bot.formats.notes_markdown import notes_to_markdown
+from bot.formats.record_csv import record_to_csv
+from bot.scheduling.clock import SimulatedClock
+from bot.services.record import MeetingRecord, read_record
+from bot.storage.database import Database
+from tests.conftest import GCM_2020
+from tests.integration.test_floor_end_to_end import process
+
+HOSTILE = '<script>alert(1)</script> @channel =HYPERLINK("x") objective 5'
+
+
+@pytest.fixture
+async def record(tmp_path: Path) -> MeetingRecord:
+    url = f"sqlite:///{tmp_path / 'podium.db'}"
+    clock = SimulatedClock(datetime(2020, 11, 12, 9, 40, tzinfo=UTC))
+    async with process(url, clock) as (_, console, _):
+        await console.run_script(
+            [
+                "olga #gcm-rt1> /hand",
+                "armen #gcm-rt1> /hand on decent work",
+                "icmc #gcm-rt1> /hand",
+                f"olga #gcm-rt1> /statement Ольга: {HOSTILE}",
+                "icmc #gcm-rt1> /statement =1+1 community sponsorship (Objective 23)",
+                "mod-rt1 #gcm-rt1> /floor next",
+                "@advance 2m",
+                "mod-rt1 #gcm-rt1> /floor next",
+                "@advance 90s",
+                "mod-rt1 #gcm-rt1> /floor end",
+                "@clock 2020-11-12T13:00+01:00",
+            ]
+        )
+    database = await Database.open(url)
+    try:
+        return await read_record(bootstrap.load_meeting(GCM_2020), database.uow())
+    finally:
+        await database.close()
+
+
+def test_notes_list_speakers_in_order_with_times_and_objectives(record: MeetingRecord) -> None:
+    text = notes_to_markdown(record)
+    rt1 = text.split("## Roundtable 1", 1)[1].split("\n## ", 1)[0]
+    speakers = re.findall(r"^1\. \*\*(.+?)\*\*.*$", rt1, re.MULTILINE)
+    assert speakers == ["Armen Hakobyan — Արմեն Հակոբյան (AM)", "Olga Kovalenko — Ольга Коваленко (UA)"]
+    assert "10:40, 2m" in rt1
+    assert "10:42, 1m30s (objectives 5)" in rt1
+    assert "### Statements submitted in writing only" in rt1
+    assert "Luca Bianchi" in rt1
+
+
+def test_participant_text_is_inert_in_markdown(record: MeetingRecord) -> None:
+    text = notes_to_markdown(record)
+    assert "<script>" not in text
+    assert "&lt;script&gt;" in text
+    assert re.search(r"(?<!\\)@channel", text) is None  # escaped: GitHub and Slack render it without a ping
+    assert r"\@channel" in text
+
+
+def test_a_session_without_interventions_is_a_valid_document_that_says_so(record: MeetingRecord) -> None:
+    rt4 = notes_to_markdown(record).split("## Roundtable 4", 1)[1]
+    assert "No interventions were recorded in this session." in rt4
+
+
+def test_csv_opens_as_utf8_in_a_spreadsheet_and_keeps_formulas_as_text(record: MeetingRecord) -> None:
+    data = record_to_csv(record)
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert [(r["participant"], r["delivery"], r["duration_seconds"]) for r in rows] == [
+        ("armen", "delivered", "120"),
+        ("olga", "delivered", "90"),
+        ("icmc", "written", "0"),
+    ]
+    assert rows[1]["statement"].startswith("Ольга: <script>")
+    assert rows[2]["statement"].startswith("'=1+1")
+    assert rows[2]["objectives"] == "23"
