@@ -20,6 +20,7 @@ from bot.adapters.text.times import PlainTimes
 from bot.config import Settings, data_path
 from bot.domain.errors import Refused
 from bot.formats.ical_export import meeting_to_ics
+from bot.formats.notes_html import notes_to_html
 from bot.formats.notes_markdown import notes_to_markdown
 from bot.formats.record_csv import record_to_csv
 from bot.formats.record_json import record_to_json
@@ -102,6 +103,8 @@ def _exported(record: MeetingRecord, form: str) -> bytes:
         return record_to_csv(record)
     if form == "md":
         return notes_to_markdown(record).encode("utf-8")
+    if form == "html":
+        return notes_to_html(record).encode("utf-8")
     return record_to_json(record, generated_at=SystemClock().now()).encode("utf-8")
 
 

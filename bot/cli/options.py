@@ -34,9 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     _schedule(export)
     export.add_argument(
         "--format",
-        choices=("json", "md", "csv"),
+        choices=("json", "md", "html", "csv"),
         default="json",
-        help="json: the record; md: session notes; csv: one row per intervention",
+        help="json: the record; md or html: session notes; csv: one row per intervention",
     )
     export.add_argument("--session", metavar="ID", help="one session only")
     export.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")

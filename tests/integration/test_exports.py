@@ -5,12 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from datetime import UTC, datetime
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 from bot import bootstrap
+from bot.formats.notes_html import notes_to_html
 from bot.formats.notes_markdown import notes_to_markdown
 from bot.formats.record_csv import record_to_csv
 from bot.scheduling.clock import SimulatedClock
@@ -85,3 +89,42 @@ def test_csv_opens_as_utf8_in_a_spreadsheet_and_keeps_formulas_as_text(record: M
     assert rows[1]["statement"].startswith("Ольга: <script>")
     assert rows[2]["statement"].startswith("'=1+1")
     assert rows[2]["objectives"] == "23"
+
+
+def test_html_notes_are_well_formed_self_contained_and_inert(record: MeetingRecord) -> None:
+    page = notes_to_html(record)
+    parser = _Strict()
+    parser.feed(page)
+    parser.close()
+    assert parser.tags["script"] == 0
+    assert not parser.fetches, "a self-contained page fetches nothing"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; @channel" in page
+    assert "Ольга" in page
+    assert "<svg" in page
+    assert "10:42, 1m30s (objectives 5)" in page
+    assert "No interventions were recorded in this session." in page.split('id="rt4"', 1)[1]
+
+
+class _Strict(HTMLParser):
+    """Counts tags, checks every element opened is closed in order, and notes anything that would be fetched."""
+
+    VOID: ClassVar[set[str]] = {"meta", "br", "rect", "img", "link"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.tags: Counter[str] = Counter()
+        self.fetches: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags[tag] += 1
+        self.fetches += [v or "" for k, v in attrs if k in {"src", "href"}]
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags[tag] += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack, f"</{tag}> closes nothing"
+        assert self.stack.pop() == tag, f"</{tag}> closes the wrong element"

@@ -1,0 +1,143 @@
+"""Session notes as one self-contained HTML page: inline CSS that prints well, a chart, nothing to fetch."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from html import escape
+from zoneinfo import ZoneInfo
+
+from bot.domain.durations import format_duration
+from bot.domain.meeting import Meeting
+from bot.domain.objectives import objectives_addressed
+from bot.domain.queue.entries import Delivery, EntryKind, Intervention
+from bot.services.record import MeetingRecord, SessionRecord
+
+STYLE = """
+body { font: 15px/1.45 "Segoe UI", "Noto Sans", Arial, sans-serif; max-width: 52em; margin: 2em auto; color: #111; }
+h1 { font-size: 1.6em; } h2 { border-bottom: 2px solid #0b5394; padding-bottom: .2em; margin-top: 2em; }
+ol.speakers li { margin: .4em 0; } blockquote { margin: .3em 0 .3em 1em; color: #333; border-left: 3px solid #ccc;
+padding-left: .6em; } .meta { color: #555; } table { border-collapse: collapse; margin: .6em 0; }
+td, th { border: 1px solid #bbb; padding: .2em .6em; text-align: left; } td.num { text-align: right; }
+.bar { fill: #0b5394; } svg text { font-size: 12px; }
+@media print { body { margin: 0; max-width: none; } h2 { break-before: page; }
+h2:first-of-type { break-before: auto; } }
+"""
+
+
+def notes_to_html(record: MeetingRecord) -> str:
+    meeting = record.meeting
+    body = [f"<h1>{_t(meeting.title)}</h1>"] + [_session(meeting, s) for s in record.sessions]
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{_t(meeting.title)}: session notes</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def _session(meeting: Meeting, record: SessionRecord) -> str:
+    session, zone = record.session, ZoneInfo(meeting.timezone)
+    start, end = session.start.astimezone(zone), session.end.astimezone(zone)
+    parts = [
+        f'<section id="{_t(session.id)}">',
+        f"<h2>{_t(session.title)}</h2>",
+        f'<p class="meta">{start:%A %d %B %Y}, {start:%H:%M}–{end:%H:%M} {_t(meeting.timezone)} '
+        f"({session.start:%H:%M}–{session.end:%H:%M} UTC)</p>",
+    ]
+    objectives = [o for n in session.objectives if (o := meeting.objective(n))]
+    if objectives:
+        parts.append("<ul>" + "".join(f"<li>Objective {o.number}: {_t(o.title)}</li>" for o in objectives) + "</ul>")
+    heard = [i for i in record.interventions if i.delivery is Delivery.DELIVERED]
+    if not record.interventions and not record.unheard:
+        return "\n".join([*parts, "<p>No interventions were recorded in this session.</p>", "</section>"])
+    parts.append("<h3>Speakers, in the order heard</h3>")
+    items = "".join(_speaker(meeting, i, record) for i in heard)
+    parts.append(f'<ol class="speakers">{items}</ol>' if heard else "<p>Nobody took the floor.</p>")
+    parts += [_written(record), _unheard(record), _notes(record), _times(record), "</section>"]
+    return "\n".join(p for p in parts if p)
+
+
+def _speaker(meeting: Meeting, intervention: Intervention, record: SessionRecord) -> str:
+    entry, speaker = intervention.entry, intervention.entry.speaker
+    who = _t(speaker.name) + (f" ({_t(speaker.delegation)})" if speaker.delegation else "")
+    kind = "" if entry.kind is EntryKind.STATEMENT else f" — {_t(entry.kind.value.replace('-', ' '))}"
+    started = intervention.started_at.astimezone(ZoneInfo(meeting.timezone))
+    line = f"<strong>{who}</strong>, {_t(speaker.category.value)}{kind}, {started:%H:%M}, "
+    line += format_duration(intervention.duration)
+    addressed = objectives_addressed(f"{entry.note} {intervention.statement or ''}", meeting.objectives)
+    if addressed:
+        line += f" (objectives {', '.join(map(str, addressed))})"
+    if intervention.statement:
+        line += f"<blockquote>{_t(intervention.statement)}</blockquote>"
+    notes = record.notes_on(intervention)
+    if notes:
+        line += "<ul>" + "".join(f"<li>Note by {_t(n.author)}: {_t(n.text)}</li>" for n in notes) + "</ul>"
+    return f"<li>{line}</li>"
+
+
+def _written(record: SessionRecord) -> str:
+    written = [i for i in record.interventions if i.delivery is Delivery.WRITTEN]
+    if not written:
+        return ""
+    items = "".join(
+        f"<li><strong>{_t(i.entry.speaker.name)}</strong> ({_t(i.entry.speaker.delegation or '')}): "
+        f"{_t(i.statement or '')}</li>"
+        for i in written
+    )
+    return f"<h3>Statements submitted in writing only</h3><ul>{items}</ul>"
+
+
+def _unheard(record: SessionRecord) -> str:
+    if not record.unheard:
+        return ""
+    names = ", ".join(f"{_t(e.speaker.name)} ({_t(e.speaker.delegation or '')})" for e in record.unheard)
+    return f"<h3>Inscribed but not heard</h3><p>{names}</p>"
+
+
+def _notes(record: SessionRecord) -> str:
+    notes = record.session_notes
+    if not notes:
+        return ""
+    return "<h3>Notes</h3><ul>" + "".join(f"<li>{_t(n.author)}: {_t(n.text)}</li>" for n in notes) + "</ul>"
+
+
+def _times(record: SessionRecord) -> str:
+    by_category = record.time_by(lambda i: i.entry.speaker.time_category.value)
+    by_delegation = record.time_by(lambda i: i.entry.speaker.delegation or i.entry.speaker.name)
+    total = sum(by_category.values(), timedelta(0))
+    return (
+        f"<h3>Speaking time</h3><p>Total {format_duration(total)}.</p>"
+        + _chart("Speaking time by category", by_category)
+        + _table("category", by_category)
+        + _table("delegation", by_delegation)
+    )
+
+
+def _table(label: str, totals: dict[str, timedelta]) -> str:
+    rows = "".join(f'<tr><td>{_t(k)}</td><td class="num">{format_duration(v)}</td></tr>' for k, v in totals.items())
+    return f"<table><tr><th>{label}</th><th>time</th></tr>{rows}</table>"
+
+
+def _chart(title: str, totals: dict[str, timedelta]) -> str:
+    """A horizontal bar chart as inline SVG: prints, needs no script and no network."""
+    if not totals:
+        return ""
+    longest = max(t.total_seconds() for t in totals.values()) or 1
+    rows = []
+    for index, (label, span) in enumerate(totals.items()):
+        y, width = index * 22, 300 * span.total_seconds() / longest
+        rows.append(
+            f'<text x="0" y="{y + 14}">{_t(label)}</text>'
+            f'<rect class="bar" x="130" y="{y + 3}" width="{width:.1f}" height="15"/>'
+            f'<text x="{135 + width:.1f}" y="{y + 14}">{format_duration(span)}</text>'
+        )
+    height = 22 * len(totals)
+    return (
+        f'<svg role="img" aria-label="{title}" width="520" height="{height}" '
+        f'xmlns="http://www.w3.org/2000/svg">{"".join(rows)}</svg>'
+    )
+
+
+def _t(text: str) -> str:
+    """What a participant typed, as text: every <, >, & and quote escaped, so no markup and no script."""
+    return escape(text, quote=True)
