@@ -25,6 +25,7 @@ from bot.formats.notes_markdown import notes_to_markdown
 from bot.formats.record_csv import record_to_csv
 from bot.formats.record_json import record_to_json
 from bot.formats.schedules import load_schedule
+from bot.formats.transcript import transcript_to_json, transcript_to_markdown
 from bot.scheduling.clock import SystemClock
 from bot.scheduling.scheduler import Scheduler
 from bot.services.record import MeetingRecord, read_record
@@ -84,12 +85,19 @@ async def export(options: argparse.Namespace, settings: Settings) -> int:
     database = await Database.open(options.db or settings.database_url)
     try:
         record = await read_record(meeting, database.uow(), options.session)
+        async with database.uow() as uow:
+            entries = await uow.transcript.entries(meeting.id, session_id=options.session)
     except Refused as refusal:
         print(render(_refusal(refusal), PlainTimes()), file=sys.stderr)
         return 2
     finally:
         await database.close()
-    data = _exported(record, options.format)
+    if options.format.startswith("transcript-"):
+        as_json = options.format == "transcript-json"
+        text = transcript_to_json(meeting, entries) if as_json else transcript_to_markdown(meeting, entries)
+        data = text.encode("utf-8")
+    else:
+        data = _exported(record, options.format)
     if options.out:
         options.out.write_bytes(data)
         print(f"Wrote {options.out}")

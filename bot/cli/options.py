@@ -34,9 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     _schedule(export)
     export.add_argument(
         "--format",
-        choices=("json", "md", "html", "csv"),
+        choices=("json", "md", "html", "csv", "transcript-md", "transcript-json"),
         default="json",
-        help="json: the record; md or html: session notes; csv: one row per intervention",
+        help="json: the record; md or html: session notes; csv: one row per intervention; "
+        "transcript-md or transcript-json: every command and bot message",
     )
     export.add_argument("--session", metavar="ID", help="one session only")
     export.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections import Counter
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from bot import bootstrap
 from bot.formats.notes_html import notes_to_html
 from bot.formats.notes_markdown import notes_to_markdown
 from bot.formats.record_csv import record_to_csv
+from bot.formats.transcript import transcript_to_json, transcript_to_markdown
 from bot.scheduling.clock import SimulatedClock
 from bot.services.record import MeetingRecord, read_record
 from bot.storage.database import Database
@@ -27,7 +29,8 @@ HOSTILE = '<script>alert(1)</script> @channel =HYPERLINK("x") objective 5'
 
 
 @pytest.fixture
-async def record(tmp_path: Path) -> MeetingRecord:
+async def replayed(tmp_path: Path) -> str:
+    """The database URL after a short roundtable was replayed through the console."""
     url = f"sqlite:///{tmp_path / 'podium.db'}"
     clock = SimulatedClock(datetime(2020, 11, 12, 9, 40, tzinfo=UTC))
     async with process(url, clock) as (_, console, _):
@@ -46,7 +49,12 @@ async def record(tmp_path: Path) -> MeetingRecord:
                 "@clock 2020-11-12T13:00+01:00",
             ]
         )
-    database = await Database.open(url)
+    return url
+
+
+@pytest.fixture
+async def record(replayed: str) -> MeetingRecord:
+    database = await Database.open(replayed)
     try:
         return await read_record(bootstrap.load_meeting(GCM_2020), database.uow())
     finally:
@@ -128,3 +136,25 @@ class _Strict(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         assert self.stack, f"</{tag}> closes nothing"
         assert self.stack.pop() == tag, f"</{tag}> closes the wrong element"
+
+
+async def test_the_transcript_keeps_every_command_and_post_in_order(replayed: str) -> None:
+    meeting = bootstrap.load_meeting(GCM_2020)
+    database = await Database.open(replayed)
+    try:
+        async with database.uow() as uow:
+            entries = await uow.transcript.entries(meeting.id)
+    finally:
+        await database.close()
+    document = json.loads(transcript_to_json(meeting, entries))
+    rt1 = [e for e in document["entries"] if e["session"] == "rt1"]
+    assert [e["text"] for e in rt1 if e["kind"] == "command"][:3] == ["/hand", "/hand on decent work", "/hand"]
+    assert [e["at"] for e in rt1] == sorted(e["at"] for e in rt1)
+    assert any(e["kind"] == "message" and e["text"].startswith("The floor: Armen") for e in rt1)
+    text = transcript_to_markdown(meeting, entries)
+    assert "## Roundtable 1" in text
+    # Commands are quoted as code spans, where Markdown renders nothing and pings nobody; the rest is escaped.
+    outside_code = re.sub(r"`[^`\n]*`", "", text)
+    assert "<script>" not in outside_code
+    assert re.search(r"(?<!\\)@channel", outside_code) is None
+    assert "`/statement Ольга: <script>alert(1)</script> @channel" in text
