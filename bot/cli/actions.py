@@ -19,16 +19,13 @@ from bot.adapters.text.render import render, schedule_summary
 from bot.adapters.text.times import PlainTimes
 from bot.config import Settings, data_path
 from bot.domain.errors import Refused
+from bot.formats.exports import ExportInput
+from bot.formats.exports import export as export_as
 from bot.formats.ical_export import meeting_to_ics
-from bot.formats.notes_html import notes_to_html
-from bot.formats.notes_markdown import notes_to_markdown
-from bot.formats.record_csv import record_to_csv
-from bot.formats.record_json import record_to_json
 from bot.formats.schedules import load_schedule
-from bot.formats.transcript import transcript_to_json, transcript_to_markdown
 from bot.scheduling.clock import SystemClock
 from bot.scheduling.scheduler import Scheduler
-from bot.services.record import MeetingRecord, read_record
+from bot.services.record import on_day, read_record
 from bot.services.schedule_check import ScheduleSummary, check_schedule
 from bot.services.timetable import Timetable
 from bot.services.views import RefusalView
@@ -85,35 +82,21 @@ async def export(options: argparse.Namespace, settings: Settings) -> int:
     database = await Database.open(options.db or settings.database_url)
     try:
         record = await read_record(meeting, database.uow(), options.session)
+        record = on_day(record, options.day) if options.day else record
         async with database.uow() as uow:
-            entries = await uow.transcript.entries(meeting.id, session_id=options.session)
+            entries = await uow.transcript.entries(meeting.id)
     except Refused as refusal:
         print(render(_refusal(refusal), PlainTimes()), file=sys.stderr)
         return 2
     finally:
         await database.close()
-    if options.format.startswith("transcript-"):
-        as_json = options.format == "transcript-json"
-        text = transcript_to_json(meeting, entries) if as_json else transcript_to_markdown(meeting, entries)
-        data = text.encode("utf-8")
-    else:
-        data = _exported(record, options.format)
+    data = export_as(options.format, ExportInput(record, entries, SystemClock().now()))
     if options.out:
         options.out.write_bytes(data)
         print(f"Wrote {options.out}")
     else:
         sys.stdout.buffer.write(data)
     return 0
-
-
-def _exported(record: MeetingRecord, form: str) -> bytes:
-    if form == "csv":
-        return record_to_csv(record)
-    if form == "md":
-        return notes_to_markdown(record).encode("utf-8")
-    if form == "html":
-        return notes_to_html(record).encode("utf-8")
-    return record_to_json(record, generated_at=SystemClock().now()).encode("utf-8")
 
 
 async def db(options: argparse.Namespace, settings: Settings) -> int:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from bot.config import data_path
+from bot.formats.exports import EXPORTS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,12 +35,14 @@ def build_parser() -> argparse.ArgumentParser:
     _schedule(export)
     export.add_argument(
         "--format",
-        choices=("json", "md", "html", "csv", "transcript-md", "transcript-json"),
+        choices=tuple(EXPORTS),
         default="json",
         help="json: the record; md or html: session notes; csv: one row per intervention; "
         "transcript-md or transcript-json: every command and bot message",
     )
-    export.add_argument("--session", metavar="ID", help="one session only")
+    only = export.add_mutually_exclusive_group()
+    only.add_argument("--session", metavar="ID", help="one session only")
+    only.add_argument("--day", type=int, metavar="N", help="one day only (1 is the first day)")
     export.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
     export.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
     export.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date")

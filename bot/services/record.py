@@ -42,6 +42,14 @@ class MeetingRecord:
     sessions: tuple[SessionRecord, ...]
 
 
+def on_day(record: MeetingRecord, day: int) -> MeetingRecord:
+    """The record of one day's sessions (day 1 is the first day of the meeting)."""
+    if not 1 <= day <= len(record.meeting.days):
+        raise Refused("unknown_day", {"value": str(day), "days": str(len(record.meeting.days))})
+    ids = {s.id for s in record.meeting.sessions_on(day)}
+    return MeetingRecord(record.meeting, tuple(s for s in record.sessions if s.session.id in ids))
+
+
 async def read_record(meeting: Meeting, uow: UnitOfWork, session_id: str | None = None) -> MeetingRecord:
     """The record of every session with speakers (or of one session, even an empty one)."""
     if session_id is not None and meeting.session(session_id) is None:

@@ -140,3 +140,18 @@ def test_db_upgrade_creates_the_schema(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 0
     assert "up to date" in out
     assert (tmp_path / "fresh.db").stat().st_size > 0
+
+
+@pytest.mark.parametrize("form", ["json", "md", "html", "csv", "ics", "transcript-md", "transcript-json"])
+def test_every_export_format_after_the_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str], form: str) -> None:
+    db = f"sqlite:///{tmp_path / 'demo.db'}"
+    assert main(["demo", "--db", db]) == 0
+    out = tmp_path / f"export.{form}"
+    code, _, err = run(capsys, "export", "--format", form, "--day", "1", "--db", db, "--out", str(out))
+    assert code == 0, err
+    data = out.read_bytes()
+    assert data
+    if form == "ics":
+        assert len(Calendar.from_ical(data).walk("VEVENT")) == 3  # day 1: opening, rt1, rt2
+    if form in {"md", "html"}:
+        assert "Markus Steiner" in data.decode("utf-8")
