@@ -12,6 +12,7 @@ from bench.timing import Row
 from bot.domain.meeting import Meeting, Session, SessionKind
 from bot.domain.participants import Directory, Participant
 from bot.domain.settings import ReminderSettings
+from bot.formats.exports import FileExporter
 from bot.scheduling.clock import SystemClock
 from bot.scheduling.scheduler import Scheduler
 from bot.services.assembly import assemble
@@ -52,7 +53,7 @@ async def _lateness() -> Row:
     with tempfile.TemporaryDirectory() as folder:
         database = await Database.open(f"sqlite:///{folder}/bench.db")
         try:
-            app = assemble(meeting, Directory((), people), clock, database.uow)
+            app = assemble(meeting, Directory((), people), clock, database.uow, FileExporter())
             async with database.uow() as uow:
                 await uow.meetings.save(meeting, loaded_at=clock.now())
                 for i, person in enumerate(people):

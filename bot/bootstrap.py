@@ -11,6 +11,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
+from bot.formats.exports import FileExporter
 from bot.formats.roster import load_member_states, load_roster
 from bot.formats.schedules import load_schedule
 from bot.scheduling.clock import SimulatedClock, SystemClock
@@ -80,7 +81,7 @@ async def running(
     database = await Database.open(database_url or settings.database_url)
     try:
         await _store(database, meeting, clock)
-        services = assemble(meeting, directory, clock, database.uow)
+        services = assemble(meeting, directory, clock, database.uow, FileExporter())
         timetable, reminders = services.timetable, services.reminders
 
         async def reload(path: Path | None = None) -> Meeting:

@@ -50,3 +50,13 @@ EXPORTS: dict[str, tuple[str, Callable[[ExportInput], bytes]]] = {
 def export(form: str, given: ExportInput) -> bytes:
     """The file's bytes in the named format (one of EXPORTS)."""
     return EXPORTS[form][1](given)
+
+
+class FileExporter:
+    """The Exporter port over this module's table of formats."""
+
+    def __init__(self) -> None:
+        self.formats = {form: extension for form, (extension, _) in EXPORTS.items()}
+
+    def __call__(self, form: str, record: MeetingRecord, transcript: Sequence[TranscriptEntry], now: datetime) -> bytes:
+        return export(form, ExportInput(record, transcript, now))

@@ -9,6 +9,7 @@ from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
 from bot.services.catalogue import command_registry
 from bot.services.commands import CommandService
+from bot.services.exports import Exporter, ExportService
 from bot.services.floor import FloorService
 from bot.services.floor_clock import FloorClock
 from bot.services.people import PeopleService
@@ -35,13 +36,22 @@ def assemble(
     directory: Directory,
     clock: Clock,
     uow: Callable[[], UnitOfWork],
+    exporter: Exporter,
+    *,
     registry: Registry | None = None,
 ) -> Services:
     timetable = Timetable(meeting, directory)
     people = PeopleService(meeting.id, directory, uow)
     floor = FloorService(timetable, people, uow)
     reminders = ReminderService(timetable, people, uow)
-    handlers = {**timetable_handlers(timetable), **people.handlers(), **floor.handlers(), **reminders.handlers()}
+    exports = ExportService(timetable, exporter, uow)
+    handlers = {
+        **timetable_handlers(timetable),
+        **people.handlers(),
+        **floor.handlers(),
+        **reminders.handlers(),
+        **exports.handlers(),
+    }
     commands = CommandService(
         registry or command_registry(), handlers, timetable=timetable, people=people, clock=clock, uow=uow
     )

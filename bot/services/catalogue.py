@@ -138,6 +138,16 @@ def _floor() -> CommandSpec:
 def _people() -> tuple[CommandSpec, ...]:
     return (
         CommandSpec(
+            "export",
+            "Send me a file of the record: notes (md, html), csv, json, ics, or a transcript (staff).",
+            (
+                Param("target", ParamKind.SESSION, "a session id such as rt1, or all", required=True),
+                Param("format", ParamKind.WORD, "md, html, csv, json, ics, transcript-md or transcript-json"),
+            ),
+            audience=Audience.STAFF,
+            example="/export rt1 html",
+        ),
+        CommandSpec(
             "iam",
             "Say which delegation you speak for, if you are not on the roster; staff then verify you.",
             (

@@ -137,6 +137,15 @@ class ReminderView:
 
 
 @dataclass(frozen=True, slots=True)
+class FileView:
+    """A file for the requester: the console saves it, Slack and Discord upload it."""
+
+    name: str
+    data: bytes
+    form: str
+
+
+@dataclass(frozen=True, slots=True)
 class SubscriptionsView:
     sessions: tuple[str, ...]
 
@@ -152,6 +161,7 @@ View = (
     | FloorView
     | ReminderView
     | SubscriptionsView
+    | FileView
 )
 
 

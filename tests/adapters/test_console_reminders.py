@@ -26,7 +26,7 @@ async def replay(url: str, lines: list[str], start: datetime, rehearse: date | N
     clock = SimulatedClock(start)
     out = io.StringIO()
     async with bootstrap.running(settings, clock, rehearse=rehearse) as podium:
-        hooks = Hooks(reload=podium.reload)
+        hooks = Hooks(reload=podium.reload, exports=Path(url.rsplit("/", 1)[0].removeprefix("sqlite:///")) / "out")
         console = Console(
             podium.commands,
             podium.timeline,
@@ -108,3 +108,15 @@ async def test_a_reload_moves_a_pending_reminder(tmp_path: Path) -> None:
     assert "(timetable reloaded: pending reminders follow it)" in text
     assert "[Thu 12 Nov 2020 09:55 CET] #gcm-plenary\n  In 15 minutes:" in text
     assert "09:45 CET] #gcm-plenary\n  In 15 minutes:" not in text
+
+
+async def test_staff_export_is_saved_by_the_console(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'podium.db'}"
+    text = await replay(
+        url,
+        ["@clock 2020-11-12T10:41+01:00", "elif #gcm-rt1> /hand", "secretariat> /export rt1 html"],
+        datetime(2020, 11, 12, 8, 0, tzinfo=UTC),
+    )
+    saved = tmp_path / "out" / "unece-gcm-review-2020-rt1.html"
+    assert f"Saved {saved} (" in text
+    assert "<!DOCTYPE html>" in saved.read_text(encoding="utf-8")

@@ -15,7 +15,16 @@ from bot.services.floor_clock import FloorClock
 from bot.services.people import PeopleService
 from bot.services.timeline import Timeline
 from bot.services.timetable import Timetable
-from bot.services.views import AckView, FloorView, Post, QueueView, RefusalView, SubscriptionsView, Visibility
+from bot.services.views import (
+    AckView,
+    FileView,
+    FloorView,
+    Post,
+    QueueView,
+    RefusalView,
+    SubscriptionsView,
+    Visibility,
+)
 from bot.storage.memory import InMemoryStore
 from tests.fakes import FakeClock
 from tests.services.wiring import command_service
@@ -161,3 +170,15 @@ async def test_remind_refuses_an_unknown_session_and_lists_subscriptions(service
     listed = (await say(service, "aigerim", "remind", "list"))[0].view
     assert isinstance(listed, SubscriptionsView)
     assert listed.sessions == ("rt2",)
+
+
+async def test_export_is_for_staff_and_names_its_formats(service: CommandService) -> None:
+    assert await refusal(service, "aigerim", "export", "rt1 md") == "not_allowed"
+    assert await refusal(service, "secretariat", "export", "rt1 docz") == "unknown_format"
+    assert await refusal(service, "secretariat", "export", "rt9 md") == "unknown_session"
+    await say(service, "elif", "hand")
+    (post,) = await say(service, "secretariat", "export", "rt1 csv")
+    assert isinstance(post.view, FileView)
+    assert post.view.name == "unece-gcm-review-2020-rt1.csv"
+    assert post.recipient == "secretariat"
+    assert post.view.data.startswith(b"\xef\xbb\xbfsession,")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
+from bot.formats.exports import FileExporter
 from bot.services.assembly import assemble
 from bot.services.commands import CommandService
 from bot.services.registry import Registry
@@ -14,4 +15,4 @@ from tests.fakes import FakeClock
 def command_service(
     meeting: Meeting, directory: Directory, clock: FakeClock, store: InMemoryStore, registry: Registry | None = None
 ) -> CommandService:
-    return assemble(meeting, directory, clock, store.uow, registry).commands
+    return assemble(meeting, directory, clock, store.uow, FileExporter(), registry=registry).commands

@@ -18,7 +18,7 @@ from bot.adapters.text.times import PlainTimes, zone_label
 from bot.services.commands import CommandService, Invocation
 from bot.services.ports import SettableClock
 from bot.services.timeline import Timeline
-from bot.services.views import Post, Visibility
+from bot.services.views import FileView, Post, Visibility
 
 Receipt = Callable[[str, datetime, str | None], Awaitable[None]]
 Reloader = Callable[[Path | None], Awaitable[object]]
@@ -30,6 +30,7 @@ class Hooks:
 
     reload: Reloader | None = None
     wake: Callable[[], None] | None = None
+    exports: Path = Path("exports")  # where /export files are saved
 
 
 class Console:
@@ -126,14 +127,21 @@ class Console:
                 await self.show(post)
 
     async def show(self, post: Post) -> None:
-        """Print one bot message as a block; a reminder's delivery is reported back."""
-        body = render(post.view, self.times)
+        """Print one bot message as a block; a reminder's delivery is reported back; a file is saved."""
+        body = self._save(post.view) if isinstance(post.view, FileView) else render(post.view, self.times)
         if post.visibility is Visibility.CHANNEL:
             await self.commands.record_post(post.channel, body)
         self.out.write(self._header(post) + "\n")
         self.out.write("".join(f"  {line}\n" if line else "\n" for line in body.split("\n")))
         if post.key:
             await self.receipt(post.key, self.clock.now(), None)
+
+    def _save(self, file: FileView) -> str:
+        # The name is built by Podium from a session id and a format, never from free text; still, no folders.
+        path = self.hooks.exports / Path(file.name).name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(file.data)
+        return f"Saved {path} ({len(file.data):,} bytes)."
 
     def _header(self, post: Post) -> str:
         now = self.clock.now().astimezone(self.zone)

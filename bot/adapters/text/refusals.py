@@ -40,6 +40,7 @@ _MESSAGES = {
     "bad_category": "'{value}' cannot be declared; staff register the secretariat.",
     "unknown_state": "'{value}' is not a member State's code; use /iam NAME stakeholder for an organisation.",
     "nothing_to_verify": "'{value}' has not declared themselves with /iam.",
+    "unknown_format": "There is no export format '{value}'; use one of: {known}.",
 }
 
 
