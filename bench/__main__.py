@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import platform
 
-from bench import floor, reminders, schedule
+from bench import exports, floor, reminders, schedule
 from bench.timing import Row
 
 HEADERS = ["benchmark", "runs", "median ms", "p95 ms", "goal"]
@@ -24,7 +24,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer runs, for a smoke test")
     quick = parser.parse_args().quick
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
-    print(table([*schedule.rows(quick), *floor.rows(quick), *reminders.rows(quick)]))
+    print(table([*schedule.rows(quick), *floor.rows(quick), *reminders.rows(quick), *exports.rows(quick)]))
 
 
 if __name__ == "__main__":

@@ -22,13 +22,16 @@ def objectives_addressed(text: str, objectives: Iterable[Objective]) -> tuple[in
         for low, high in _RANGE.findall(listed):
             found.update(range(int(low), int(high) + 1))
         found.update(int(n) for n in _NUMBER.findall(listed))
-    lowered = text.casefold()
-    found.update(n for n, o in known.items() if _label_used(o.label, lowered))
+    labels = _labels(tuple((o.number, o.label) for o in known.values()))
+    if labels is not None:
+        found.update(int(m.lastgroup[1:]) for m in labels.finditer(text.casefold()) if m.lastgroup)
     return tuple(sorted(n for n in found if n in known))
 
 
-def _label_used(label: str, lowered_text: str) -> bool:
-    # Whole words only: the label "Data" must not match "database"; one-word labels are too common to trust.
-    if len(label.split()) < 2:
-        return False
-    return re.search(rf"\b{re.escape(label.casefold())}\b", lowered_text) is not None
+def _labels(labels: tuple[tuple[int, str], ...]) -> re.Pattern[str] | None:
+    """One pattern for every label, so a text is read once, not once per objective.
+
+    Whole words only (the label "Data" must not match "database"); one-word labels are too common to trust.
+    """
+    parts = [rf"(?P<o{n}>\b{re.escape(label.casefold())}\b)" for n, label in labels if len(label.split()) > 1]
+    return re.compile("|".join(parts)) if parts else None

@@ -13,6 +13,7 @@ from bot.formats.notes_html import notes_to_html
 from bot.formats.notes_markdown import notes_to_markdown
 from bot.formats.record_csv import record_to_csv
 from bot.formats.record_json import record_to_json
+from bot.formats.report_docx import report_to_docx
 from bot.formats.transcript import transcript_to_json, transcript_to_markdown
 from bot.services.record import MeetingRecord
 
@@ -41,6 +42,7 @@ EXPORTS: dict[str, tuple[str, Callable[[ExportInput], bytes]]] = {
     "md": ("md", lambda g: notes_to_markdown(g.record).encode("utf-8")),
     "html": ("html", lambda g: notes_to_html(g.record).encode("utf-8")),
     "csv": ("csv", lambda g: record_to_csv(g.record)),
+    "docx": ("docx", lambda g: report_to_docx(g.record, generated_at=g.now)),
     "ics": ("ics", _ics),
     "transcript-md": ("md", lambda g: transcript_to_markdown(g.record.meeting, g.chosen_transcript).encode("utf-8")),
     "transcript-json": ("json", lambda g: transcript_to_json(g.record.meeting, g.chosen_transcript).encode("utf-8")),

@@ -142,7 +142,7 @@ def test_db_upgrade_creates_the_schema(tmp_path: Path, capsys: pytest.CaptureFix
     assert (tmp_path / "fresh.db").stat().st_size > 0
 
 
-@pytest.mark.parametrize("form", ["json", "md", "html", "csv", "ics", "transcript-md", "transcript-json"])
+@pytest.mark.parametrize("form", ["json", "md", "html", "csv", "docx", "ics", "transcript-md", "transcript-json"])
 def test_every_export_format_after_the_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str], form: str) -> None:
     db = f"sqlite:///{tmp_path / 'demo.db'}"
     assert main(["demo", "--db", db]) == 0

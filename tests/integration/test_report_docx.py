@@ -1,0 +1,309 @@
+"""The summary report draft in Word from a roundtable replayed on SQLite: styles, fields, table, inert text."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document as WordDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from lxml import etree
+
+from bot import bootstrap
+from bot.formats.report_docx import NO_INTERVENTIONS, TOC_INSTRUCTION, TOC_PLACEHOLDER, report_to_docx
+from bot.scheduling.clock import SimulatedClock
+from bot.services.record import MeetingRecord, read_record
+from bot.storage.database import Database
+from tests.conftest import GCM_2020
+from tests.integration.test_floor_end_to_end import process
+
+HOSTILE = "<script>alert(1)</script> @channel"
+GENERATED = datetime(2020, 11, 13, 15, 0, tzinfo=UTC)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+OLGA = "Olga Kovalenko — Ольга Коваленко (UA)"
+ARMEN = "Armen Hakobyan — Արմեն Հակոբյան (AM)"
+NINO = "Nino Beridze — ნინო ბერიძე (GE)"
+ELIF = "Elif Yılmaz (TR)"
+RT1 = "Roundtable 1: Ensuring that migration is voluntary, orderly and regular"
+OBJECTIVE_2 = (
+    "Objective 2: Minimize the adverse drivers and structural factors that compel people to leave their country of "
+    "origin"
+)
+OBJECTIVE_5 = "Objective 5: Enhance availability and flexibility of pathways for regular migration"
+OBJECTIVE_6 = "Objective 6: Facilitate fair and ethical recruitment and safeguard conditions that ensure decent work"
+OBJECTIVE_12 = (
+    "Objective 12: Strengthen certainty and predictability in migration procedures for appropriate screening, "
+    "assessment and referral"
+)
+OBJECTIVE_18 = (
+    "Objective 18: Invest in skills development and facilitate mutual recognition of skills, qualifications and "
+    "competences"
+)
+STATEMENTS = {
+    "olga": f"Україна розширює легальні шляхи міграції. {HOSTILE}\x07 дзвінок",
+    # Objectives 6 and 18 by their short labels only, one of them in lower case.
+    "armen": "Հայաստանն աջակցում է։ Recruitment and decent work; skills development and recognition.",
+    "nino": "საქართველო მიესალმება რეგიონულ თანამშრომლობას.",
+    "elif": "Türkiye göç yönetiminde işbirliğini güçlendiriyor: objectives 2 and 12.",
+    "icmc": "Community sponsorship (Objective 23), submitted in writing only.",
+}
+
+
+async def _read(url: str) -> MeetingRecord:
+    database = await Database.open(url)
+    try:
+        return await read_record(bootstrap.load_meeting(GCM_2020), database.uow())
+    finally:
+        await database.close()
+
+
+@pytest.fixture
+async def record(tmp_path: Path) -> MeetingRecord:
+    url = f"sqlite:///{tmp_path / 'podium.db'}"
+    clock = SimulatedClock(datetime(2020, 11, 12, 9, 0, tzinfo=UTC))
+    opening = [
+        "secretariat #gcm-plenary> /hand",
+        "chair #gcm-plenary> /floor next",
+        "@advance 4m10s",
+        "chair #gcm-plenary> /floor end",
+        "@clock 2020-11-12T10:40+01:00",
+    ]
+    hands = [f"{who} #gcm-rt1> /hand" for who in ("armen", "nino", "elif", "iom", "icmc", "markus", "holysee")]
+    statements = [f"{who} #gcm-rt1> /statement {text}" for who, text in STATEMENTS.items()]
+    # Protocol order puts the EU group statement first and the minister second; the rest come as they asked.
+    turns = ["3m20s", "2m", "1m5s", "2m30s", "45s", "3m", "1m"]
+    floor = [line for span in turns for line in ("mod-rt1 #gcm-rt1> /floor next", f"@advance {span}")]
+    floor.insert(3, "secretariat #gcm-rt1> /note Referred to the 2019 national action plan")  # on Armen's turn
+    async with process(url, clock) as (_, console, _):
+        faults = await console.run_script(
+            [
+                *opening,
+                "olga #gcm-rt1> /hand on objective 5",
+                *hands,
+                *statements,
+                *floor,
+                "mod-rt1 #gcm-rt1> /floor end",
+                "mod-rt1 #gcm-rt1> /note Roundtable closed on time.",
+                "@clock 2020-11-12T13:00+01:00",
+            ]
+        )
+    assert faults == 0
+    return await _read(url)
+
+
+@pytest.fixture
+def report(record: MeetingRecord, tmp_path: Path) -> Path:
+    path = tmp_path / "report.docx"
+    path.write_bytes(report_to_docx(record, generated_at=GENERATED))
+    return path
+
+
+def headings(document: WordDocument) -> list[tuple[str, str]]:
+    styled = ((p.style.name if p.style else "", p.text) for p in document.paragraphs)
+    return [(style, text) for style, text in styled if style == "Title" or style.startswith("Heading")]
+
+
+def speakers_under(document: WordDocument) -> dict[tuple[str, str], list[str]]:
+    """For each (style, heading), the bold lead (who spoke) of every paragraph before the next heading."""
+    found: dict[tuple[str, str], list[str]] = {}
+    current = ("", "")
+    for paragraph in document.paragraphs:
+        style = paragraph.style.name if paragraph.style else ""
+        if style.startswith("Heading"):
+            current = (style, paragraph.text)
+            found[current] = []
+        elif paragraph.runs and paragraph.runs[0].bold:
+            found[current].append(paragraph.runs[0].text)
+    return found
+
+
+def test_core_properties_name_the_draft(report: Path) -> None:
+    properties = docx.Document(str(report)).core_properties
+    assert properties.title.startswith("Regional Review of the Global Compact")
+    assert properties.subject == "Summary report (draft)"
+    assert properties.created == GENERATED
+
+
+def test_headings_have_word_styles_in_report_order(report: Path) -> None:
+    found = headings(docx.Document(str(report)))
+    assert found[0] == (
+        "Title",
+        "Regional Review of the Global Compact for Safe, Orderly and Regular Migration in the UNECE region",
+    )
+    assert [text for style, text in found if style == "Heading 1"] == [
+        "Introduction",
+        "Opening segment",  # not a roundtable, but someone spoke
+        RT1,
+        "Roundtable 2: Protecting migrants through rights-based border governance measures",
+        "Roundtable 3: Supporting migrants' integration and contributions to development",
+        "Roundtable 4: Strengthening evidence-based policymaking, public debate and cooperation for safe, orderly "
+        "and regular migration",
+        "Participation",
+        "Annex: statements submitted in writing",
+    ]
+    assert [text for style, text in found if style == "Heading 2"] == [
+        OBJECTIVE_2,
+        OBJECTIVE_5,
+        OBJECTIVE_6,
+        OBJECTIVE_12,
+        OBJECTIVE_18,
+        "Other interventions",
+        RT1,  # in the annex
+    ]
+
+
+def test_the_introduction_comes_from_the_schedule_and_marks_its_provenance(report: Path) -> None:
+    document = docx.Document(str(report))
+    texts = [p.text for p in document.paragraphs]
+    body = "\n".join(texts[texts.index("Introduction") : texts.index(RT1)])
+    assert "took place on 12–13 November 2020" in body
+    assert "United Nations Economic Commission for Europe (UNECE) and United Nations Network on Migration" in body
+    assert "an opening segment, four thematic roundtables and a closing segment" in body
+    assert "Thursday 12 November 2020, 10:40–12:40 CET: " + RT1 in body  # in the meeting's zone, not UTC
+    assert "Note on sources (provenance, from the schedule): Dates, window and shape from the invitation" in body
+
+
+def test_a_table_of_contents_field_follows_the_title(report: Path) -> None:
+    document = docx.Document(str(report))
+    toc = document.paragraphs[1]._p
+    codes = [t.text for t in toc.iter(f"{W}instrText")]
+    chars = [c.get(f"{W}fldCharType") for c in toc.iter(f"{W}fldChar")]
+    assert [c.strip() for c in codes] == [TOC_INSTRUCTION]
+    assert chars == ["begin", "separate", "end"]
+    assert document.paragraphs[1].text == TOC_PLACEHOLDER
+    with zipfile.ZipFile(report) as package:
+        assert TOC_INSTRUCTION.encode() in package.read("word/document.xml")
+
+
+def test_the_footer_numbers_the_pages_centred(report: Path) -> None:
+    footer = docx.Document(str(report)).sections[0].footer.paragraphs[0]
+    assert footer.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert [t.text.strip() for t in footer._p.iter(f"{W}instrText")] == ["PAGE"]
+    assert [c.get(f"{W}fldCharType") for c in footer._p.iter(f"{W}fldChar")] == ["begin", "separate", "end"]
+
+
+def test_the_participation_table_groups_who_spoke_with_their_time(report: Path) -> None:
+    document = docx.Document(str(report))
+    assert len(document.tables) == 1
+    table = document.tables[0]
+    assert table.style is not None
+    assert table.style.name in {"Light Grid Accent 1", "Table Grid"}
+    rows = [tuple(cell.text for cell in row.cells) for row in table.rows]
+    assert rows[0] == ("Delegation", "Category", "Interventions", "Speaking time")
+    group = "Intergovernmental organizations and United Nations system"
+    assert rows[1:] == [
+        ("Member States",) * 4,  # a label row: one cell across the table
+        ("AM", "member State", "1", "2 min"),
+        ("DE", "member State", "1", "3 min 20 s"),
+        ("GE", "member State", "1", "2 min 30 s"),
+        ("TR", "member State", "1", "45 s"),
+        ("UA", "member State", "1", "1 min 5 s"),
+        ("Observer States",) * 4,
+        ("Holy See", "observer State", "1", "3 min"),
+        (group,) * 4,
+        ("IOM", "United Nations system", "1", "1 min"),
+        ("Secretariat",) * 4,
+        ("UNECE", "secretariat", "1", "4 min 10 s"),
+        ("Total", "", "8", "17 min 50 s"),  # ICMC only wrote: not a speaker
+    ]
+
+
+def test_a_session_other_than_a_roundtable_lists_its_speakers_in_order(report: Path) -> None:
+    under = speakers_under(docx.Document(str(report)))
+    assert under["Heading 1", "Opening segment"] == ["Claire Dubois (UNECE)"]
+    texts = [p.text for p in docx.Document(str(report)).paragraphs]
+    assert "Claire Dubois (UNECE), secretariat, 4 min 10 s" in texts
+
+
+def test_speakers_appear_under_every_objective_they_address(report: Path) -> None:
+    under = speakers_under(docx.Document(str(report)))
+    assert under["Heading 2", OBJECTIVE_2] == [ELIF]
+    assert under["Heading 2", OBJECTIVE_5] == [OLGA]  # from the note of her hand, "on objective 5"
+    assert under["Heading 2", OBJECTIVE_6] == [ARMEN]  # by short label
+    assert under["Heading 2", OBJECTIVE_12] == [ELIF]
+    assert under["Heading 2", OBJECTIVE_18] == [ARMEN]
+    assert under["Heading 2", "Other interventions"] == [
+        "Markus Steiner (DE)",
+        NINO,
+        "Fr. Paolo Rinaldi (Holy See)",
+        "Maria Santos (IOM)",
+    ]
+
+
+def test_an_intervention_reads_who_what_how_long_then_the_statement_and_notes(report: Path) -> None:
+    paragraphs = docx.Document(str(report)).paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.text.startswith(ARMEN))
+    assert paragraphs[at].text == f"{ARMEN}, member State, 2 min\n{STATEMENTS['armen']}"
+    note = paragraphs[at + 1]
+    assert note.text == "Note by secretariat: Referred to the 2019 national action plan"
+    assert note.paragraph_format.left_indent is not None
+    assert note.paragraph_format.left_indent > 0
+    assert "Markus Steiner (DE), member State on behalf of EU, 3 min 20 s" in [p.text for p in paragraphs]
+    assert "Note by mod-rt1: Roundtable closed on time." in [p.text for p in paragraphs]
+
+
+def test_written_statements_go_to_the_annex_only(report: Path) -> None:
+    document = docx.Document(str(report))
+    under = speakers_under(document)
+    assert under["Heading 1", RT1] == []
+    assert under["Heading 2", RT1] == ["Luca Bianchi (ICMC)"]
+    assert "Luca Bianchi (ICMC)" not in [name for names in under.values() for name in names][:-1]
+    texts = [p.text for p in document.paragraphs]
+    annex = texts[texts.index("Annex: statements submitted in writing") :]
+    assert annex[1:] == [RT1, f"Luca Bianchi (ICMC), stakeholder\n{STATEMENTS['icmc']}"]
+
+
+def test_hostile_text_is_literal_and_the_xml_still_parses(record: MeetingRecord, report: Path) -> None:
+    assert any("\x07" in (i.statement or "") for s in record.sessions for i in s.interventions)  # it got this far
+    texts = [p.text for p in docx.Document(str(report)).paragraphs]
+    lead = f"{OLGA}, member State, 1 min 5 s, announced as “on objective 5”"
+    assert f"{lead}\nУкраїна розширює легальні шляхи міграції. {HOSTILE} дзвінок" in texts  # the bell is gone
+    with zipfile.ZipFile(report) as package:
+        assert package.testzip() is None
+        for name in package.namelist():
+            if name.endswith(".xml") or name.endswith(".rels"):
+                etree.fromstring(package.read(name))  # raises on anything malformed
+        xml = package.read("word/document.xml")
+    assert b"<script>" not in xml
+    assert b"&lt;script&gt;alert(1)&lt;/script&gt; @channel" in xml
+    assert b"\x07" not in xml
+
+
+def test_unicode_names_and_statements_round_trip(report: Path) -> None:
+    leads = [name for names in speakers_under(docx.Document(str(report))).values() for name in names]
+    assert {OLGA, ARMEN, NINO, ELIF} <= set(leads)
+    text = "\n".join(p.text for p in docx.Document(str(report)).paragraphs)
+    for who in ("armen", "nino", "elif"):
+        assert STATEMENTS[who] in text
+
+
+async def test_a_meeting_with_no_interventions_is_a_valid_document_that_says_so(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'podium.db'}"
+    async with process(url, SimulatedClock(GENERATED)):
+        pass
+    path = tmp_path / "empty.docx"
+    path.write_bytes(report_to_docx(await _read(url), generated_at=GENERATED))
+    document = docx.Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    assert texts.count(NO_INTERVENTIONS) == 4  # the four roundtables; opening and closing are left out
+    assert [text for style, text in headings(document) if style == "Heading 2"] == []
+    assert "No delegation or stakeholder took the floor." in texts
+    assert texts[-1] == "No statement was submitted in writing only."
+    assert document.tables == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_converts_the_draft(report: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pdf"
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(report)],
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
+    assert (out / "report.pdf").stat().st_size > 0
