@@ -38,7 +38,7 @@ def _session(record: SessionRecord) -> dict[str, Any]:
         "starts_at": _instant(session.start),
         "ends_at": _instant(session.end),
         "objectives": list(session.objectives),
-        "interventions": [_intervention(i, record.notes_on(i)) for i in record.interventions],
+        "interventions": [_intervention(i, record) for i in record.interventions],
         "session_notes": [_note(n) for n in record.session_notes],
         "inscribed_not_heard": [_entry(e) for e in record.unheard],
         "speaking_time_seconds": {
@@ -48,7 +48,9 @@ def _session(record: SessionRecord) -> dict[str, Any]:
     }
 
 
-def _intervention(intervention: Intervention, notes: tuple[Note, ...]) -> dict[str, Any]:
+def _intervention(intervention: Intervention, record: SessionRecord) -> dict[str, Any]:
+    notes = record.notes_on(intervention)
+    corrections = [{"by": c.by, "at": _instant(c.at), "text": c.text} for c in record.corrections_of(intervention)]
     entry = intervention.entry
     return {
         **_entry(entry),
@@ -60,6 +62,7 @@ def _intervention(intervention: Intervention, notes: tuple[Note, ...]) -> dict[s
         "delivery": intervention.delivery.value,
         "counts_for_time": intervention.counts_for_time,
         "moderator_notes": [_note(n) for n in notes],
+        "corrections": corrections,
     }
 
 

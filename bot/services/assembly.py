@@ -9,6 +9,7 @@ from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
 from bot.services.catalogue import command_registry
 from bot.services.commands import CommandService
+from bot.services.corrections import CorrectionService
 from bot.services.exports import Exporter, ExportService
 from bot.services.floor import FloorService
 from bot.services.floor_clock import FloorClock
@@ -45,12 +46,14 @@ def assemble(
     floor = FloorService(timetable, people, uow)
     reminders = ReminderService(timetable, people, uow)
     exports = ExportService(timetable, exporter, uow)
+    corrections = CorrectionService(timetable, uow)
     handlers = {
         **timetable_handlers(timetable),
         **people.handlers(),
         **floor.handlers(),
         **reminders.handlers(),
         **exports.handlers(),
+        **corrections.handlers(),
     }
     commands = CommandService(
         registry or command_registry(), handlers, timetable=timetable, people=people, clock=clock, uow=uow

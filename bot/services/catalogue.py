@@ -138,6 +138,18 @@ def _floor() -> CommandSpec:
 def _people() -> tuple[CommandSpec, ...]:
     return (
         CommandSpec(
+            "correct",
+            "Correct the text of an intervention in the record; every correction is kept with who and when (staff).",
+            (
+                Param(
+                    "intervention", ParamKind.WORD, "the session and number, as in the exports: rt1:6", required=True
+                ),
+                Param("text", ParamKind.TEXT, "the corrected text", required=True),
+            ),
+            audience=Audience.STAFF,
+            example="/correct rt1:6 The delegation of Germany spoke on behalf of the European Union.",
+        ),
+        CommandSpec(
             "export",
             "Send me a file of the record: notes (md, html), csv, json, ics, or a transcript (staff).",
             (

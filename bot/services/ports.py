@@ -9,6 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
 
+from bot.domain.corrections import Correction
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Participant
 from bot.domain.queue.entries import Intervention, Note, QueueEntry
@@ -165,6 +166,14 @@ class SubscriptionRepository(Protocol):
         ...
 
 
+class CorrectionRepository(Protocol):
+    """The audit log of staff corrections, oldest first; nothing in it is ever changed or deleted."""
+
+    async def add(self, meeting_id: str, correction: Correction) -> None: ...
+
+    async def all(self, meeting_id: str) -> Sequence[Correction]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: `async with uow: ...; await uow.commit()`; leaving without commit rolls back."""
 
@@ -174,6 +183,7 @@ class UnitOfWork(Protocol):
     participants: ParticipantRepository
     reminders: ReminderRepository
     subscriptions: SubscriptionRepository
+    corrections: CorrectionRepository
 
     async def __aenter__(self) -> Self: ...
 

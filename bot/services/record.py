@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
+from bot.domain.corrections import Correction
 from bot.domain.errors import Refused
 from bot.domain.meeting import Meeting, Session, SessionKind
 from bot.domain.queue.entries import Intervention, Note, QueueEntry
@@ -19,6 +20,10 @@ class SessionRecord:
     interventions: tuple[Intervention, ...]
     notes: tuple[Note, ...]
     unheard: tuple[QueueEntry, ...]
+    corrections: tuple[Correction, ...] = ()
+
+    def corrections_of(self, intervention: Intervention) -> tuple[Correction, ...]:
+        return tuple(c for c in self.corrections if c.entry_id == intervention.id)
 
     def notes_on(self, intervention: Intervention) -> tuple[Note, ...]:
         return tuple(n for n in self.notes if n.intervention == intervention.id)
@@ -56,12 +61,20 @@ async def read_record(meeting: Meeting, uow: UnitOfWork, session_id: str | None 
         raise Refused("unknown_session", {"value": session_id, "known": ", ".join(s.id for s in meeting.sessions)})
     records = []
     async with uow:
+        corrections = await uow.corrections.all(meeting.id)
         for session in _sessions(meeting, session_id):
-            interventions = await uow.queues.interventions(meeting.id, session.id)
+            mine = tuple(c for c in corrections if c.session_id == session.id)
+            interventions = tuple(_corrected(i, mine) for i in await uow.queues.interventions(meeting.id, session.id))
             notes = await uow.queues.notes(meeting.id, session.id)
             unheard = await uow.queues.unheard(meeting.id, session.id)
-            records.append(SessionRecord(session, tuple(interventions), tuple(notes), tuple(unheard)))
+            records.append(SessionRecord(session, interventions, tuple(notes), tuple(unheard), mine))
     return MeetingRecord(meeting, tuple(records))
+
+
+def _corrected(intervention: Intervention, corrections: tuple[Correction, ...]) -> Intervention:
+    """The intervention with its latest correction's text, if staff corrected it."""
+    latest = [c for c in corrections if c.entry_id == intervention.id]
+    return replace(intervention, statement=latest[-1].text) if latest else intervention
 
 
 def _sessions(meeting: Meeting, session_id: str | None) -> Sequence[Session]:

@@ -8,12 +8,14 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import NamedTuple, Self
 
+from bot.domain.corrections import Correction
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Participant
 from bot.domain.queue.events import QueueEvent
 from bot.domain.queue.queue import SpeakerQueue
 from bot.domain.transcript import TranscriptEntry
 from bot.services.ports import (
+    CorrectionRepository,
     MeetingRepository,
     ParticipantRepository,
     QueueRepository,
@@ -21,6 +23,7 @@ from bot.services.ports import (
     SubscriptionRepository,
     TranscriptRepository,
 )
+from bot.storage.correction_repository import InMemoryCorrectionRepository
 from bot.storage.memory_queues import InMemoryParticipantRepository, InMemoryQueueRepository
 from bot.storage.memory_reminders import (
     InMemoryReminderRepository,
@@ -44,6 +47,7 @@ class InMemoryStore:
     # Reminder claims by key (keys are unique across meetings), and (meeting, participant, session) triples.
     reminder_claims: dict[str, StoredClaim] = field(default_factory=dict)
     subscriptions: set[Subscription] = field(default_factory=set)
+    corrections: dict[str, list[Correction]] = field(default_factory=dict)
 
     def uow(self) -> InMemoryUnitOfWork:
         return InMemoryUnitOfWork(self)
@@ -113,6 +117,7 @@ class InMemoryUnitOfWork:
     participants: ParticipantRepository
     reminders: ReminderRepository
     subscriptions: SubscriptionRepository
+    corrections: CorrectionRepository
 
     def __init__(self, store: InMemoryStore | None = None) -> None:
         self.store = store if store is not None else InMemoryStore()
@@ -130,8 +135,17 @@ class InMemoryUnitOfWork:
             InMemoryParticipantRepository(store.declarations, meetings.visible),
             InMemoryReminderRepository(store.reminder_claims, meetings.visible),
             InMemorySubscriptionRepository(store.subscriptions, meetings.visible),
+            InMemoryCorrectionRepository(store.corrections),
         )
-        self.meetings, self.transcript, self.queues, self.participants, self.reminders, self.subscriptions = block
+        (
+            self.meetings,
+            self.transcript,
+            self.queues,
+            self.participants,
+            self.reminders,
+            self.subscriptions,
+            self.corrections,
+        ) = block
         self._open = block
         return self
 
@@ -164,3 +178,4 @@ class _Block(NamedTuple):
     participants: InMemoryParticipantRepository
     reminders: InMemoryReminderRepository
     subscriptions: InMemorySubscriptionRepository
+    corrections: InMemoryCorrectionRepository

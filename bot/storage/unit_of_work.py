@@ -8,6 +8,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.ports import (
+    CorrectionRepository,
     MeetingRepository,
     ParticipantRepository,
     QueueRepository,
@@ -15,6 +16,7 @@ from bot.services.ports import (
     SubscriptionRepository,
     TranscriptRepository,
 )
+from bot.storage.correction_repository import SqlAlchemyCorrectionRepository
 from bot.storage.participant_repository import SqlAlchemyParticipantRepository
 from bot.storage.queue_cache import QueueCache
 from bot.storage.queue_repository import SqlAlchemyQueueRepository
@@ -37,6 +39,7 @@ class SqlAlchemyUnitOfWork:
     participants: ParticipantRepository
     reminders: ReminderRepository
     subscriptions: SubscriptionRepository
+    corrections: CorrectionRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], queue_cache: QueueCache) -> None:
         self._session_factory = session_factory
@@ -54,6 +57,7 @@ class SqlAlchemyUnitOfWork:
         self.participants = SqlAlchemyParticipantRepository(self._session)
         self.reminders = SqlAlchemyReminderRepository(self._session)
         self.subscriptions = SqlAlchemySubscriptionRepository(self._session)
+        self.corrections = SqlAlchemyCorrectionRepository(self._session)
         return self
 
     async def __aexit__(

@@ -18,6 +18,7 @@ from bot import bootstrap
 from bot.formats.notes_html import notes_to_html
 from bot.formats.notes_markdown import notes_to_markdown
 from bot.formats.record_csv import record_to_csv
+from bot.formats.record_json import record_to_json
 from bot.formats.transcript import transcript_to_json, transcript_to_markdown
 from bot.scheduling.clock import SimulatedClock
 from bot.services.record import MeetingRecord, read_record
@@ -158,3 +159,32 @@ async def test_the_transcript_keeps_every_command_and_post_in_order(replayed: st
     assert "<script>" not in outside_code
     assert re.search(r"(?<!\\)@channel", outside_code) is None
     assert "`/statement Ольга: <script>alert(1)</script> @channel" in text
+
+
+async def test_a_staff_correction_regenerates_every_export_and_is_logged(replayed: str) -> None:
+    meeting = bootstrap.load_meeting(GCM_2020)
+    clock = SimulatedClock(datetime(2020, 11, 12, 13, 30, tzinfo=UTC))
+    async with process(replayed, clock) as (_, console, out):
+        await console.run_script(
+            [
+                "secretariat> /correct rt1:2 Armenia supports regular pathways (objective 5).",
+                "aigerim> /correct rt1:2 Not staff.",
+                "secretariat> /correct rt1:99 No such intervention.",
+            ]
+        )
+    said = out.getvalue()
+    assert "The record of rt1:2 is corrected" in said
+    assert "/correct is for staff only." in said
+    assert "There is no intervention 'rt1:99'" in said
+    database = await Database.open(replayed)
+    try:
+        record = await read_record(meeting, database.uow())
+    finally:
+        await database.close()
+    assert "Armenia supports regular pathways" in notes_to_markdown(record)
+    rt1 = next(s for s in json.loads(record_to_json(record, generated_at=clock.now()))["sessions"] if s["id"] == "rt1")
+    armen = next(i for i in rt1["interventions"] if i["participant"] == "armen")
+    assert armen["statement"] == "Armenia supports regular pathways (objective 5)."
+    assert armen["corrections"] == [
+        {"by": "secretariat", "at": "2020-11-12T13:30:00Z", "text": "Armenia supports regular pathways (objective 5)."}
+    ]

@@ -35,6 +35,7 @@ _ACKS = {
     "already_subscribed": "You already have a reminder for {session}; /remind list shows them.",
     "unsubscribed": "Your {count} personal reminder(s) are off.",
     "your_turn": "You are {place} on the list of speakers of {session}.",
+    "corrected": "The record of {intervention} is corrected; exports now show the new text, and the log keeps the old.",
 }
 
 

@@ -14,7 +14,7 @@ _MESSAGES = {
     "unknown_zone": "'{value}' is neither a time zone nor a delegation code (try Europe/Zurich or KZ).",
     "unknown_session": "There is no session '{value}'; sessions are: {known}.",
     "unknown_day": "There is no day {value}: the meeting has {days} days.",
-    "not_allowed": "/{command} is for the {audience}s of this session only.",
+    "not_allowed": "/{command} is for {who} only.",
     "unknown_subcommand": "/{command} has no '{value}'; it takes: {known}.",
     "no_session_open": "No session's list of speakers is open here now; the next session is {next} ({next_id}).",
     "list_closed": "The list of speakers of {session} is closed; only a point of order (/hand order) is taken.",
@@ -41,6 +41,15 @@ _MESSAGES = {
     "unknown_state": "'{value}' is not a member State's code; use /iam NAME stakeholder for an organisation.",
     "nothing_to_verify": "'{value}' has not declared themselves with /iam.",
     "unknown_format": "There is no export format '{value}'; use one of: {known}.",
+    "unknown_intervention": "There is no intervention '{value}'; give its session and number as the exports "
+    "show them, such as rt1:6.",
+}
+
+
+_WHO = {
+    "moderator": "the moderators of this session",
+    "notetaker": "the moderators and rapporteurs of this session",
+    "staff": "staff",
 }
 
 
@@ -48,6 +57,7 @@ def refusal_line(view: RefusalView) -> str:
     template = _MESSAGES.get(view.code, "That did not work ({code}).")
     values = {key: inert(value) for key, value in view.details.items()}
     values["speaker_part"] = f" ({values['speaker']} has it now)" if values.get("speaker") else ""
+    values["who"] = _WHO.get(values.get("audience", ""), "others")
     line = template.format(code=view.code, **values)
     if view.suggestion and view.code.startswith("unknown_"):
         line += f" Did you mean {view.suggestion}?"
