@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections import Counter
 from datetime import UTC, datetime
@@ -188,3 +189,23 @@ async def test_a_staff_correction_regenerates_every_export_and_is_logged(replaye
     assert armen["corrections"] == [
         {"by": "secretariat", "at": "2020-11-12T13:30:00Z", "text": "Armenia supports regular pathways (objective 5)."}
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "render"),
+    [
+        pytest.param("notes-rt1.md", notes_to_markdown, id="markdown"),
+        pytest.param("notes-rt1.html", notes_to_html, id="html"),
+        pytest.param(
+            "record-rt1.json", lambda r: record_to_json(r, generated_at=datetime(2020, 11, 14, tzinfo=UTC)), id="json"
+        ),
+        pytest.param("record-rt1.csv", lambda r: record_to_csv(r).decode("utf-8-sig"), id="csv"),
+    ],
+)
+def test_exports_match_their_golden_files(record: MeetingRecord, name: str, render: object) -> None:
+    rt1 = MeetingRecord(record.meeting, tuple(s for s in record.sessions if s.session.id == "rt1"))
+    text = render(rt1)  # type: ignore[operator]
+    golden = Path(__file__).resolve().parents[1] / "golden" / name
+    if os.environ.get("PODIUM_UPDATE_GOLDEN"):
+        golden.write_bytes(text.encode("utf-8"))  # bytes: the CSV's CRLF line ends stay as they are
+    assert text == golden.read_bytes().decode("utf-8"), f"{name} differs; PODIUM_UPDATE_GOLDEN=1 rewrites"
