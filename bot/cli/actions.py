@@ -81,7 +81,9 @@ async def export(options: argparse.Namespace, settings: Settings) -> int:
     meeting = bootstrap.load_meeting(options.schedule or settings.schedule, options.rehearse)
     database = await Database.open(options.db or settings.database_url)
     try:
-        record = await read_record(meeting, database.uow(), options.session)
+        directory = bootstrap.load_directory(settings, options.roster)
+        names = {p.id: p.name for p in directory.participants}
+        record = await read_record(meeting, database.uow(), options.session, names)
         record = on_day(record, options.day) if options.day else record
         async with database.uow() as uow:
             entries = await uow.transcript.entries(meeting.id)

@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     only.add_argument("--session", metavar="ID", help="one session only")
     only.add_argument("--day", type=int, metavar="N", help="one day only (1 is the first day)")
     export.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
+    export.add_argument("--roster", type=data_path, metavar="FILE", help="participants, for moderators' names")
     export.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
     export.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date")
 

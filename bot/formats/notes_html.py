@@ -26,7 +26,7 @@ h2:first-of-type { break-before: auto; } }
 
 def notes_to_html(record: MeetingRecord) -> str:
     meeting = record.meeting
-    body = [f"<h1>{_t(meeting.title)}</h1>"] + [_session(meeting, s) for s in record.sessions]
+    body = [f"<h1>{_t(meeting.title)}</h1>"] + [_session(meeting, s, record) for s in record.sessions]
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{_t(meeting.title)}: session notes</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
@@ -35,7 +35,7 @@ def notes_to_html(record: MeetingRecord) -> str:
     )
 
 
-def _session(meeting: Meeting, record: SessionRecord) -> str:
+def _session(meeting: Meeting, record: SessionRecord, whole: MeetingRecord) -> str:
     session, zone = record.session, ZoneInfo(meeting.timezone)
     start, end = session.start.astimezone(zone), session.end.astimezone(zone)
     parts = [
@@ -44,6 +44,9 @@ def _session(meeting: Meeting, record: SessionRecord) -> str:
         f'<p class="meta">{start:%A %d %B %Y}, {start:%H:%M}–{end:%H:%M} {_t(meeting.timezone)} '
         f"({session.start:%H:%M}–{session.end:%H:%M} UTC)</p>",
     ]
+    if session.moderators:
+        names = ", ".join(_t(whole.name_of(m)) for m in session.moderators)
+        parts.append(f'<p class="meta">Moderated by {names}.</p>')
     objectives = [o for n in session.objectives if (o := meeting.objective(n))]
     if objectives:
         parts.append("<ul>" + "".join(f"<li>Objective {o.number}: {_t(o.title)}</li>" for o in objectives) + "</ul>")

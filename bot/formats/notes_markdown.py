@@ -20,11 +20,11 @@ def notes_to_markdown(record: MeetingRecord) -> str:
     meeting = record.meeting
     parts = [f"# {_text(meeting.title)}", ""]
     for session in record.sessions:
-        parts += _session(meeting, session)
+        parts += _session(meeting, session, record)
     return "\n".join(parts).rstrip() + "\n"
 
 
-def _session(meeting: Meeting, record: SessionRecord) -> list[str]:
+def _session(meeting: Meeting, record: SessionRecord, whole: MeetingRecord) -> list[str]:
     session, zone = record.session, ZoneInfo(meeting.timezone)
     start, end = session.start.astimezone(zone), session.end.astimezone(zone)
     lines = [
@@ -35,7 +35,7 @@ def _session(meeting: Meeting, record: SessionRecord) -> list[str]:
         "",
     ]
     if session.moderators:
-        lines += [f"Moderated by {', '.join(_text(m) for m in session.moderators)}.", ""]
+        lines += [f"Moderated by {', '.join(_text(whole.name_of(m)) for m in session.moderators)}.", ""]
     objectives = [o for n in session.objectives if (o := meeting.objective(n))]
     lines += [f"- Objective {o.number}: {_text(o.title)}" for o in objectives] + ([""] if objectives else [])
     heard = [i for i in record.interventions if i.delivery is Delivery.DELIVERED]

@@ -39,7 +39,8 @@ class ExportService:
         if form not in self.exporter.formats:
             raise Refused("unknown_format", {"value": form, "known": ", ".join(self.exporter.formats)})
         meeting = self.timetable.meeting
-        record = await read_record(meeting, self.uow(), None if target == "all" else target)
+        names = {p.id: p.name for p in self.timetable.directory.participants}
+        record = await read_record(meeting, self.uow(), None if target == "all" else target, names)
         async with self.uow() as uow:
             transcript = await uow.transcript.entries(meeting.id)
         data = self.exporter(form, record, transcript, ctx.now)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from bot.domain.corrections import Correction
@@ -45,6 +45,10 @@ class SessionRecord:
 class MeetingRecord:
     meeting: Meeting
     sessions: tuple[SessionRecord, ...]
+    names: Mapping[str, str] = field(default_factory=dict)  # participant id -> name, from the roster
+
+    def name_of(self, participant_id: str) -> str:
+        return self.names.get(participant_id, participant_id)
 
 
 def on_day(record: MeetingRecord, day: int) -> MeetingRecord:
@@ -52,10 +56,12 @@ def on_day(record: MeetingRecord, day: int) -> MeetingRecord:
     if not 1 <= day <= len(record.meeting.days):
         raise Refused("unknown_day", {"value": str(day), "days": str(len(record.meeting.days))})
     ids = {s.id for s in record.meeting.sessions_on(day)}
-    return MeetingRecord(record.meeting, tuple(s for s in record.sessions if s.session.id in ids))
+    return MeetingRecord(record.meeting, tuple(s for s in record.sessions if s.session.id in ids), record.names)
 
 
-async def read_record(meeting: Meeting, uow: UnitOfWork, session_id: str | None = None) -> MeetingRecord:
+async def read_record(
+    meeting: Meeting, uow: UnitOfWork, session_id: str | None = None, names: Mapping[str, str] | None = None
+) -> MeetingRecord:
     """The record of every session with speakers (or of one session, even an empty one)."""
     if session_id is not None and meeting.session(session_id) is None:
         raise Refused("unknown_session", {"value": session_id, "known": ", ".join(s.id for s in meeting.sessions)})
@@ -68,7 +74,7 @@ async def read_record(meeting: Meeting, uow: UnitOfWork, session_id: str | None 
             notes = await uow.queues.notes(meeting.id, session.id)
             unheard = await uow.queues.unheard(meeting.id, session.id)
             records.append(SessionRecord(session, interventions, tuple(notes), tuple(unheard), mine))
-    return MeetingRecord(meeting, tuple(records))
+    return MeetingRecord(meeting, tuple(records), dict(names or {}))
 
 
 def _corrected(intervention: Intervention, corrections: tuple[Correction, ...]) -> Intervention:

@@ -20,11 +20,12 @@ from bot.formats.notes_html import notes_to_html
 from bot.formats.notes_markdown import notes_to_markdown
 from bot.formats.record_csv import record_to_csv
 from bot.formats.record_json import record_to_json
+from bot.formats.roster import load_roster
 from bot.formats.transcript import transcript_to_json, transcript_to_markdown
 from bot.scheduling.clock import SimulatedClock
 from bot.services.record import MeetingRecord, read_record
 from bot.storage.database import Database
-from tests.conftest import GCM_2020
+from tests.conftest import GCM_2020, SCHEDULES
 from tests.integration.test_floor_end_to_end import process
 
 HOSTILE = '<script>alert(1)</script> @channel =HYPERLINK("x") objective 5'
@@ -58,7 +59,9 @@ async def replayed(tmp_path: Path) -> str:
 async def record(replayed: str) -> MeetingRecord:
     database = await Database.open(replayed)
     try:
-        return await read_record(bootstrap.load_meeting(GCM_2020), database.uow())
+        roster = load_roster(SCHEDULES / "demo-roster-2020.toml")
+        names = {p.id: p.name for p in roster}
+        return await read_record(bootstrap.load_meeting(GCM_2020), database.uow(), names=names)
     finally:
         await database.close()
 
@@ -203,7 +206,7 @@ async def test_a_staff_correction_regenerates_every_export_and_is_logged(replaye
     ],
 )
 def test_exports_match_their_golden_files(record: MeetingRecord, name: str, render: object) -> None:
-    rt1 = MeetingRecord(record.meeting, tuple(s for s in record.sessions if s.session.id == "rt1"))
+    rt1 = MeetingRecord(record.meeting, tuple(s for s in record.sessions if s.session.id == "rt1"), record.names)
     text = render(rt1)  # type: ignore[operator]
     golden = Path(__file__).resolve().parents[1] / "golden" / name
     if os.environ.get("PODIUM_UPDATE_GOLDEN"):
