@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.durations import format_duration
 from bot.domain.meeting import Meeting
 from bot.domain.objectives import objectives_addressed
-from bot.domain.queue.entries import Delivery, EntryKind, Intervention
+from bot.domain.queue.entries import EntryKind, Intervention
 from bot.services.record import MeetingRecord, SessionRecord
 
 STYLE = """
@@ -50,7 +50,7 @@ def _session(meeting: Meeting, record: SessionRecord, whole: MeetingRecord) -> s
     objectives = [o for n in session.objectives if (o := meeting.objective(n))]
     if objectives:
         parts.append("<ul>" + "".join(f"<li>Objective {o.number}: {_t(o.title)}</li>" for o in objectives) + "</ul>")
-    heard = [i for i in record.interventions if i.delivery is Delivery.DELIVERED]
+    heard = list(record.delivered)
     if not record.interventions and not record.unheard:
         return "\n".join([*parts, "<p>No interventions were recorded in this session.</p>", "</section>"])
     parts.append("<h3>Speakers, in the order heard</h3>")
@@ -79,7 +79,7 @@ def _speaker(meeting: Meeting, intervention: Intervention, record: SessionRecord
 
 
 def _written(record: SessionRecord) -> str:
-    written = [i for i in record.interventions if i.delivery is Delivery.WRITTEN]
+    written = list(record.written)
     if not written:
         return ""
     items = "".join(

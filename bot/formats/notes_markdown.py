@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.durations import format_duration
 from bot.domain.meeting import Meeting
 from bot.domain.objectives import objectives_addressed
-from bot.domain.queue.entries import Delivery, EntryKind, Intervention
+from bot.domain.queue.entries import EntryKind, Intervention
 from bot.services.record import MeetingRecord, SessionRecord
 
 # Every character with a meaning in CommonMark or GitHub Markdown, and '@' so no mention pings anyone.
@@ -38,7 +38,7 @@ def _session(meeting: Meeting, record: SessionRecord, whole: MeetingRecord) -> l
         lines += [f"Moderated by {', '.join(_text(whole.name_of(m)) for m in session.moderators)}.", ""]
     objectives = [o for n in session.objectives if (o := meeting.objective(n))]
     lines += [f"- Objective {o.number}: {_text(o.title)}" for o in objectives] + ([""] if objectives else [])
-    heard = [i for i in record.interventions if i.delivery is Delivery.DELIVERED]
+    heard = list(record.delivered)
     if not heard and not record.unheard and not record.interventions:
         return [*lines, "No interventions were recorded in this session.", ""]
     lines += ["### Speakers, in the order heard", ""]
@@ -66,7 +66,7 @@ def _speaker_line(meeting: Meeting, intervention: Intervention, record: SessionR
 
 
 def _written(meeting: Meeting, record: SessionRecord) -> list[str]:
-    written = [i for i in record.interventions if i.delivery is Delivery.WRITTEN]
+    written = list(record.written)
     if not written:
         return []
     lines = ["", "### Statements submitted in writing only", ""]

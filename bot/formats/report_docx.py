@@ -63,7 +63,7 @@ def report_to_docx(record: MeetingRecord, *, generated_at: datetime) -> bytes:
     for session in record.sessions:
         if session.interventions or session.session.kind is SessionKind.ROUNDTABLE:
             _session(doc, meeting, session)
-    _participation(doc, [i for s in record.sessions for i in s.interventions if i.delivery is Delivery.DELIVERED])
+    _participation(doc, [i for s in record.sessions for i in s.delivered])
     _annex(doc, record)
     out = io.BytesIO()
     doc.save(out)
@@ -131,7 +131,7 @@ def _session(doc: WordDocument, meeting: Meeting, record: SessionRecord) -> None
         doc.add_paragraph("Objectives covered:")
     for objective in objectives:
         doc.add_paragraph(_objective(objective), style="List Bullet")
-    heard = [i for i in record.interventions if i.delivery is Delivery.DELIVERED]
+    heard = list(record.delivered)
     if not heard:
         doc.add_paragraph("Nobody took the floor." if record.interventions else NO_INTERVENTIONS)
     elif session.kind is SessionKind.ROUNDTABLE:
@@ -183,7 +183,7 @@ def _facts(intervention: Intervention) -> list[str]:
 
 def _after(doc: WordDocument, record: SessionRecord) -> None:
     """What closes a session: where its written statements went, who was not heard, the notes on it."""
-    if any(i.delivery is Delivery.WRITTEN for i in record.interventions):
+    if bool(record.written):
         doc.add_paragraph("Statements submitted in writing only are reproduced in the annex.")
     if record.unheard:
         doc.add_paragraph("Inscribed but not heard: " + ", ".join(_who(e.speaker) for e in record.unheard) + ".")
@@ -239,7 +239,7 @@ def _fill(row: _Row, values: Sequence[str], *, bold: bool = False) -> None:
 
 def _annex(doc: WordDocument, record: MeetingRecord) -> None:
     doc.add_heading("Annex: statements submitted in writing", level=1)
-    written = [(s, [i for i in s.interventions if i.delivery is Delivery.WRITTEN]) for s in record.sessions]
+    written = [(s, list(s.written)) for s in record.sessions]
     for session, statements in written:
         if statements:
             doc.add_heading(_plain(session.session.title), level=2)

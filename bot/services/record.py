@@ -10,7 +10,7 @@ from datetime import timedelta
 from bot.domain.corrections import Correction
 from bot.domain.errors import Refused
 from bot.domain.meeting import Meeting, Session, SessionKind
-from bot.domain.queue.entries import Intervention, Note, QueueEntry
+from bot.domain.queue.entries import Delivery, Intervention, Note, QueueEntry
 from bot.services.ports import UnitOfWork
 
 
@@ -21,6 +21,16 @@ class SessionRecord:
     notes: tuple[Note, ...]
     unheard: tuple[QueueEntry, ...]
     corrections: tuple[Correction, ...] = ()
+
+    @property
+    def delivered(self) -> tuple[Intervention, ...]:
+        """The interventions heard, in the order they started."""
+        return tuple(i for i in self.interventions if i.delivery is Delivery.DELIVERED)
+
+    @property
+    def written(self) -> tuple[Intervention, ...]:
+        """The statements never delivered, submitted in writing when the list closed."""
+        return tuple(i for i in self.interventions if i.delivery is Delivery.WRITTEN)
 
     def corrections_of(self, intervention: Intervention) -> tuple[Correction, ...]:
         return tuple(c for c in self.corrections if c.entry_id == intervention.id)
