@@ -54,11 +54,10 @@ class ReminderService:
         async with self.uow() as uow:
             if missed:
                 await uow.reminders.claim(self._meeting_id, [(n.key, n.due) for n in missed], now, LEASE, missed=True)
+                # One line, however many: a process started long after the meeting must not flood its log.
+                shown = ", ".join(n.key for n in missed[:3]) + (", …" if len(missed) > 3 else "")
                 log.warning(
-                    "missed %d reminder(s) due more than %s ago: %s",
-                    len(missed),
-                    self._grace,
-                    ", ".join(n.key for n in missed),
+                    "missed %d reminder(s) due more than %s ago, not posted: %s", len(missed), self._grace, shown
                 )
             posts = await self._personal_and_public(uow, due)
             wanted = [(p.key or "", due) for p, due in posts]
