@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -10,10 +9,8 @@ from bot.domain.durations import format_duration
 from bot.domain.meeting import Meeting
 from bot.domain.objectives import objectives_addressed
 from bot.domain.queue.entries import EntryKind, Intervention
+from bot.formats.markdown_text import markdown_literal
 from bot.services.record import MeetingRecord, SessionRecord
-
-# Every character with a meaning in CommonMark or GitHub Markdown, and '@' so no mention pings anyone.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>@])")
 
 
 def notes_to_markdown(record: MeetingRecord) -> str:
@@ -101,6 +98,4 @@ def _times(record: SessionRecord) -> list[str]:
 
 def _text(value: str) -> str:
     """What a participant typed, shown literally: Markdown escaped, HTML as entities, on one line."""
-    flat = " ".join(value.split())
-    escaped = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", escaped)
+    return markdown_literal(" ".join(value.split()))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from datetime import UTC
 from itertools import groupby
@@ -11,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.meeting import Meeting
 from bot.domain.transcript import EntryKind, TranscriptEntry
+from bot.formats.markdown_text import markdown_literal
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>@<])")
 OUTSIDE = "outside any session"
 
 
@@ -64,4 +63,4 @@ def _code_safe(entry: TranscriptEntry) -> str:
 
 
 def _md(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    return markdown_literal(text)

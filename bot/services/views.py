@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from bot.domain.meeting import Link, Objective, Session
 from bot.domain.queue.entries import Intervention, QueueEntry
@@ -20,6 +21,11 @@ class Reader:
     meeting_zone: str
     zone: str | None = None
     zone_label: str | None = None
+
+    @property
+    def shown_zone(self) -> ZoneInfo:
+        """The zone times are shown in: the reader's own, else the meeting's."""
+        return ZoneInfo(self.zone or self.meeting_zone)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from bot.adapters.text.times import Times
 from bot.domain.durations import format_duration
@@ -39,7 +38,7 @@ def subscriptions_text(view: SubscriptionsView) -> str:
 
 
 def _digest(view: ReminderView, times: Times) -> str:
-    day = view.cards[0].session.start.astimezone(_zone(view)).strftime("%A %d %B %Y")
+    day = view.cards[0].session.start.astimezone(view.reader.shown_zone).strftime("%A %d %B %Y")
     lines = [f"Tomorrow, {day}:"]
     night = dict(view.night)
     for card in view.cards:
@@ -65,7 +64,3 @@ def _spoken(span: timedelta) -> str:
 
 def _in(card: SessionCard) -> str:
     return f" in #{card.session.channel}" if card.session.channel else ""
-
-
-def _zone(view: ReminderView) -> ZoneInfo:
-    return ZoneInfo(view.reader.zone or view.reader.meeting_zone)

@@ -47,7 +47,7 @@ def _agenda(view: AgendaView, times: Times) -> str:
     for row in view.rows:
         if row.day_number != day:
             day = row.day_number
-            lines += ["", f"Day {day} · {row.session.start.astimezone(_zone(view.reader)):%A %d %B %Y}"]
+            lines += ["", f"Day {day} · {row.session.start.astimezone(view.reader.shown_zone):%A %d %B %Y}"]
         marks = (NOW if row.current else " ") + (NIGHT if row.night else " ")
         objectives = _objective_numbers(row.session.objectives)
         lines.append(
@@ -161,10 +161,6 @@ def _objective_numbers(numbers: tuple[int, ...]) -> str:
 
 def _audience(audience: Audience) -> str:
     return "" if audience is Audience.EVERYONE else f" ({audience.value}s only)"
-
-
-def _zone(reader: Reader) -> ZoneInfo:
-    return ZoneInfo(reader.zone or reader.meeting_zone)
 
 
 def schedule_summary(summary: ScheduleSummary) -> str:
