@@ -8,7 +8,7 @@ from pathlib import Path
 from bench.timing import Row, measure
 from bot.domain.meeting import SessionKind
 from bot.domain.participants import Level
-from bot.domain.queue.entries import EntryKind, Intervention, Note, QueueEntry, Speaker
+from bot.domain.queue.entries import Delivery, EntryKind, Intervention, Note, QueueEntry, Speaker
 from bot.domain.settings import Category
 from bot.domain.transcript import EntryKind as LogKind
 from bot.domain.transcript import TranscriptEntry
@@ -42,7 +42,10 @@ def _input() -> ExportInput:
     records, log = [], []
     for session in sessions:
         heard = tuple(_intervention(session.start, i) for i in range(per_session))
-        notes = tuple(Note("rapporteur", f"Note {i} on objective {i % 23 + 1}", session.start, i) for i in range(20))
+        # One rapporteur note per five interventions, attached to it, as a busy roundtable would have.
+        notes = tuple(
+            Note("rapporteur", f"Note on objective {i % 23 + 1}", session.start, i) for i in range(0, per_session, 5)
+        )
         records.append(SessionRecord(session, heard, notes, ()))
         log += [
             TranscriptEntry(meeting.id, i.started_at, LogKind.COMMAND, "/floor next", "c", "mod", session.id)
@@ -57,4 +60,6 @@ def _intervention(start: datetime, i: int) -> Intervention:
     at = start + timedelta(seconds=20 * i)
     entry = QueueEntry(i, speaker, EntryKind.STATEMENT, at, i, f"on objective {i % 23 + 1}")
     text = f"Statement {i} on regular pathways and objective {i % 23 + 1}. " * 5
+    if i % 10 == 9:  # one statement in ten submitted in writing only
+        return Intervention(entry, at, None, at, delivery=Delivery.WRITTEN, statement=text)
     return Intervention(entry, at, timedelta(minutes=3), at + timedelta(seconds=150), statement=text)

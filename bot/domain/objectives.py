@@ -15,17 +15,27 @@ _RANGE = re.compile(r"(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})")
 
 def objectives_addressed(text: str, objectives: Iterable[Objective]) -> tuple[int, ...]:
     """The numbers of the objectives the text names or whose short label it uses, in ascending order."""
-    known = {o.number: o for o in objectives}
-    found: set[int] = set()
-    for match in _MENTION.finditer(text):
-        listed = match.group(1)
-        for low, high in _RANGE.findall(listed):
-            found.update(range(int(low), int(high) + 1))
-        found.update(int(n) for n in _NUMBER.findall(listed))
-    labels = _labels(tuple((o.number, o.label) for o in known.values()))
-    if labels is not None:
-        found.update(int(m.lastgroup[1:]) for m in labels.finditer(text.casefold()) if m.lastgroup)
-    return tuple(sorted(n for n in found if n in known))
+    return ObjectiveFinder(objectives)(text)
+
+
+class ObjectiveFinder:
+    """`objectives_addressed` for many texts against one list of objectives: the label pattern is built once."""
+
+    def __init__(self, objectives: Iterable[Objective]) -> None:
+        known = tuple(objectives)
+        self.numbers = frozenset(o.number for o in known)
+        self.labels = _labels(tuple((o.number, o.label) for o in known))
+
+    def __call__(self, text: str) -> tuple[int, ...]:
+        found: set[int] = set()
+        for match in _MENTION.finditer(text):
+            listed = match.group(1)
+            for low, high in _RANGE.findall(listed):
+                found.update(range(int(low), int(high) + 1))
+            found.update(int(n) for n in _NUMBER.findall(listed))
+        if self.labels is not None:
+            found.update(int(m.lastgroup[1:]) for m in self.labels.finditer(text.casefold()) if m.lastgroup)
+        return tuple(sorted(n for n in found if n in self.numbers))
 
 
 def _labels(labels: tuple[tuple[int, str], ...]) -> re.Pattern[str] | None:

@@ -9,6 +9,7 @@ from datetime import datetime
 from bot.domain.meeting import SessionKind
 from bot.domain.transcript import TranscriptEntry
 from bot.formats.ical_export import meeting_to_ics
+from bot.formats.notes_docx import notes_to_docx
 from bot.formats.notes_html import notes_to_html
 from bot.formats.notes_markdown import notes_to_markdown
 from bot.formats.record_csv import record_to_csv
@@ -32,6 +33,13 @@ class ExportInput:
         return [e for e in self.transcript if every or e.session_id in ids]
 
 
+def _docx(given: ExportInput) -> bytes:
+    """The summary report draft; for a single session, what the secretariat wants is that session's notes."""
+    if len(given.record.sessions) == 1 and given.record.meeting.sessions[1:]:
+        return notes_to_docx(given.record, generated_at=given.now)
+    return report_to_docx(given.record, generated_at=given.now)
+
+
 def _ics(given: ExportInput) -> bytes:
     chosen = replace(given.record.meeting, sessions=tuple(s.session for s in given.record.sessions))
     return meeting_to_ics(chosen, stamp=given.now)
@@ -42,7 +50,8 @@ EXPORTS: dict[str, tuple[str, Callable[[ExportInput], bytes]]] = {
     "md": ("md", lambda g: notes_to_markdown(g.record).encode("utf-8")),
     "html": ("html", lambda g: notes_to_html(g.record).encode("utf-8")),
     "csv": ("csv", lambda g: record_to_csv(g.record)),
-    "docx": ("docx", lambda g: report_to_docx(g.record, generated_at=g.now)),
+    "docx": ("docx", _docx),
+    "notes-docx": ("docx", lambda g: notes_to_docx(g.record, generated_at=g.now)),
     "ics": ("ics", _ics),
     "transcript-md": ("md", lambda g: transcript_to_markdown(g.record.meeting, g.chosen_transcript).encode("utf-8")),
     "transcript-json": ("json", lambda g: transcript_to_json(g.record.meeting, g.chosen_transcript).encode("utf-8")),

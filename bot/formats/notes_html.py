@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.durations import format_duration
 from bot.domain.meeting import Meeting
-from bot.domain.objectives import objectives_addressed
 from bot.domain.queue.entries import EntryKind, Intervention
 from bot.services.record import MeetingRecord, SessionRecord
 
@@ -54,20 +53,20 @@ def _session(meeting: Meeting, record: SessionRecord, whole: MeetingRecord) -> s
     if not record.interventions and not record.unheard:
         return "\n".join([*parts, "<p>No interventions were recorded in this session.</p>", "</section>"])
     parts.append("<h3>Speakers, in the order heard</h3>")
-    items = "".join(_speaker(meeting, i, record) for i in heard)
+    items = "".join(_speaker(meeting, i, record, whole) for i in heard)
     parts.append(f'<ol class="speakers">{items}</ol>' if heard else "<p>Nobody took the floor.</p>")
     parts += [_written(record), _unheard(record), _notes(record), _times(record), "</section>"]
     return "\n".join(p for p in parts if p)
 
 
-def _speaker(meeting: Meeting, intervention: Intervention, record: SessionRecord) -> str:
+def _speaker(meeting: Meeting, intervention: Intervention, record: SessionRecord, whole: MeetingRecord) -> str:
     entry, speaker = intervention.entry, intervention.entry.speaker
     who = _t(speaker.name) + (f" ({_t(speaker.delegation)})" if speaker.delegation else "")
     kind = "" if entry.kind is EntryKind.STATEMENT else f" — {_t(entry.kind.value.replace('-', ' '))}"
     started = intervention.started_at.astimezone(ZoneInfo(meeting.timezone))
     line = f"<strong>{who}</strong>, {_t(speaker.category.value)}{kind}, {started:%H:%M}, "
     line += format_duration(intervention.duration)
-    addressed = objectives_addressed(f"{entry.note} {intervention.statement or ''}", meeting.objectives)
+    addressed = whole.objectives_of(intervention)
     if addressed:
         line += f" (objectives {', '.join(map(str, addressed))})"
     if intervention.statement:

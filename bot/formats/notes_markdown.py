@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.durations import format_duration
 from bot.domain.meeting import Meeting
-from bot.domain.objectives import objectives_addressed
 from bot.domain.queue.entries import EntryKind, Intervention
 from bot.formats.markdown_text import markdown_literal
 from bot.services.record import MeetingRecord, SessionRecord
@@ -39,12 +38,12 @@ def _session(meeting: Meeting, record: SessionRecord, whole: MeetingRecord) -> l
     if not heard and not record.unheard and not record.interventions:
         return [*lines, "No interventions were recorded in this session.", ""]
     lines += ["### Speakers, in the order heard", ""]
-    lines += [_speaker_line(meeting, i, record) for i in heard] or ["Nobody took the floor."]
+    lines += [_speaker_line(meeting, i, record, whole) for i in heard] or ["Nobody took the floor."]
     lines += _written(meeting, record) + _unheard(record) + _session_notes(record) + _times(record)
     return [*lines, ""]
 
 
-def _speaker_line(meeting: Meeting, intervention: Intervention, record: SessionRecord) -> str:
+def _speaker_line(meeting: Meeting, intervention: Intervention, record: SessionRecord, whole: MeetingRecord) -> str:
     entry, speaker = intervention.entry, intervention.entry.speaker
     zone = ZoneInfo(meeting.timezone)
     who = _text(speaker.name) + (f" ({_text(speaker.delegation)})" if speaker.delegation else "")
@@ -53,7 +52,7 @@ def _speaker_line(meeting: Meeting, intervention: Intervention, record: SessionR
         f"1. **{who}**, {speaker.category.value}{kind}, {intervention.started_at.astimezone(zone):%H:%M}, "
         f"{format_duration(intervention.duration)}"
     )
-    addressed = objectives_addressed(f"{entry.note} {intervention.statement or ''}", meeting.objectives)
+    addressed = whole.objectives_of(intervention)
     if addressed:
         line += f" (objectives {', '.join(map(str, addressed))})"
     if intervention.statement:

@@ -7,7 +7,6 @@ import io
 from datetime import UTC
 from zoneinfo import ZoneInfo
 
-from bot.domain.objectives import objectives_addressed
 from bot.services.record import MeetingRecord
 
 COLUMNS = (
@@ -40,7 +39,7 @@ def record_to_csv(record: MeetingRecord) -> bytes:
     for session in record.sessions:
         for intervention in session.interventions:
             entry, speaker = intervention.entry, intervention.entry.speaker
-            addressed = objectives_addressed(f"{entry.note} {intervention.statement or ''}", record.meeting.objectives)
+            addressed = record.objectives_of(intervention)
             writer.writerow(
                 [
                     session.session.id,

@@ -44,7 +44,7 @@ class ExportService:
         async with self.uow() as uow:
             transcript = await uow.transcript.entries(meeting.id)
         data = self.exporter(form, record, transcript, ctx.now)
-        name = f"{meeting.id}-{target}.{self.exporter.formats[form]}".replace("transcript-", "")
-        if form.startswith("transcript-"):
-            name = name.replace(f"-{target}.", f"-{target}-transcript.")
+        # "transcript-md" and "notes-docx" name what the file holds: gcm-rt1-transcript.md, gcm-all-notes.docx.
+        what = f"-{form.partition('-')[0]}" if "-" in form else ""
+        name = f"{meeting.id}-{target}{what}.{self.exporter.formats[form]}"
         return [ctx.reply(FileView(name, data, form))]

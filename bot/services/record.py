@@ -10,6 +10,7 @@ from datetime import timedelta
 from bot.domain.corrections import Correction
 from bot.domain.errors import Refused
 from bot.domain.meeting import Meeting, Session, SessionKind
+from bot.domain.objectives import ObjectiveFinder
 from bot.domain.queue.entries import Delivery, Intervention, Note, QueueEntry
 from bot.services.ports import UnitOfWork
 
@@ -56,6 +57,14 @@ class MeetingRecord:
     meeting: Meeting
     sessions: tuple[SessionRecord, ...]
     names: Mapping[str, str] = field(default_factory=dict)  # participant id -> name, from the roster
+    finder: ObjectiveFinder = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "finder", ObjectiveFinder(self.meeting.objectives))
+
+    def objectives_of(self, intervention: Intervention) -> tuple[int, ...]:
+        """The objectives an intervention addressed, from what it was announced as and its statement."""
+        return self.finder(f"{intervention.entry.note} {intervention.statement or ''}")
 
     def name_of(self, participant_id: str) -> str:
         return self.names.get(participant_id, participant_id)

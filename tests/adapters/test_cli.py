@@ -11,6 +11,7 @@ import pytest
 from icalendar import Calendar
 
 from bot.cli import main
+from bot.formats.exports import EXPORTS
 from tests.conftest import GCM_2020, HARBOUR_2027
 
 
@@ -142,7 +143,7 @@ def test_db_upgrade_creates_the_schema(tmp_path: Path, capsys: pytest.CaptureFix
     assert (tmp_path / "fresh.db").stat().st_size > 0
 
 
-@pytest.mark.parametrize("form", ["json", "md", "html", "csv", "docx", "ics", "transcript-md", "transcript-json"])
+@pytest.mark.parametrize("form", list(EXPORTS))
 def test_every_export_format_after_the_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str], form: str) -> None:
     db = f"sqlite:///{tmp_path / 'demo.db'}"
     assert main(["demo", "--db", db]) == 0

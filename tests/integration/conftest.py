@@ -20,9 +20,11 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
 from bot.services.ports import UnitOfWork
+from bot.services.record import MeetingRecord
 from bot.storage.database import Database
 from bot.storage.engine import normalise_url
 from bot.storage.memory import InMemoryStore
+from tests.integration.roundtable_replay import replay_roundtable
 
 POSTGRES_VARIABLE = "PODIUM_TEST_POSTGRES_URL"
 POSTGRES_SKIP = f"set {POSTGRES_VARIABLE}=postgresql+asyncpg://USER@HOST:PORT/DB to run the storage tests on PostgreSQL"
@@ -97,3 +99,9 @@ async def make_uow(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncItera
             yield database.uow
         finally:
             await database.close()
+
+
+@pytest.fixture
+async def roundtable_record(tmp_path: Path) -> MeetingRecord:
+    """Roundtable 1 replayed through the console on SQLite (the Word exports' fixture)."""
+    return await replay_roundtable(tmp_path)
