@@ -23,3 +23,5 @@ class TranscriptEntry:
     channel: str | None = None
     actor: str | None = None
     session_id: str | None = None
+    # The platform's id for the delivery of a command (Slack's trigger id): a retried delivery carries it again.
+    request_id: str | None = None

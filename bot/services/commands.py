@@ -26,6 +26,8 @@ class Invocation:
     text: str = ""
     channel: str | None = None
     args: dict[str, str] | None = None
+    # The platform's id for this delivery (Slack's trigger id), when it may deliver the same command again.
+    request_id: str | None = None
 
 
 class CommandService:
@@ -50,8 +52,9 @@ class CommandService:
             raise ValueError(f"commands without a handler: {', '.join(sorted(missing))}")
 
     async def handle(self, invocation: Invocation) -> list[Post]:
-        """Answer one command; a refusal is one private line and changes nothing."""
-        await self._record(invocation)
+        """Answer one command; a refusal is one private line and changes nothing; a repeated delivery, nothing."""
+        if not await self._record(invocation):
+            return []
         now = self.clock.now()
         try:
             spec, text = self._spec(invocation.command, invocation.text)
@@ -116,9 +119,10 @@ class CommandService:
             raise self._unknown(name)
         return [ctx.reply(HelpView((spec,), detailed=True))]
 
-    async def _record(self, invocation: Invocation) -> None:
+    async def _record(self, invocation: Invocation) -> bool:
+        """Log the command; False when its delivery was logged (and so run) already."""
         text = f"/{invocation.command} {invocation.text}".strip()
-        await self._append(
+        return await self._append(
             TranscriptEntry(
                 self.timetable.meeting.id,
                 self.clock.now(),
@@ -127,13 +131,15 @@ class CommandService:
                 invocation.channel,
                 invocation.actor,
                 self._session_of(invocation.channel),
+                invocation.request_id,
             )
         )
 
-    async def _append(self, entry: TranscriptEntry) -> None:
+    async def _append(self, entry: TranscriptEntry) -> bool:
         async with self.uow() as uow:
-            await uow.transcript.append(entry)
+            kept = await uow.transcript.append(entry)
             await uow.commit()
+        return kept
 
     def _session_of(self, channel: str | None) -> str | None:
         """The session a channel's words belong to in the transcript, if a list is open there now."""

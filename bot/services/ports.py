@@ -45,7 +45,9 @@ class MeetingRepository(Protocol):
 
 
 class TranscriptRepository(Protocol):
-    async def append(self, entry: TranscriptEntry) -> None: ...
+    async def append(self, entry: TranscriptEntry) -> bool:
+        """Keep the entry; False, keeping nothing, when an entry with its request id is there already."""
+        ...
 
     async def entries(self, meeting_id: str, *, session_id: str | None = None) -> Sequence[TranscriptEntry]:
         """Entries in the order they happened."""

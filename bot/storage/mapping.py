@@ -70,6 +70,7 @@ def entry_to_row(entry: TranscriptEntry) -> TranscriptRow:
         channel=entry.channel,
         actor=entry.actor,
         session_id=entry.session_id,
+        request_id=entry.request_id,
     )
 
 
@@ -82,6 +83,7 @@ def entry_from_row(row: TranscriptRow) -> TranscriptEntry:
         channel=row.channel,
         actor=row.actor,
         session_id=row.session_id,
+        request_id=row.request_id,
     )
 
 

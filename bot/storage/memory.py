@@ -84,15 +84,20 @@ class InMemoryTranscriptRepository:
         self._meetings = meetings
         self._pending: list[TranscriptEntry] = []
 
-    async def append(self, entry: TranscriptEntry) -> None:
+    async def append(self, entry: TranscriptEntry) -> bool:
         # The database refuses both of these (foreign key, UtcDateTime); failing here too keeps service
         # tests from passing on code that would break in production.
         if self._meetings.visible(entry.meeting_id) is None:
             raise LookupError(f"no meeting {entry.meeting_id!r} to log a transcript entry for")
         if entry.at.utcoffset() is None:
             raise ValueError(f"naive datetime {entry.at.isoformat()} cannot be stored; give it a time zone")
+        if entry.request_id is not None and any(
+            e.request_id == entry.request_id for e in [*self._store.transcript, *self._pending]
+        ):
+            return False
         # The database hands instants back in UTC; so does this store.
         self._pending.append(replace(entry, at=entry.at.astimezone(UTC)))
+        return True
 
     async def entries(self, meeting_id: str, *, session_id: str | None = None) -> Sequence[TranscriptEntry]:
         """Entries in the order they happened; entries at the same instant stay in the order appended."""

@@ -11,9 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.meeting import Meeting, Session
 from bot.domain.transcript import TranscriptEntry
+from bot.storage.dialects import insert_on_conflict
 from bot.storage.mapping import entry_from_row, entry_to_row, meeting_from_dict, meeting_to_dict
 from bot.storage.queue_tables import QueueStateRow
-from bot.storage.tables import MeetingRow, SessionRow, TranscriptRow
+from bot.storage.tables import MeetingRow, SessionRow, TranscriptRow, core
+
+TRANSCRIPT = core(TranscriptRow)
 
 
 class SqlAlchemyMeetingRepository:
@@ -79,8 +82,18 @@ class SqlAlchemyTranscriptRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def append(self, entry: TranscriptEntry) -> None:
-        self._session.add(entry_to_row(entry))
+    async def append(self, entry: TranscriptEntry) -> bool:
+        if entry.request_id is None:
+            self._session.add(entry_to_row(entry))
+            return True
+        # Two replicas may each receive the same retried delivery: the unique index decides, in one statement.
+        connection = await self._session.connection()
+        values = {c.key: getattr(entry_to_row(entry), c.key) for c in TRANSCRIPT.c if c.key != "id"}
+        insert = insert_on_conflict(connection.dialect, TRANSCRIPT).values(**values)
+        kept = await connection.execute(
+            insert.on_conflict_do_nothing(index_elements=["request_id"]).returning(TRANSCRIPT.c.id)
+        )
+        return kept.first() is not None
 
     async def entries(self, meeting_id: str, *, session_id: str | None = None) -> Sequence[TranscriptEntry]:
         """Entries in the order they happened; the id orders entries logged at the same instant."""

@@ -92,7 +92,10 @@ class TranscriptRow(Base):
     """One transcript entry; `id` breaks ties between entries logged at the same instant."""
 
     __tablename__ = "transcript_entries"
-    __table_args__ = (Index("ix_transcript_entries_meeting_at", "meeting_id", "at", "id"),)
+    __table_args__ = (
+        Index("ix_transcript_entries_meeting_at", "meeting_id", "at", "id"),
+        Index("ux_transcript_entries_request_id", "request_id", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     # No cascade: a record of what was said must not vanish as a side effect of deleting a meeting.
@@ -104,6 +107,8 @@ class TranscriptRow(Base):
     # No foreign key to sessions: a session dropped from a reloaded timetable keeps its transcript.
     session_id: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+    # Unique where given (NULLs never collide): a platform's retried delivery cannot be logged, or run, twice.
+    request_id: Mapped[str | None] = mapped_column(Text)
 
 
 class DeclarationRow(Base):

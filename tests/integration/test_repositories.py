@@ -110,6 +110,22 @@ async def test_transcript_can_be_read_for_one_session(make_uow: MakeUow) -> None
         assert await uow.transcript.entries("harbour-forum-2027") == ()
 
 
+async def test_a_repeated_request_id_is_kept_once_across_units_of_work(make_uow: MakeUow) -> None:
+    await save_committed(make_uow(), gcm_review())
+    first = replace(entry(LOADED_AT, "/hand"), request_id="13345224609.738474920.8088930838d88f008e0")
+    async with make_uow() as uow:
+        assert await uow.transcript.append(first) is True
+        assert await uow.transcript.append(replace(entry(LOADED_AT, "no id")))  # entries without one never collide
+        assert await uow.transcript.append(replace(entry(LOADED_AT, "no id either")))
+        await uow.commit()
+    async with make_uow() as uow:
+        assert await uow.transcript.append(replace(first, text="/hand (retried)")) is False
+        await uow.commit()
+    async with make_uow() as uow:
+        texts = [e.text for e in await uow.transcript.entries("unece-gcm-review-2020")]
+    assert texts == ["/hand", "no id", "no id either"]
+
+
 async def test_leaving_without_commit_leaves_nothing(make_uow: MakeUow) -> None:
     uow = make_uow()
     async with uow:

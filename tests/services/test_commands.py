@@ -138,3 +138,14 @@ async def test_every_command_is_kept_in_the_transcript(
         (EntryKind.COMMAND, "picum", "/agnda"),
     ]
     assert all(e.at == clock.now() for e in entries)
+
+
+async def test_a_delivery_seen_before_is_not_run_again(service: CommandService, store: InMemoryStore) -> None:
+    """A platform that retries a command (Slack's X-Slack-Retry-Num) sends the same request id again."""
+    first = await service.handle(Invocation("markus", "agenda", "1", "gcm-review", request_id="T1.1"))
+    again = await service.handle(Invocation("markus", "agenda", "1", "gcm-review", request_id="T1.1"))
+    other = await service.handle(Invocation("markus", "agenda", "1", "gcm-review", request_id="T1.2"))
+    assert len(first) == 1
+    assert again == []
+    assert len(other) == 1
+    assert [e.text for e in store.transcript if e.kind is EntryKind.COMMAND] == ["/agenda 1", "/agenda 1"]
