@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from bot.adapters.slack.server import Core
 from bot.config import Settings
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
@@ -17,6 +18,7 @@ from bot.formats.schedules import load_schedule
 from bot.scheduling.clock import SimulatedClock, SystemClock
 from bot.services.assembly import assemble
 from bot.services.commands import CommandService
+from bot.services.floor import FloorService
 from bot.services.ports import Clock
 from bot.services.reminders import ReminderService
 from bot.services.timeline import Timeline
@@ -31,6 +33,7 @@ class Podium:
     timetable: Timetable
     directory: Directory
     commands: CommandService
+    floor: FloorService
     reminders: ReminderService
     timeline: Timeline
     clock: Clock
@@ -57,6 +60,10 @@ def make_clock(start: datetime | None, speed: float | None) -> SimulatedClock | 
     if start is None and speed is None:
         return SystemClock()
     return SimulatedClock(start or SystemClock().now(), speed or 1.0)
+
+
+def slack_core(podium: Podium) -> Core:
+    return Core(podium.timetable, podium.commands.registry, podium.commands, podium.floor, podium.clock)
 
 
 def console_clock(start: datetime | None, speed: float | None, *, scripted: bool) -> SimulatedClock:
@@ -92,7 +99,9 @@ async def running(
             reminders.replan()
             return fresh
 
-        yield Podium(timetable, directory, services.commands, reminders, services.timeline, clock, reload)
+        yield Podium(
+            timetable, directory, services.commands, services.floor, reminders, services.timeline, clock, reload
+        )
     finally:
         await database.close()
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 DEFAULT_SCHEDULE = "schedules/unece-gcm-review-2020.toml"
 DEFAULT_STATES = "schedules/unece-member-states.toml"
 DEFAULT_DATABASE = "sqlite:///podium.db"
+SLACK_API = "https://slack.com/api/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,3 +42,45 @@ def data_path(text: str | Path) -> Path:
         return path
     shipped = REPOSITORY / path
     return shipped if shipped.exists() else path
+
+
+class MissingSetting(ValueError):
+    """A setting the chosen platform needs is not in the environment; the message says which and where to find it."""
+
+
+@dataclass(frozen=True, slots=True)
+class SlackSettings:
+    """Slack credentials: never printed (`repr=False`), never logged."""
+
+    bot_token: str = field(repr=False)
+    signing_secret: str = field(default="", repr=False)
+    app_token: str | None = field(default=None, repr=False)
+    api_url: str = SLACK_API
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, *, socket: bool = False) -> SlackSettings:
+        """Socket Mode (asked for, or SLACK_APP_TOKEN set) needs the app token; HTTP mode the signing secret."""
+        env = os.environ if env is None else env
+        app_token = env.get("SLACK_APP_TOKEN") or None
+        # Where an admin finds each setting in the app's configuration pages (names, not secrets).
+        wanted = {"SLACK_BOT_TOKEN": "the Bot User OAuth Token (xoxb-…), under OAuth & Permissions"}
+        second = (
+            ("SLACK_APP_TOKEN", "an app-level token (xapp-…) with connections:write, under Basic Information")
+            if socket or app_token
+            else ("SLACK_SIGNING_SECRET", "the Signing Secret, under Basic Information")
+        )
+        wanted[second[0]] = second[1]
+        missing = [f"{name} ({where})" for name, where in wanted.items() if not env.get(name)]
+        if missing:
+            raise MissingSetting("set " + " and ".join(missing) + " in the environment")
+        api_url = env.get("SLACK_API_URL") or SLACK_API
+        return cls(
+            bot_token=env["SLACK_BOT_TOKEN"],
+            signing_secret=env.get("SLACK_SIGNING_SECRET", ""),
+            app_token=app_token,
+            api_url=api_url if api_url.endswith("/") else api_url + "/",
+        )
+
+    @property
+    def socket_mode(self) -> bool:
+        return self.app_token is not None

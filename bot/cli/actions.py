@@ -17,6 +17,7 @@ from bot import bootstrap
 from bot.adapters.console.app import Console, Hooks
 from bot.adapters.text.render import render, schedule_summary
 from bot.adapters.text.times import PlainTimes
+from bot.cli import serve
 from bot.config import Settings, data_path
 from bot.domain.errors import Refused
 from bot.formats.exports import ExportInput
@@ -198,4 +199,6 @@ ACTIONS: dict[str, Action] = {
     "reload": reload,
     "console": console,
     "demo": demo,
+    "serve": serve.serve,
+    "slack-manifest": serve.manifest,
 }

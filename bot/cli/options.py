@@ -55,6 +55,20 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_argument("db_action", choices=("upgrade",), help="upgrade: apply every migration")
     db.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
 
+    serve = actions.add_parser("serve", help="run Podium in a chat platform (settings from the environment)")
+    serve.add_argument("platform", choices=("slack",), help="slack: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0 behind a load balancer)")
+    serve.add_argument("--port", type=int, default=3000, help="HTTP port: Slack's events and /healthz")
+    serve.add_argument("--socket", action="store_true", help="Socket Mode (also when SLACK_APP_TOKEN is set)")
+    _schedule(serve)
+    serve.add_argument("--roster", type=data_path, metavar="FILE", help="participants (TOML or CSV)")
+    serve.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
+    _clock(serve)
+
+    manifest = actions.add_parser("slack-manifest", help="print the Slack app manifest (JSON) for this release")
+    manifest.add_argument("--url", help="the public URL of /slack/events (HTTP mode)")
+    manifest.add_argument("--socket", action="store_true", help="for Socket Mode: no request URLs")
+
     for name, text in (
         ("console", "talk to Podium in the terminal, or replay a script"),
         ("demo", "replay a scripted part of the 2020 meeting through the console"),

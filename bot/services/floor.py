@@ -10,6 +10,7 @@ from typing import TypeVar
 from bot.domain.durations import parse_duration
 from bot.domain.errors import Refused
 from bot.domain.meeting import Meeting, Session
+from bot.domain.participants import Participant
 from bot.domain.queue import events as ev
 from bot.domain.queue.entries import EntryKind, Speaker
 from bot.domain.queue.queue import SpeakerQueue
@@ -41,6 +42,11 @@ class FloorService:
         self.uow = uow
         # One lock per session: in this process, changes to a list happen one after another.
         self._locks: dict[str, asyncio.Lock] = {}
+        self._watchers: list[Callable[[Session], None]] = []
+
+    def watch(self, changed: Callable[[Session], None]) -> None:
+        """Be told (synchronously, after the commit) of every change to a session's list: a live display refreshes."""
+        self._watchers.append(changed)
 
     @property
     def meeting(self) -> Meeting:
@@ -96,7 +102,7 @@ class FloorService:
 
     async def queue(self, ctx: Context) -> list[Post]:
         session = self._session(ctx)
-        return [ctx.reply(await self.read(session, lambda q: self._queue_view(q, session, ctx)))]
+        return [ctx.reply(await self.read(session, lambda q: self._queue_view(q, session, ctx.now, ctx.who)))]
 
     async def statement(self, ctx: Context) -> list[Post]:
         session = self._session(ctx)
@@ -170,6 +176,10 @@ class FloorService:
         _, posts = await self._change(session, op, now, retry=False)
         return posts
 
+    async def board(self, session: Session, now: datetime) -> QueueView:
+        """The list as a whole channel sees it: who has the floor, who comes next, in the meeting's time."""
+        return await self.read(session, lambda q: self._queue_view(q, session, now))
+
     async def read(self, session: Session, look: Callable[[SpeakerQueue], T]) -> T:
         """Look at a list without changing it."""
         async with self._lock(session), self.uow() as uow:
@@ -210,6 +220,8 @@ class FloorService:
                             continue  # safe to replay: a hand, a lowering or a note means the same on new state
                         raise Refused("floor_moved", {"session": session.id, "speaker": ""}) from None
                     turns = self._turns(session, near_before, q, happened)
+                    for changed in self._watchers if happened else ():
+                        changed(session)
                     return result, self._announcements(session, happened, q, now) + turns
         raise AssertionError("unreachable: the loop returns or raises")
 
@@ -245,12 +257,14 @@ class FloorService:
     def _to_channel(self, session: Session, view: FloorView | AckView) -> Post:
         return Post(view, Visibility.CHANNEL, session.channel or self.meeting.main_channel)
 
-    def _queue_view(self, q: SpeakerQueue, session: Session, ctx: Context) -> QueueView:
+    def _queue_view(
+        self, q: SpeakerQueue, session: Session, now: datetime, who: Participant | None = None
+    ) -> QueueView:
         entries = q.ordered()
-        upcoming = tuple(Place(e, i + 1, q.wait_before(e, ctx.now)) for i, e in enumerate(entries[:SHOWN]))
-        mine = tuple(Place(e, q.position(e), q.wait_before(e, ctx.now)) for e in q.entries_of(ctx.who.id))
-        reader = self.timetable.reader(ctx.who)
-        return QueueView(session, reader, q.current, upcoming, len(entries), q.list_open, mine, ctx.now)
+        upcoming = tuple(Place(e, i + 1, q.wait_before(e, now)) for i, e in enumerate(entries[:SHOWN]))
+        mine = tuple(Place(e, q.position(e), q.wait_before(e, now)) for e in q.entries_of(who.id)) if who else ()
+        reader = self.timetable.reader(who) if who else Reader(self.meeting.timezone)
+        return QueueView(session, reader, q.current, upcoming, len(entries), q.list_open, mine, now)
 
     def _lock(self, session: Session) -> asyncio.Lock:
         return self._locks.setdefault(session.id, asyncio.Lock())

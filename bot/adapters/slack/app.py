@@ -1,0 +1,127 @@
+"""The Slack app: every command of the registry as a slash command, the live list's buttons, mentions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters.slack.commands import slash_names
+from bot.adapters.slack.delivery import Outbox, SlackPoster
+from bot.adapters.slack.live import LiveBoard
+from bot.adapters.slack.text import from_slack
+from bot.services.commands import CommandService, Invocation
+from bot.services.registry import Registry
+from bot.services.views import FileView, Post, Visibility
+
+Ack = Callable[..., Awaitable[Any]]
+Respond = Callable[..., Awaitable[Any]]
+SLOW = frozenset({"export"})  # commands whose work may outlast Slack's 3 seconds: acked first, run lazily
+_BUTTON = re.compile(r"podium_(hand|lower|next|end)")
+_BUTTON_COMMANDS = {"hand": ("hand", ""), "lower": ("lower", ""), "next": ("floor", "next"), "end": ("floor", "end")}
+
+
+class SlackCommands:
+    """Translates Slack requests into invocations of the core and its answers back into Slack replies."""
+
+    def __init__(
+        self, commands: CommandService, registry: Registry, poster: SlackPoster, outbox: Outbox, live: LiveBoard
+    ) -> None:
+        self.commands = commands
+        self.poster = poster
+        self.outbox = outbox
+        self.live = live
+        self.names = slash_names(registry)  # "/agenda" -> "agenda"
+
+    def register(self, app: AsyncApp) -> None:
+        for slash, name in self.names.items():
+            if name in SLOW:
+                app.command(slash)(ack=self._ack_slow, lazy=[self._run_slow])
+            else:
+                app.command(slash)(self.slash)
+        app.action(_BUTTON)(self.button)
+        app.event("app_mention")(self.mention)
+
+    async def slash(self, ack: Ack, command: dict[str, Any]) -> None:
+        """Run the command, answer the person privately in the HTTP response, queue everything else."""
+        posts = await self.commands.handle(self._invocation(command))
+        replies = self._dispatch(posts, command["user_id"])
+        if replies:
+            await ack({"response_type": "ephemeral", "text": "\n\n".join(replies), "mrkdwn": False})
+        else:
+            await ack()
+
+    async def _ack_slow(self, ack: Ack) -> None:
+        await ack({"response_type": "ephemeral", "text": "Working on it: the file comes by direct message."})
+
+    async def _run_slow(self, command: dict[str, Any], respond: Respond) -> None:
+        posts = await self.commands.handle(self._invocation(command))
+        for reply in self._dispatch(posts, command["user_id"]):
+            await respond(text=reply, response_type="ephemeral", replace_original=False)
+
+    async def button(self, ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:
+        await ack()
+        match = _BUTTON.fullmatch(action["action_id"])
+        if match is None:
+            return
+        name, text = _BUTTON_COMMANDS[match.group(1)]
+        channel = body.get("channel") or {}
+        invocation = Invocation(
+            body["user"]["id"],
+            name,
+            text,
+            self.poster.channels.name_of(channel.get("id", ""), channel.get("name")),
+            # The button's press is one delivery: Slack's action_ts (with the user) names it.
+            request_id=f"{body['user']['id']}:{action.get('action_ts') or body.get('trigger_id')}",
+        )
+        for reply in self._dispatch(await self.commands.handle(invocation), body["user"]["id"]):
+            await respond(text=reply, response_type="ephemeral", replace_original=False)
+
+    async def mention(self, event: dict[str, Any], body: dict[str, Any]) -> None:
+        """Someone wrote @Podium: point them to the commands, privately."""
+        user, channel = event.get("user"), event.get("channel")
+        if not user or not channel:
+            return
+        invocation = Invocation(
+            user, "help", "", self.poster.channels.name_of(channel), request_id=body.get("event_id")
+        )
+        for post in await self.commands.handle(invocation):
+            await self.poster.client.chat_postEphemeral(
+                channel=channel, user=user, text=self.poster.text(post), mrkdwn=False
+            )
+
+    def _invocation(self, command: dict[str, Any]) -> Invocation:
+        channel = self.poster.channels.name_of(command["channel_id"], command.get("channel_name"))
+        return Invocation(
+            command["user_id"],
+            self.names[command["command"]],
+            from_slack(command.get("text", "")),
+            channel,
+            request_id=command.get("trigger_id"),
+        )
+
+    def _dispatch(self, posts: list[Post], actor: str) -> list[str]:
+        """The texts that answer the actor directly; every other post (and every file) goes to the outbox."""
+        replies = []
+        for post in posts:
+            direct = post.visibility is Visibility.PRIVATE and post.recipient == actor and post.channel is not None
+            if direct and not isinstance(post.view, FileView):
+                replies.append(self.poster.text(post))
+            else:
+                self.outbox.put(post)
+        return replies
+
+
+def build_app(client: AsyncWebClient, signing_secret: str | None, *, socket_mode: bool) -> AsyncApp:
+    """The bolt app. Its listeners run before the response is sent (`process_before_response`): the core's work
+    takes milliseconds, so the answer itself is the HTTP response, and bolt does not poll for an ack every 10 ms.
+    """
+    return AsyncApp(
+        client=client,
+        signing_secret=signing_secret or None,
+        process_before_response=True,
+        request_verification_enabled=not socket_mode,  # Socket Mode has no HTTP request to sign
+    )

@@ -1,0 +1,134 @@
+"""Posting to Slack: channel messages, direct messages and files, retried until they land, in order."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import logging
+from collections.abc import Awaitable, Callable
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters.slack.channels import ChannelMap
+from bot.adapters.slack.text import SlackTimes, to_slack
+from bot.adapters.text.render import render
+from bot.services.views import FileView, Post, Reader, Visibility
+
+log = logging.getLogger(__name__)
+Recorder = Callable[[str | None, str], Awaitable[None]]
+FIRST_WAIT, LONGEST_WAIT = 1.0, 300.0
+
+
+class SlackZones:
+    """Each user's time zone from their Slack profile, asked once: for readers the roster gives no zone."""
+
+    def __init__(self, client: AsyncWebClient) -> None:
+        self.client = client
+        self._known: dict[str, str | None] = {}
+
+    async def of(self, user: str) -> str | None:
+        if user not in self._known:
+            try:
+                self._known[user] = (await self.client.users_info(user=user))["user"].get("tz")
+            except SlackApiError as error:
+                log.warning("no time zone for a user: %s", error.response.get("error"))
+                self._known[user] = None
+        return self._known[user]
+
+    async def localised(self, post: Post) -> Post:
+        """A private post with its reader's zone filled in from Slack when the roster gives none."""
+        reader = getattr(post.view, "reader", None)
+        if not isinstance(reader, Reader) or reader.zone or post.visibility is Visibility.CHANNEL or not post.recipient:
+            return post
+        zone = await self.of(post.recipient)
+        if zone is None:
+            return post
+        view = dataclasses.replace(post.view, reader=dataclasses.replace(reader, zone=zone))  # type: ignore[arg-type]
+        return dataclasses.replace(post, view=view)
+
+
+class SlackPoster:
+    """Turns posts into Web API calls; `record` keeps what went to a channel in the transcript."""
+
+    def __init__(self, client: AsyncWebClient, channels: ChannelMap, record: Recorder) -> None:
+        self.client = client
+        self.channels = channels
+        self.record = record
+        self.times = SlackTimes()
+
+    def text(self, post: Post) -> str:
+        return to_slack(render(post.view, self.times))
+
+    async def send(self, post: Post) -> None:
+        """Deliver one post now; raises when Slack (after the client's own retries) still refuses it."""
+        if isinstance(post.view, FileView):
+            await self._upload(post.view, post.recipient)
+            return
+        text = self.text(post)
+        if post.visibility is Visibility.CHANNEL:
+            channel = self.channels.id_of(post.channel)
+            if channel is None:
+                raise LookupError(f"channel #{post.channel} is not known in this workspace")
+            await self.client.chat_postMessage(channel=channel, text=text, mrkdwn=False, unfurl_links=False)
+            await self.record(post.channel, render(post.view, self.times))
+        elif post.recipient:
+            # Posting to a user id opens (or reuses) the app's direct message with them.
+            await self.client.chat_postMessage(channel=post.recipient, text=text, mrkdwn=False, unfurl_links=False)
+
+    async def _upload(self, file: FileView, user: str | None) -> None:
+        if not user:
+            return
+        dm = (await self.client.conversations_open(users=user))["channel"]["id"]
+        await self.client.files_upload_v2(
+            channel=dm,
+            content=file.data,
+            filename=file.name,
+            title=file.name,
+            initial_comment=f"Your export: {file.name}",
+        )
+
+
+class Outbox:
+    """Posts wait here for one worker, so each channel sees them in order and no request waits on Slack.
+
+    A post that fails after the client's retries (rate limits, 5xx, timeouts) is kept and tried again with
+    a growing wait; it is never dropped. `settled()` lets a caller (a test, a shutdown) wait for the queue.
+    """
+
+    def __init__(self, poster: SlackPoster, zones: SlackZones) -> None:
+        self.poster = poster
+        self.zones = zones
+        self._queue: asyncio.Queue[tuple[Post, float]] = asyncio.Queue()
+
+    def put(self, post: Post) -> None:
+        self._queue.put_nowait((post, FIRST_WAIT))
+
+    async def settled(self) -> None:
+        await self._queue.join()
+
+    async def run(self) -> None:
+        while True:
+            post, wait = await self._queue.get()
+            try:
+                await self.poster.send(await self.zones.localised(post))
+            except Exception as error:
+                log.warning("post to %s failed (%s); trying again in %.0f s", _where(post), _reason(error), wait)
+                asyncio.get_running_loop().call_later(wait, self._again, post, min(wait * 2, LONGEST_WAIT))
+            finally:
+                self._queue.task_done()
+
+    def _again(self, post: Post, wait: float) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop is closing: the post is lost with the process
+            self._queue.put_nowait((post, wait))
+
+
+def _where(post: Post) -> str:
+    return f"#{post.channel}" if post.visibility is Visibility.CHANNEL else "a direct message"
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, SlackApiError):
+        return str(error.response.get("error") or error.response.status_code)
+    return type(error).__name__

@@ -1,0 +1,91 @@
+"""One live queue message per session channel, edited in place and debounced so a burst of hands is one edit."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters.slack.blocks import live_blocks, summary
+from bot.adapters.slack.channels import ChannelMap
+from bot.adapters.slack.text import SlackTimes
+from bot.domain.meeting import Session
+from bot.services.floor import FloorService
+
+log = logging.getLogger(__name__)
+
+
+class LiveBoard:
+    """Refreshes a session's message at most once per `debounce` seconds, with the list as it is by then.
+
+    The message's ts is kept in this process: a restarted or second replica posts a fresh message.
+    """
+
+    def __init__(
+        self,
+        floor: FloorService,
+        client: AsyncWebClient,
+        channels: ChannelMap,
+        now: Callable[[], datetime],
+        *,
+        debounce: float = 1.0,
+    ) -> None:
+        self.floor = floor
+        self.client = client
+        self.channels = channels
+        self.now = now
+        self.debounce = debounce
+        self.times = SlackTimes()
+        self._posted: dict[str, tuple[str, str, list[dict[str, object]]]] = {}  # session -> channel, ts, blocks
+        self._dirty: set[str] = set()
+        self._refreshers: dict[str, asyncio.Task[None]] = {}
+
+    def changed(self, session: Session) -> None:
+        """A list changed: refresh its message soon, once, however many changes come meanwhile."""
+        if not self.channels.id_of(session.channel):
+            return
+        self._dirty.add(session.id)
+        if session.id not in self._refreshers:
+            self._refreshers[session.id] = asyncio.get_running_loop().create_task(self._refresher(session))
+
+    async def settled(self) -> None:
+        """Wait until every change so far is on screen (tests, shutdown)."""
+        while self._refreshers:
+            await asyncio.gather(*self._refreshers.values(), return_exceptions=True)
+
+    async def _refresher(self, session: Session) -> None:
+        """One refresher per session, so edits reach Slack in order; it ends when nothing changed meanwhile."""
+        try:
+            while session.id in self._dirty:
+                await asyncio.sleep(self.debounce)
+                self._dirty.discard(session.id)
+                await self._refresh_logged(session)
+        finally:
+            del self._refreshers[session.id]
+
+    async def _refresh_logged(self, session: Session) -> None:
+        try:
+            await self.refresh(session)
+        except SlackApiError as error:
+            log.warning("could not refresh the live list of %s: %s", session.id, error.response.get("error"))
+        except Exception:
+            log.exception("could not refresh the live list of %s", session.id)
+
+    async def refresh(self, session: Session) -> None:
+        channel = self.channels.id_of(session.channel)
+        if channel is None:
+            return
+        view = await self.floor.board(session, self.now())
+        blocks = [block.to_dict() for block in live_blocks(view, self.times)]  # to_dict() checks Slack's limits
+        posted = self._posted.get(session.id)
+        if posted and posted[2] == blocks:
+            return
+        if posted:
+            answer = await self.client.chat_update(channel=channel, ts=posted[1], text=summary(view), blocks=blocks)
+        else:
+            answer = await self.client.chat_postMessage(channel=channel, text=summary(view), blocks=blocks)
+        self._posted[session.id] = (channel, answer["ts"], blocks)

@@ -1,0 +1,123 @@
+"""Podium in one Slack workspace: wiring the bolt app, the outbox and the live lists; serving HTTP or Socket Mode."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from aiohttp import web
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters.slack.app import SlackCommands, build_app
+from bot.adapters.slack.channels import ChannelMap
+from bot.adapters.slack.delivery import Outbox, SlackPoster, SlackZones
+from bot.adapters.slack.live import LiveBoard
+from bot.config import SlackSettings
+from bot.domain.meeting import Meeting
+from bot.services.commands import CommandService
+from bot.services.floor import FloorService
+from bot.services.ports import Clock
+from bot.services.registry import Registry
+from bot.services.timetable import Timetable
+from bot.services.views import Post
+
+log = logging.getLogger(__name__)
+EVENTS_PATH, HEALTH_PATH = "/slack/events", "/healthz"
+
+
+def web_client(settings: SlackSettings) -> AsyncWebClient:
+    """The Web API client, retrying rate limits (after Retry-After), server errors and dropped connections."""
+    return AsyncWebClient(
+        token=settings.bot_token,
+        base_url=settings.api_url,
+        timeout=10,
+        retry_handlers=[
+            AsyncConnectionErrorRetryHandler(max_retry_count=2),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=3),
+            AsyncServerErrorRetryHandler(max_retry_count=2),
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class Core:
+    """What the Slack adapter uses of a running Podium."""
+
+    timetable: Timetable
+    registry: Registry
+    commands: CommandService
+    floor: FloorService
+    clock: Clock
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.timetable.meeting  # a reload replaces it
+
+
+class SlackBot:
+    """Built by `start()` (which resolves channel names, so it needs the Web API); then `serve_*`."""
+
+    def __init__(self, core: Core, settings: SlackSettings, *, debounce: float = 1.0) -> None:
+        self.core = core
+        self.settings = settings
+        self.debounce = debounce
+        self.client = web_client(settings)
+
+    async def start(self) -> None:
+        meeting = self.core.meeting
+        names = [meeting.main_channel or "", *(s.channel or "" for s in meeting.sessions)]
+        self.channels = await ChannelMap.resolve(self.client, names)
+        self.zones = SlackZones(self.client)
+        self.poster = SlackPoster(self.client, self.channels, self.core.commands.record_post)
+        self.outbox = Outbox(self.poster, self.zones)
+        self.live = LiveBoard(self.core.floor, self.client, self.channels, self.core.clock.now, debounce=self.debounce)
+        self.core.floor.watch(self.live.changed)
+        self.app: AsyncApp = build_app(self.client, self.settings.signing_secret, socket_mode=self.settings.socket_mode)
+        SlackCommands(self.core.commands, self.core.registry, self.poster, self.outbox, self.live).register(self.app)
+
+    async def deliver(self, post: Post) -> None:
+        """For the scheduler: a reminder (keyed) is sent now, so its receipt is true; the rest is queued."""
+        if post.key:
+            await self.poster.send(await self.zones.localised(post))
+        else:
+            self.outbox.put(post)
+
+    def web_app(self, healthy: Callable[[], Awaitable[bool]]) -> web.Application:
+        """The events endpoint (HTTP mode only) and a health check for the load balancer."""
+        app = self.app.web_app(path=EVENTS_PATH) if not self.settings.socket_mode else web.Application()
+
+        async def health(_: web.Request) -> web.Response:
+            ok = await healthy()
+            return web.json_response({"ok": ok, "meeting": self.core.meeting.id}, status=200 if ok else 503)
+
+        app.router.add_get(HEALTH_PATH, health)
+        return app
+
+    async def serve_socket(self) -> None:
+        """Socket Mode: Slack pushes requests over a websocket; no public URL is needed."""
+        handler = AsyncSocketModeHandler(self.app, app_token=self.settings.app_token)
+        await handler.connect_async()  # type: ignore[no-untyped-call]
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await handler.close_async()  # type: ignore[no-untyped-call]
+
+
+async def serve_http(app: web.Application, host: str, port: int) -> None:
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, host, port).start()
+        log.warning("Podium listens on http://%s:%d%s (health: %s)", host, port, EVENTS_PATH, HEALTH_PATH)
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()

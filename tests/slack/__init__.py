@@ -1,0 +1,1 @@
+"""A local fake of Slack and signed-request helpers for end-to-end tests of the Slack adapter."""

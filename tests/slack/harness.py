@@ -1,0 +1,87 @@
+"""Podium's Slack app, served for real on 127.0.0.1 against the fake Slack, on a SQLite file and a simulated clock."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import aiohttp
+
+from bot import bootstrap
+from bot.adapters.slack.server import EVENTS_PATH, SlackBot
+from bot.bootstrap import Podium
+from bot.config import Settings, SlackSettings
+from bot.scheduling.clock import SimulatedClock
+from tests.conftest import SCHEDULES
+from tests.slack.fake_slack import FakeSlack, serve
+from tests.slack.signed import action_body, post_signed, slash_body
+
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"  # the signing secret of Slack's documentation example
+ROSTER = SCHEDULES / "demo-roster-2020.toml"
+
+
+def settings(url: str) -> Settings:
+    return Settings(database_url=url, roster=ROSTER)
+
+
+def channel_ids(podium: Podium) -> dict[str, str]:
+    """A Slack id for every channel the schedule names, as a workspace admin would have created them."""
+    names = {podium.meeting.main_channel or "", *(s.channel or "" for s in podium.meeting.sessions)} - {""}
+    return {name: f"C{index:03d}{name.upper().replace('-', '')}"[:11] for index, name in enumerate(sorted(names))}
+
+
+@dataclass
+class Running:
+    """The fake Slack, the served app's events URL, and the running Podium behind it."""
+
+    slack: FakeSlack
+    url: str
+    bot: SlackBot
+    podium: Podium
+    http: aiohttp.ClientSession
+
+    async def slash(self, user: str, command: str, text: str = "", channel: str = "gcm-review") -> tuple[int, str]:
+        channel_id = self.slack.channels[channel]
+        body = slash_body(
+            command, text, user, channel_id, channel_name=channel, response_url=self.slack.response_url(user)
+        )
+        return await post_signed(self.http, self.url, SECRET, body)
+
+    async def press(self, user: str, action: str, session: str, channel: str) -> tuple[int, str]:
+        channel_id, reply_to = self.slack.channels[channel], self.slack.response_url(user)
+        body = action_body(action, session, user, channel_id, response_url=reply_to)
+        return await post_signed(self.http, self.url, SECRET, body)
+
+    async def settled(self) -> None:
+        """Wait until every queued post and live-list refresh has reached the fake."""
+        await self.bot.live.settled()
+        await self.bot.outbox.settled()
+
+
+@asynccontextmanager
+async def running_slack(tmp_path: Path, start: datetime, *, debounce: float = 0.0) -> AsyncIterator[Running]:
+    clock = SimulatedClock(start)
+    database = f"sqlite:///{tmp_path / 'podium.db'}"
+    async with bootstrap.running(settings(database), clock) as podium:
+        users = {p.id: {"name": p.id, "real_name": p.name} for p in podium.directory.participants}
+        async with FakeSlack(channels=channel_ids(podium), users=users) as slack:
+            slack_settings = SlackSettings(bot_token="xoxb-test", signing_secret=SECRET, api_url=slack.api_url)
+            bot = SlackBot(bootstrap.slack_core(podium), slack_settings, debounce=debounce)
+            await bot.start()
+            outbox = asyncio.create_task(bot.outbox.run())
+
+            async def healthy() -> bool:
+                return not outbox.done()
+
+            try:
+                async with serve(bot.web_app(healthy)) as base, aiohttp.ClientSession() as http:
+                    yield Running(slack, base + EVENTS_PATH, bot, podium, http)
+            finally:
+                outbox.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await outbox
