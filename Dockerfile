@@ -16,5 +16,8 @@ RUN pip install --no-cache-dir .
 
 USER 10001
 ENV DATABASE_URL=sqlite:////home/podium/podium.db
+EXPOSE 3000
+# Slack over HTTP by default (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET); /healthz is for the load balancer.
+HEALTHCHECK --interval=30s --timeout=3s CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:3000/healthz', timeout=2)"]
 ENTRYPOINT ["podium"]
-CMD ["agenda"]
+CMD ["serve", "slack", "--host", "0.0.0.0", "--port", "3000"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -115,12 +116,23 @@ class SlackCommands:
         return replies
 
 
+class _ClientGiven(logging.Filter):
+    """bolt warns that SLACK_BOT_TOKEN goes unused when a client is given; Podium always gives one, on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
 def build_app(client: AsyncWebClient, signing_secret: str | None, *, socket_mode: bool) -> AsyncApp:
     """The bolt app. Its listeners run before the response is sent (`process_before_response`): the core's work
     takes milliseconds, so the answer itself is the HTTP response, and bolt does not poll for an ack every 10 ms.
     """
+    logger = logging.getLogger("bot.adapters.slack.bolt")
+    if not any(isinstance(f, _ClientGiven) for f in logger.filters):
+        logger.addFilter(_ClientGiven())
     return AsyncApp(
         client=client,
+        logger=logger,
         signing_secret=signing_secret or None,
         process_before_response=True,
         request_verification_enabled=not socket_mode,  # Socket Mode has no HTTP request to sign

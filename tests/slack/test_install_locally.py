@@ -1,0 +1,87 @@
+"""The README's "Install in Slack", tried locally: the fake Slack, `podium serve slack`, /agenda and /hand answered."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+PODIUM = Path(sys.executable).with_name("podium")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_until_up(url: str, process: subprocess.Popen[str]) -> None:
+    """Poll until the process answers (it is starting up: there is no event to wait on across processes)."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"{process.args} exited: {process.communicate()[0]}")
+        try:
+            with urllib.request.urlopen(url, timeout=1):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise AssertionError(f"{url} did not answer within 20 s")
+
+
+@pytest.fixture
+def servers(tmp_path: Path) -> Iterator[tuple[int, subprocess.Popen[str]]]:
+    fake_port, podium_port = free_port(), free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPOSITORY)}
+    fake = subprocess.Popen(
+        [sys.executable, "-m", "tests.slack.local", "fake", "--port", str(fake_port)],
+        cwd=REPOSITORY, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    slack_env = {
+        **env,
+        "SLACK_BOT_TOKEN": "xoxb-local",
+        "SLACK_SIGNING_SECRET": "local-secret",
+        "SLACK_API_URL": f"http://127.0.0.1:{fake_port}/api/",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'podium.db'}",
+    }
+    command = [str(PODIUM), "serve", "slack", "--port", str(podium_port), "--clock", "2020-11-12T10:40+01:00"]
+    command += ["--roster", str(REPOSITORY / "schedules/demo-roster-2020.toml")]
+    try:
+        wait_until_up(f"http://127.0.0.1:{fake_port}/api/auth.test", fake)
+        podium = subprocess.Popen(command, env=slack_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            wait_until_up(f"http://127.0.0.1:{podium_port}/healthz", podium)
+            yield podium_port, podium
+        finally:
+            podium.terminate()
+            podium.wait(timeout=10)
+    finally:
+        fake.terminate()
+        fake.wait(timeout=10)
+
+
+def send(port: int, *words: str, secret: str = "local-secret") -> str:
+    url = f"http://127.0.0.1:{port}/slack/events"
+    command = [sys.executable, "-m", "tests.slack.local", "send", *words, "--url", url, "--secret", secret]
+    done = subprocess.run(command, cwd=REPOSITORY, capture_output=True, text=True, timeout=30, check=False)
+    assert not done.stderr, done.stderr
+    return done.stdout
+
+
+def test_agenda_and_hand_answer_through_the_local_slack(servers: tuple[int, subprocess.Popen[str]]) -> None:
+    port, _ = servers
+    agenda = send(port, "/agenda", "1", "--as", "aigerim")
+    assert agenda.startswith("200 Regional Review of the Global Compact")
+    assert "<!date^1605174000^{time}|15:40 Almaty>" in agenda  # Roundtable 1, in Aigerim's Almaty time
+    hand = send(port, "/hand", "--as", "olga", "--channel", "gcm-rt1")
+    assert hand == "200 You are on the list of rt1 for a statement: number 1, you are next.\n"
+    forged = send(port, "/hand", "--as", "armen", "--channel", "gcm-rt1", secret="not-the-secret")
+    assert forged.startswith("401")
