@@ -139,7 +139,7 @@ def _people() -> tuple[CommandSpec, ...]:
     return (
         CommandSpec(
             "correct",
-            "Correct the text of an intervention in the record; every correction is kept with who and when (staff).",
+            "Correct an intervention's text in the record; each correction is kept with who and when.",
             (
                 Param(
                     "intervention", ParamKind.WORD, "the session and number, as in the exports: rt1:6", required=True

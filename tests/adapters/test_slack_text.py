@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.adapters.slack.commands import renamer
 from bot.adapters.slack.manifest import slack_manifest
 from bot.adapters.slack.text import WORD_JOINER, SlackTimes, from_slack, to_slack
 from bot.config import MissingSetting, SlackSettings
@@ -20,7 +21,7 @@ MANIFEST = Path(__file__).resolve().parents[2] / "deploy" / "slack-manifest.json
 
 
 def test_inbound_mentions_become_ids_and_entities_text() -> None:
-    assert from_slack("<@U0ALICE|alice> &lt;b&gt; &amp; <#C0RT1|gcm-rt1>") == "U0ALICE <b> & #gcm-rt1"
+    assert from_slack("<@U0ALICE|alice> &lt;b&gt; &amp; <#C0RT1|gcm-rt1>") == "@U0ALICE <b> & #gcm-rt1"
     assert from_slack("see <https://example.org|the site> <!here>") == "see https://example.org "
 
 
@@ -61,3 +62,9 @@ def test_settings_say_what_is_missing_and_never_show_secrets() -> None:
 def test_the_committed_manifest_is_the_generated_one() -> None:
     """deploy/slack-manifest.json is what `podium slack-manifest` prints: regenerate it when commands change."""
     assert json.loads(MANIFEST.read_text(encoding="utf-8")) == slack_manifest(command_registry())
+
+
+def test_bot_text_names_commands_as_slack_knows_them() -> None:
+    rename = renamer(command_registry())
+    assert rename("/remind me rt2; /remind list") == "/podium-remind me rt2; /podium-remind list"
+    assert rename("/agenda and /podium-remind and /floor remove") == "/agenda and /podium-remind and /floor remove"

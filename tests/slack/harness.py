@@ -16,7 +16,9 @@ from bot import bootstrap
 from bot.adapters.slack.server import EVENTS_PATH, SlackBot
 from bot.bootstrap import Podium
 from bot.config import Settings, SlackSettings
+from bot.domain.transcript import TranscriptEntry
 from bot.scheduling.clock import SimulatedClock
+from bot.scheduling.scheduler import Scheduler
 from tests.conftest import SCHEDULES
 from tests.slack.fake_slack import FakeSlack, serve
 from tests.slack.signed import action_body, post_signed, slash_body
@@ -61,6 +63,22 @@ class Running:
         """Wait until every queued post and live-list refresh has reached the fake."""
         await self.bot.live.settled()
         await self.bot.outbox.settled()
+
+    async def advance_to(self, target: datetime) -> None:
+        """Move the simulated clock as the server's scheduler would: every due post to `bot.deliver`, in order,
+        reminders' receipts (posted, or failed with the error) recorded, and each firing on screen before the next.
+        """
+        scheduler = Scheduler(self.podium.clock, self.podium.timeline, self.bot.deliver, self.podium.reminders.receipts)
+        async for posts in self.podium.timeline.run_until(target):
+            results = [(post.key, await scheduler._deliver(post)) for post in posts]
+            keyed = [(key, error) for key, error in results if key is not None]
+            if keyed:
+                await self.podium.reminders.receipts(keyed, self.podium.clock.now())
+            await self.settled()
+
+    async def transcript(self) -> list[TranscriptEntry]:
+        async with self.podium.commands.uow() as uow:
+            return list(await uow.transcript.entries(self.podium.meeting.id))
 
 
 @asynccontextmanager

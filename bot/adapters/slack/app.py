@@ -49,7 +49,7 @@ class SlackCommands:
     async def slash(self, ack: Ack, command: dict[str, Any]) -> None:
         """Run the command, answer the person privately in the HTTP response, queue everything else."""
         posts = await self.commands.handle(self._invocation(command))
-        replies = self._dispatch(posts, command["user_id"])
+        replies = await self._dispatch(posts, command["user_id"])
         if replies:
             await ack({"response_type": "ephemeral", "text": "\n\n".join(replies), "mrkdwn": False})
         else:
@@ -60,7 +60,7 @@ class SlackCommands:
 
     async def _run_slow(self, command: dict[str, Any], respond: Respond) -> None:
         posts = await self.commands.handle(self._invocation(command))
-        for reply in self._dispatch(posts, command["user_id"]):
+        for reply in await self._dispatch(posts, command["user_id"]):
             await respond(text=reply, response_type="ephemeral", replace_original=False)
 
     async def button(self, ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:
@@ -78,7 +78,7 @@ class SlackCommands:
             # The button's press is one delivery: Slack's action_ts (with the user) names it.
             request_id=f"{body['user']['id']}:{action.get('action_ts') or body.get('trigger_id')}",
         )
-        for reply in self._dispatch(await self.commands.handle(invocation), body["user"]["id"]):
+        for reply in await self._dispatch(await self.commands.handle(invocation), body["user"]["id"]):
             await respond(text=reply, response_type="ephemeral", replace_original=False)
 
     async def mention(self, event: dict[str, Any], body: dict[str, Any]) -> None:
@@ -99,18 +99,21 @@ class SlackCommands:
         return Invocation(
             command["user_id"],
             self.names[command["command"]],
-            from_slack(command.get("text", "")),
+            from_slack(command.get("text", "")),  # /floor give @olga arrives as <@U…|olga>
             channel,
             request_id=command.get("trigger_id"),
         )
 
-    def _dispatch(self, posts: list[Post], actor: str) -> list[str]:
-        """The texts that answer the actor directly; every other post (and every file) goes to the outbox."""
+    async def _dispatch(self, posts: list[Post], actor: str) -> list[str]:
+        """The texts that answer the actor directly; every other post (and every file) goes to the outbox.
+
+        A direct answer is localised like a queued post: times in the actor's Slack zone where the roster has none.
+        """
         replies = []
         for post in posts:
             direct = post.visibility is Visibility.PRIVATE and post.recipient == actor and post.channel is not None
             if direct and not isinstance(post.view, FileView):
-                replies.append(self.poster.text(post))
+                replies.append(self.poster.text(await self.outbox.zones.localised(post)))
             else:
                 self.outbox.put(post)
         return replies

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from bot.services.registry import CommandSpec, Registry
 
 # Slack's built-in slash commands: a workspace app cannot take these names, so ours get a prefix.
@@ -18,6 +21,15 @@ PREFIX = "podium-"
 def slash_name(spec: CommandSpec) -> str:
     """'/agenda'; '/podium-remind' where Slack already has '/remind'."""
     return f"/{PREFIX if spec.name in SLACK_BUILT_INS else ''}{spec.name}"
+
+
+def renamer(registry: Registry) -> Callable[[str], str]:
+    """Rewrites bot text that names a command as the console does ('/remind me rt2') with its Slack name."""
+    taken = sorted(spec.name for spec in registry.commands if spec.name in SLACK_BUILT_INS)
+    if not taken:
+        return lambda text: text
+    mentioned = re.compile(r"(?<![\w/-])/(" + "|".join(map(re.escape, taken)) + r")\b")
+    return lambda text: mentioned.sub(lambda found: f"/{PREFIX}{found[1]}", text)
 
 
 def slash_names(registry: Registry) -> dict[str, str]:

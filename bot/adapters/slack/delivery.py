@@ -14,6 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.slack.channels import ChannelMap
 from bot.adapters.slack.text import SlackTimes, to_slack
 from bot.adapters.text.render import render
+from bot.adapters.text.times import PlainTimes
 from bot.services.views import FileView, Post, Reader, Visibility
 
 log = logging.getLogger(__name__)
@@ -52,14 +53,18 @@ class SlackZones:
 class SlackPoster:
     """Turns posts into Web API calls; `record` keeps what went to a channel in the transcript."""
 
-    def __init__(self, client: AsyncWebClient, channels: ChannelMap, record: Recorder) -> None:
+    def __init__(
+        self, client: AsyncWebClient, channels: ChannelMap, record: Recorder, rename: Callable[[str], str]
+    ) -> None:
         self.client = client
         self.channels = channels
         self.record = record
+        self.rename = rename  # '/remind' in bot text becomes '/podium-remind', Slack keeping '/remind'
         self.times = SlackTimes()
+        self.plain = PlainTimes()  # the transcript keeps what the console shows, not Slack's date tokens
 
     def text(self, post: Post) -> str:
-        return to_slack(render(post.view, self.times))
+        return self.rename(to_slack(render(post.view, self.times)))
 
     async def send(self, post: Post) -> None:
         """Deliver one post now; raises when Slack (after the client's own retries) still refuses it."""
@@ -72,7 +77,7 @@ class SlackPoster:
             if channel is None:
                 raise LookupError(f"channel #{post.channel} is not known in this workspace")
             await self.client.chat_postMessage(channel=channel, text=text, mrkdwn=False, unfurl_links=False)
-            await self.record(post.channel, render(post.view, self.times))
+            await self.record(post.channel, render(post.view, self.plain))
         elif post.recipient:
             # Posting to a user id opens (or reuses) the app's direct message with them.
             await self.client.chat_postMessage(channel=post.recipient, text=text, mrkdwn=False, unfurl_links=False)
@@ -97,13 +102,14 @@ class Outbox:
     a growing wait; it is never dropped. `settled()` lets a caller (a test, a shutdown) wait for the queue.
     """
 
-    def __init__(self, poster: SlackPoster, zones: SlackZones) -> None:
+    def __init__(self, poster: SlackPoster, zones: SlackZones, *, first_wait: float = FIRST_WAIT) -> None:
         self.poster = poster
         self.zones = zones
+        self.first_wait = first_wait  # seconds before a failed post's first retry; doubled each time after
         self._queue: asyncio.Queue[tuple[Post, float]] = asyncio.Queue()
 
     def put(self, post: Post) -> None:
-        self._queue.put_nowait((post, FIRST_WAIT))
+        self._queue.put_nowait((post, self.first_wait))
 
     async def settled(self) -> None:
         await self._queue.join()

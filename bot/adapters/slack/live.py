@@ -12,7 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.blocks import live_blocks, summary
 from bot.adapters.slack.channels import ChannelMap
-from bot.adapters.slack.text import SlackTimes
+from bot.adapters.slack.text import SlackTimes, to_slack
 from bot.domain.meeting import Session
 from bot.services.floor import FloorService
 
@@ -84,8 +84,9 @@ class LiveBoard:
         posted = self._posted.get(session.id)
         if posted and posted[2] == blocks:
             return
+        text = to_slack(summary(view))  # the notification text is parsed: a typed <!channel> must not ping
         if posted:
-            answer = await self.client.chat_update(channel=channel, ts=posted[1], text=summary(view), blocks=blocks)
+            answer = await self.client.chat_update(channel=channel, ts=posted[1], text=text, blocks=blocks)
         else:
-            answer = await self.client.chat_postMessage(channel=channel, text=summary(view), blocks=blocks)
+            answer = await self.client.chat_postMessage(channel=channel, text=text, blocks=blocks)
         self._posted[session.id] = (channel, answer["ts"], blocks)

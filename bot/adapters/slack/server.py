@@ -19,6 +19,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.app import SlackCommands, build_app
 from bot.adapters.slack.channels import ChannelMap
+from bot.adapters.slack.commands import renamer
 from bot.adapters.slack.delivery import Outbox, SlackPoster, SlackZones
 from bot.adapters.slack.live import LiveBoard
 from bot.config import SlackSettings
@@ -77,7 +78,8 @@ class SlackBot:
         names = [meeting.main_channel or "", *(s.channel or "" for s in meeting.sessions)]
         self.channels = await ChannelMap.resolve(self.client, names)
         self.zones = SlackZones(self.client)
-        self.poster = SlackPoster(self.client, self.channels, self.core.commands.record_post)
+        rename = renamer(self.core.registry)
+        self.poster = SlackPoster(self.client, self.channels, self.core.commands.record_post, rename)
         self.outbox = Outbox(self.poster, self.zones)
         self.live = LiveBoard(self.core.floor, self.client, self.channels, self.core.clock.now, debounce=self.debounce)
         self.core.floor.watch(self.live.changed)

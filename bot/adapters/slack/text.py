@@ -22,8 +22,8 @@ WORD_JOINER = "\u2060"
 
 
 def from_slack(text: str) -> str:
-    """What a user typed, as the core reads it: a mentioned user becomes their id (the roster's id in Slack)."""
-    text = _USER.sub(r"\1", text)
+    """What a user typed, as the core reads it: a mentioned user becomes @ and their id (the roster's id)."""
+    text = _USER.sub(r"@\1", text)
     text = _CHANNEL.sub(r"#\1", text)
     text = _LINK.sub(r"\1", text)
     text = _SPECIAL.sub("", text)

@@ -160,7 +160,8 @@ def _objective_numbers(numbers: tuple[int, ...]) -> str:
 
 
 def _audience(audience: Audience) -> str:
-    return "" if audience is Audience.EVERYONE else f" ({audience.value}s only)"
+    plural = {Audience.MODERATOR: "moderators", Audience.NOTETAKER: "notetakers", Audience.STAFF: "staff"}
+    return "" if audience is Audience.EVERYONE else f" ({plural[audience]} only)"
 
 
 def schedule_summary(summary: ScheduleSummary) -> str:
