@@ -1,11 +1,14 @@
-"""Timing a callable: many runs, median and 95th percentile, in milliseconds."""
+"""Timing a callable: many runs, median and 95th percentile, in milliseconds; the table that shows the rows."""
 
 from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
+
+HEADERS = ["benchmark", "runs", "median ms", "p95 ms", "goal"]
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,20 @@ class Row:
 
     def cells(self) -> list[str]:
         return [self.name, str(self.runs), f"{self.median_ms:.3f}", f"{self.p95_ms:.3f}", self.goal]
+
+
+class Cells(Protocol):
+    """A line of the table: a Row, or a row of another shape that fills the same columns."""
+
+    def cells(self) -> list[str]: ...
+
+
+def table(rows: Sequence[Cells]) -> str:
+    cells = [HEADERS, *(row.cells() for row in rows)]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(HEADERS))]
+    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) + " |" for line in cells]
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
 
 
 def measure(name: str, work: Callable[[], object], *, runs: int, goal: str = "") -> Row:
