@@ -10,6 +10,7 @@ from bot.domain.meeting import Session
 from bot.domain.transcript import EntryKind, TranscriptEntry
 from bot.services.arguments import parse_arguments
 from bot.services.context import Context, Handler, may
+from bot.services.group_commit import GroupCommit
 from bot.services.people import PeopleService
 from bot.services.ports import Clock, UnitOfWork
 from bot.services.registry import Audience, CommandSpec, Registry
@@ -47,6 +48,7 @@ class CommandService:
         self.clock = clock
         self.uow = uow
         self._handlers = {**handlers, "help": self._help}
+        self._log = GroupCommit(self._append_all)
         missing = {c.path for c in registry.leaves()} - set(self._handlers)
         if missing:
             raise ValueError(f"commands without a handler: {', '.join(sorted(missing))}")
@@ -136,8 +138,12 @@ class CommandService:
         )
 
     async def _append(self, entry: TranscriptEntry) -> bool:
+        return await self._log(entry)
+
+    async def _append_all(self, entries: list[TranscriptEntry]) -> list[bool | Exception]:
+        """Entries logged together, in one transaction: under load, one commit for many commands."""
         async with self.uow() as uow:
-            kept = await uow.transcript.append(entry)
+            kept: list[bool | Exception] = list(await uow.transcript.append_all(entries))
             await uow.commit()
         return kept
 

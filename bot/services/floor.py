@@ -8,31 +8,20 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 
 from bot.domain.durations import parse_duration
-from bot.domain.errors import Refused
 from bot.domain.meeting import Meeting, Session
 from bot.domain.participants import Participant
-from bot.domain.queue import events as ev
 from bot.domain.queue.entries import EntryKind, Speaker
 from bot.domain.queue.queue import SpeakerQueue
 from bot.domain.settings import Category
 from bot.services.context import Context, Handler
+from bot.services.list_writer import Change, ListWriter
 from bot.services.people import PeopleService
-from bot.services.ports import ConcurrentChange, UnitOfWork
+from bot.services.ports import UnitOfWork
 from bot.services.timetable import Timetable
-from bot.services.views import AckView, FloorView, Place, Post, QueueView, Reader, Visibility
+from bot.services.views import AckView, Place, Post, QueueView, Reader, Visibility
 
 T = TypeVar("T")
 SHOWN = 10  # how many upcoming speakers /queue lists
-ANNOUNCED = (
-    ev.FloorGiven,
-    ev.ListClosed,
-    ev.ListOpened,
-    ev.LimitChanged,
-    ev.RepliesCalled,
-    ev.TimeWarning,
-    ev.TimeUp,
-    ev.SessionFinished,
-)
 
 
 class FloorService:
@@ -43,6 +32,7 @@ class FloorService:
         # One lock per session: in this process, changes to a list happen one after another.
         self._locks: dict[str, asyncio.Lock] = {}
         self._watchers: list[Callable[[Session], None]] = []
+        self.writer = ListWriter(lambda: self.meeting, uow, self._lock, self._watchers)
 
     def watch(self, changed: Callable[[Session], None]) -> None:
         """Be told (synchronously, after the commit) of every change to a session's list: a live display refreshes."""
@@ -203,58 +193,11 @@ class FloorService:
     async def _change(
         self, session: Session, op: Callable[[SpeakerQueue], T], now: datetime, *, retry: bool
     ) -> tuple[T, list[Post]]:
-        """Load the list, apply op, save; a change made meanwhile by another process is retried or refused."""
-        settings = self.meeting.speaking_for(session)
-        async with self._lock(session):
-            for attempt in (1, 2):
-                async with self.uow() as uow:
-                    q = await uow.queues.get(self.meeting.id, session.id, settings)
-                    near_before = self._near(q)
-                    result = op(q)
-                    happened = list(q.events)
-                    try:
-                        await uow.queues.save(q)
-                        await uow.commit()
-                    except ConcurrentChange:
-                        if retry and attempt == 1:
-                            continue  # safe to replay: a hand, a lowering or a note means the same on new state
-                        raise Refused("floor_moved", {"session": session.id, "speaker": ""}) from None
-                    turns = self._turns(session, near_before, q, happened)
-                    for changed in self._watchers if happened else ():
-                        changed(session)
-                    return result, self._announcements(session, happened, q, now) + turns
-        raise AssertionError("unreachable: the loop returns or raises")
+        """Apply op to the list, saved with whatever else arrives meanwhile; refused if it cannot be."""
+        changed: tuple[T, list[Post]] = await self.writer.change(session, Change(op, now, replayable=retry))
+        return changed
 
-    def _announcements(
-        self, session: Session, happened: list[ev.QueueEvent], q: SpeakerQueue, now: datetime
-    ) -> list[Post]:
-        upcoming = tuple(q.ordered()[:2])
-        reader = Reader(self.meeting.timezone)
-        return [
-            self._to_channel(session, FloorView(session, reader, event, upcoming, now))
-            for event in happened
-            if isinstance(event, ANNOUNCED)
-        ]
-
-    def _near(self, q: SpeakerQueue) -> dict[int, int]:
-        """Entry id -> position, for the entries close enough to the floor to be told so."""
-        within = self.meeting.reminders.notify_within
-        return {entry.id: position for position, entry in enumerate(q.waiting.head(within), start=1)}
-
-    def _turns(
-        self, session: Session, before: dict[int, int], q: SpeakerQueue, happened: list[ev.QueueEvent]
-    ) -> list[Post]:
-        """A direct message to each speaker who moved up to "next" or "2nd" (a new hand's reply says it already)."""
-        raised = {e.entry.id for e in happened if isinstance(e, ev.HandRaised)}
-        posts = []
-        for entry_id, position in self._near(q).items():
-            if entry_id not in raised and before.get(entry_id, position + 1) > position:
-                entry = next(e for e in q.waiting.head(position) if e.id == entry_id)
-                view = AckView("your_turn", {"place": _ordinal(position), "session": session.id})
-                posts.append(Post(view, Visibility.PRIVATE, None, entry.speaker.participant_id))
-        return posts
-
-    def _to_channel(self, session: Session, view: FloorView | AckView) -> Post:
+    def _to_channel(self, session: Session, view: AckView) -> Post:
         return Post(view, Visibility.CHANNEL, session.channel or self.meeting.main_channel)
 
     def _queue_view(
@@ -268,7 +211,3 @@ class FloorService:
 
     def _lock(self, session: Session) -> asyncio.Lock:
         return self._locks.setdefault(session.id, asyncio.Lock())
-
-
-def _ordinal(position: int) -> str:
-    return "next" if position == 1 else {2: "2nd", 3: "3rd"}.get(position, f"{position}th")

@@ -9,6 +9,7 @@ from bot.domain.participants import Directory, Level, Participant
 from bot.domain.settings import Category
 from bot.services.arguments import mentioned
 from bot.services.context import Context, Handler
+from bot.services.group_commit import GroupCommit
 from bot.services.ports import UnitOfWork
 from bot.services.views import AckView, Post
 
@@ -20,6 +21,7 @@ class PeopleService:
         self.meeting_id = meeting_id
         self.directory = directory
         self.uow = uow
+        self._declarations = GroupCommit(self._read_declarations)
 
     def handlers(self) -> dict[str, Handler]:
         return {"iam": self.iam, "verify": self.verify}
@@ -41,9 +43,13 @@ class PeopleService:
         if listed:
             return listed
         # Declarations are read from the database each time: another replica may have verified someone.
+        return await self._declarations(participant_id)
+
+    async def _read_declarations(self, participant_ids: list[str]) -> list[Participant | Exception | None]:
+        """Several lookups at once, in one query (under load, commands arrive together)."""
         async with self.uow() as uow:
-            declared = await uow.participants.declared(self.meeting_id)
-        return next((p for p in declared if p.id == participant_id), None)
+            found = await uow.participants.declarations(self.meeting_id, participant_ids)
+        return [found.get(pid) for pid in participant_ids]
 
     async def iam(self, ctx: Context) -> list[Post]:
         if self.directory.find(ctx.who.id):

@@ -49,6 +49,10 @@ class TranscriptRepository(Protocol):
         """Keep the entry; False, keeping nothing, when an entry with its request id is there already."""
         ...
 
+    async def append_all(self, entries: Sequence[TranscriptEntry]) -> list[bool]:
+        """`append` for several entries, in order, at once."""
+        ...
+
     async def entries(self, meeting_id: str, *, session_id: str | None = None) -> Sequence[TranscriptEntry]:
         """Entries in the order they happened."""
         ...
@@ -96,6 +100,10 @@ class ParticipantRepository(Protocol):
         ...
 
     async def declared(self, meeting_id: str) -> Sequence[Participant]: ...
+
+    async def declarations(self, meeting_id: str, participant_ids: Sequence[str]) -> dict[str, Participant]:
+        """The declarations of these participants, by id: what commands by people off the roster read."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)

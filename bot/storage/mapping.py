@@ -62,16 +62,21 @@ def meeting_from_dict(data: dict[str, Any]) -> Meeting:
 
 
 def entry_to_row(entry: TranscriptEntry) -> TranscriptRow:
-    return TranscriptRow(
-        meeting_id=entry.meeting_id,
-        at=entry.at,
-        kind=entry.kind.value,
-        text=entry.text,
-        channel=entry.channel,
-        actor=entry.actor,
-        session_id=entry.session_id,
-        request_id=entry.request_id,
-    )
+    return TranscriptRow(**entry_values(entry))
+
+
+def entry_values(entry: TranscriptEntry) -> dict[str, Any]:
+    """The row's columns, for Core inserts (one statement for many entries)."""
+    return {
+        "meeting_id": entry.meeting_id,
+        "at": entry.at,
+        "kind": entry.kind.value,
+        "text": entry.text,
+        "channel": entry.channel,
+        "actor": entry.actor,
+        "session_id": entry.session_id,
+        "request_id": entry.request_id,
+    }
 
 
 def entry_from_row(row: TranscriptRow) -> TranscriptEntry:

@@ -99,6 +99,9 @@ class InMemoryTranscriptRepository:
         self._pending.append(replace(entry, at=entry.at.astimezone(UTC)))
         return True
 
+    async def append_all(self, entries: Sequence[TranscriptEntry]) -> list[bool]:
+        return [await self.append(entry) for entry in entries]
+
     async def entries(self, meeting_id: str, *, session_id: str | None = None) -> Sequence[TranscriptEntry]:
         """Entries in the order they happened; entries at the same instant stay in the order appended."""
         chosen = [

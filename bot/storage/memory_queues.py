@@ -132,6 +132,10 @@ class InMemoryParticipantRepository:
         chosen = sorted((at, key[1], p) for key, (p, at) in visible.items() if key[0] == meeting_id)
         return tuple(participant for _, _, participant in chosen)
 
+    async def declarations(self, meeting_id: str, participant_ids: Sequence[str]) -> dict[str, Participant]:
+        visible = {**self._declarations, **self._pending}
+        return {pid: visible[(meeting_id, pid)][0] for pid in participant_ids if (meeting_id, pid) in visible}
+
     def publish(self) -> None:
         self._declarations.update(self._pending)
         self._pending.clear()

@@ -64,6 +64,13 @@ class SqlAlchemyParticipantRepository:
         connection = await self._session.connection()
         return tuple(_participant(row) for row in (await connection.execute(query)).mappings())
 
+    async def declarations(self, meeting_id: str, participant_ids: Sequence[str]) -> dict[str, Participant]:
+        query = select(DECLARATIONS).where(
+            DECLARATIONS.c.meeting_id == meeting_id, DECLARATIONS.c.participant_id.in_(set(participant_ids))
+        )
+        connection = await self._session.connection()
+        return {row["participant_id"]: _participant(row) for row in (await connection.execute(query)).mappings()}
+
 
 def _participant(row: RowMapping) -> Participant:
     return Participant(

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.domain.meeting import Meeting, Session
 from bot.domain.transcript import TranscriptEntry
 from bot.storage.dialects import insert_on_conflict
-from bot.storage.mapping import entry_from_row, entry_to_row, meeting_from_dict, meeting_to_dict
+from bot.storage.mapping import entry_from_row, entry_values, meeting_from_dict, meeting_to_dict
 from bot.storage.queue_tables import QueueStateRow
 from bot.storage.tables import MeetingRow, SessionRow, TranscriptRow, core
 
@@ -83,17 +83,24 @@ class SqlAlchemyTranscriptRepository:
         self._session = session
 
     async def append(self, entry: TranscriptEntry) -> bool:
-        if entry.request_id is None:
-            self._session.add(entry_to_row(entry))
-            return True
-        # Two replicas may each receive the same retried delivery: the unique index decides, in one statement.
+        return (await self.append_all([entry]))[0]
+
+    async def append_all(self, entries: Sequence[TranscriptEntry]) -> list[bool]:
+        """One INSERT for all, ids in order; a request id already there (a retried delivery, perhaps sent to
+        another replica) is skipped by the unique index, in the same statement."""
+        if not entries:
+            return []
         connection = await self._session.connection()
-        values = {c.key: getattr(entry_to_row(entry), c.key) for c in TRANSCRIPT.c if c.key != "id"}
-        insert = insert_on_conflict(connection.dialect, TRANSCRIPT).values(**values)
-        kept = await connection.execute(
-            insert.on_conflict_do_nothing(index_elements=["request_id"]).returning(TRANSCRIPT.c.id)
+        insert = insert_on_conflict(connection.dialect, TRANSCRIPT).values([entry_values(e) for e in entries])
+        returned = await connection.execute(
+            insert.on_conflict_do_nothing(index_elements=["request_id"]).returning(TRANSCRIPT.c.request_id)
         )
-        return kept.first() is not None
+        fresh = {row[0] for row in returned if row[0] is not None}
+        kept = []
+        for entry in entries:  # the same delivery twice in one batch: the first is the one kept
+            kept.append(entry.request_id is None or entry.request_id in fresh)
+            fresh.discard(entry.request_id)
+        return kept
 
     async def entries(self, meeting_id: str, *, session_id: str | None = None) -> Sequence[TranscriptEntry]:
         """Entries in the order they happened; the id orders entries logged at the same instant."""

@@ -126,6 +126,20 @@ async def test_a_repeated_request_id_is_kept_once_across_units_of_work(make_uow:
     assert texts == ["/hand", "no id", "no id either"]
 
 
+async def test_entries_appended_together_keep_their_order_and_a_repeat_in_the_batch_is_skipped(
+    make_uow: MakeUow,
+) -> None:
+    await save_committed(make_uow(), gcm_review())
+    command = replace(entry(LOADED_AT, "/hand"), request_id="T.1")
+    batch = [command, entry(LOADED_AT, "posted"), replace(command, text="/hand (retried)"), entry(LOADED_AT, "last")]
+    async with make_uow() as uow:
+        assert await uow.transcript.append_all(batch) == [True, True, False, True]
+        await uow.commit()
+    async with make_uow() as uow:
+        texts = [e.text for e in await uow.transcript.entries("unece-gcm-review-2020")]
+    assert texts == ["/hand", "posted", "last"]  # same instant: the order they were appended in
+
+
 async def test_leaving_without_commit_leaves_nothing(make_uow: MakeUow) -> None:
     uow = make_uow()
     async with uow:

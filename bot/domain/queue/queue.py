@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -69,11 +70,19 @@ class SpeakerQueue:
         estimate either way, and summing ten thousand limits on every /hand would cost more than it tells.
         """
         ahead = self.waiting.position(entry) - 1
-        sampled = [self.limit_for(e) or timedelta(0) for e in self.waiting.head(min(ahead, ESTIMATE_FROM))]
-        total = sum(sampled, timedelta(0)) * (ahead / len(sampled)) if sampled else timedelta(0)
+        sampled = self.waiting.head(min(ahead, ESTIMATE_FROM))
+        # Entries share a handful of (kind, category) pairs: look each limit up once, then count.
+        counts = Counter((e.kind is EntryKind.ORDER, e.speaker.time_category) for e in sampled)
+        seconds = sum(n * self._limit_seconds(order, category) for (order, category), n in counts.items())
+        total = timedelta(seconds=seconds * ahead / len(sampled)) if sampled else timedelta(0)
         if self.current and self.current.deadline:
             total += max(self.current.deadline - now, timedelta(0))
         return total
+
+    def _limit_seconds(self, order: bool, category: Category) -> float:
+        if order:
+            return 0.0  # a point of order has no time limit
+        return self.limits.get(category, self.settings.limit_for(category)).total_seconds()
 
     def next_timer(self) -> datetime | None:
         """When the current speaker's warning or end falls, if either is still to come."""
