@@ -18,6 +18,9 @@ from bot.services.ports import ConcurrentChange, UnitOfWork
 from bot.services.views import Post
 
 Changed = tuple[Any, list[Post]]  # what the operation returned, and what it tells people
+# Replays after another process saved the list first: a burst on two replicas may collide a few times in a
+# row, and a hand replayed on the new list means the same, so it is worth a few tries before refusing.
+REPLAYS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +63,9 @@ class ListWriter:
     async def _write(self, session: Session, changes: list[Change]) -> list[Changed | Exception]:
         async with self.lock(session):  # readers of the list see it between batches, never inside one
             written = await self._attempt(session, changes, replay=False)
-            if written is None:
+            for _ in range(REPLAYS):
+                if written is not None:
+                    break
                 written = await self._attempt(session, changes, replay=True)
         if written is None:
             return [_moved(session)] * len(changes)
@@ -73,7 +78,7 @@ class ListWriter:
         self, session: Session, changes: list[Change], *, replay: bool
     ) -> tuple[list[Changed | Exception], bool] | None:
         """Every change's outcome, and whether the list changed, committed; None when another process saved
-        the list first (or, replaying, every change refused)."""
+        the list first."""
         meeting = self.meeting()
         async with self.uow() as uow:
             q = await uow.queues.get(meeting.id, session.id, meeting.speaking_for(session))
@@ -95,7 +100,7 @@ class ListWriter:
                     await uow.queues.save(q)
                 await uow.commit()  # with nothing saved, this tells the store the list it lent is intact
             except ConcurrentChange:
-                return None if not replay else ([_moved(session)] * len(changes), False)
+                return None
         return outcomes, saved
 
 

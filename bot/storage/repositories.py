@@ -91,9 +91,13 @@ class SqlAlchemyTranscriptRepository:
         if not entries:
             return []
         connection = await self._session.connection()
-        insert = insert_on_conflict(connection.dialect, TRANSCRIPT).values([entry_values(e) for e in entries])
+        insert = insert_on_conflict(connection.dialect, TRANSCRIPT).on_conflict_do_nothing(
+            index_elements=["request_id"]
+        )
+        # Executemany with RETURNING: SQLAlchemy compiles the statement once and sends the rows as one
+        # multi-row INSERT ("insertmanyvalues"), in the order given.
         returned = await connection.execute(
-            insert.on_conflict_do_nothing(index_elements=["request_id"]).returning(TRANSCRIPT.c.request_id)
+            insert.returning(TRANSCRIPT.c.request_id, sort_by_parameter_order=True), [entry_values(e) for e in entries]
         )
         fresh = {row[0] for row in returned if row[0] is not None}
         kept = []

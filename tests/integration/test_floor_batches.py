@@ -56,7 +56,11 @@ async def test_two_processes_batching_at_once_lose_no_hand(tmp_path: Path) -> No
     url = f"sqlite:///{tmp_path / 'podium.db'}"
     clock = SimulatedClock(RT1_START)
     async with process(url, clock) as (one, _, _), process(url, clock) as (two, _, _):
-        await asyncio.gather(hands(one, [f"a-{n}" for n in range(20)]), hands(two, [f"b-{n}" for n in range(20)]))
+        answers = await asyncio.gather(
+            hands(one, [f"a-{n}" for n in range(20)]), hands(two, [f"b-{n}" for n in range(20)])
+        )
         listed, _ = await waiting(one)
+    refused = [v for views in answers for v in views if not isinstance(v, AckView)]
+    assert refused == []
     assert len(listed) == 40
     assert len(set(listed)) == 40

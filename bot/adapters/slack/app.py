@@ -41,8 +41,10 @@ class SlackCommands:
         for slash, name in self.names.items():
             if name in SLOW:
                 app.command(slash)(ack=self._ack_slow, lazy=[self._run_slow])
-            else:
-                app.command(slash)(self.slash)
+        # One listener for every other command: bolt tries listeners in turn, so fifteen would mean fifteen
+        # matches per request; the registry's names decide, and an unknown name is the core's to refuse.
+        quick = [re.escape(slash) for slash, name in self.names.items() if name not in SLOW]
+        app.command(re.compile(f"^(?:{'|'.join(quick)})$"))(self.slash)
         app.action(_BUTTON)(self.button)
         app.event("app_mention")(self.mention)
 

@@ -17,7 +17,7 @@ from bot.domain.settings import Category, SpeakingSettings
 NOTE_LIMIT = 1000
 STATEMENT_LIMIT = 20000
 MAX_LIMIT = timedelta(hours=1)
-ESTIMATE_FROM = 200
+ESTIMATE_FROM = 50
 # Two presses of "next" this close together are one intention (two moderators, or a double click).
 DOUBLE_PRESS = timedelta(seconds=2)
 
