@@ -48,7 +48,7 @@ class Running:
     http: aiohttp.ClientSession
 
     async def slash(self, user: str, command: str, text: str = "", channel: str = "gcm-review") -> tuple[int, str]:
-        channel_id = self.slack.channels[channel]
+        channel_id = self.bot.channels.id_of(channel) or self.slack.channels[channel]  # as Podium resolved it
         body = slash_body(
             command, text, user, channel_id, channel_name=channel, response_url=self.slack.response_url(user)
         )

@@ -133,3 +133,29 @@ async def test_a_participant_asking_for_an_export_is_refused_privately_and_gets_
         assert (reply.args["response_type"], reply.args["replace_original"]) == ("ephemeral", False)
         assert slack.slack.uploads == {}
         assert slack.slack.calls_to("files.getUploadURLExternal") == []
+
+
+async def test_posts_behind_a_failing_one_wait_for_it_and_keep_their_order(tmp_path: Path) -> None:
+    async with running_slack(tmp_path, RT1_START) as slack:
+        without_backoff(slack)
+        slack.bot.outbox.first_wait = 0.01
+        await olga_has_the_floor(slack, failures=4)  # beyond the client's three tries: the outbox retries it
+        await slack.slash("mod-rt1", "/floor", "close", RT1_CHANNEL)  # announced after the floor was given
+        await slack.settled()
+        landed = [c.args["text"] for c in slack.slack.calls_to("chat.postMessage") if not c.failed]
+        announcements = [text for text in landed if text.startswith((ANNOUNCEMENT, "The list of speakers"))]
+        assert [text[:20] for text in announcements] == [ANNOUNCEMENT[:20], "The list of speakers"]
+
+
+async def test_a_post_slack_refuses_for_good_is_set_aside_and_the_rest_go_on(tmp_path: Path) -> None:
+    async with running_slack(tmp_path, RT1_START) as slack:
+        slack.bot.outbox.first_wait = 60  # set aside for a minute: not tried again within this test
+        await slack.slash("armen", "/hand", "", RT1_CHANNEL)
+        del slack.slack.channels[RT1_CHANNEL]  # the channel is deleted while Podium runs
+        await olga_has_the_floor(slack)  # armen asked first and gets the floor; olga is told she is next
+        await slack.settled()  # returns: the refused announcement does not hold up the queue
+        posted = slack.slack.calls_to("chat.postMessage")
+        refused = [c.args["text"] for c in posted if c.failed]
+        assert any(text.startswith("The floor: Armen Hakobyan") for text in refused)
+        (told,) = [c for c in posted if c.args["channel"] == "olga" and not c.failed]
+        assert told.args["text"] == "You are next on the list of speakers of rt1."

@@ -20,6 +20,15 @@ from bot.services.views import FileView, Post, Reader, Visibility
 log = logging.getLogger(__name__)
 Recorder = Callable[[str | None, str], Awaitable[None]]
 FIRST_WAIT, LONGEST_WAIT = 1.0, 300.0
+# Refusals that waiting will not cure; an admin may fix them (invite the app, add a scope), so such a post is
+# set aside and tried now and then, not dropped, and the posts behind it go on.
+LASTING = frozenset(
+    {
+        "channel_not_found", "not_in_channel", "is_archived", "user_not_found", "cannot_dm_bot", "msg_too_long",
+        "no_text", "invalid_blocks", "invalid_auth", "not_authed", "account_inactive", "missing_scope",
+        "restricted_action",
+    }
+)  # fmt: skip
 
 
 class SlackZones:
@@ -98,8 +107,10 @@ class SlackPoster:
 class Outbox:
     """Posts wait here for one worker, so each channel sees them in order and no request waits on Slack.
 
-    A post that fails after the client's retries (rate limits, 5xx, timeouts) is kept and tried again with
-    a growing wait; it is never dropped. `settled()` lets a caller (a test, a shutdown) wait for the queue.
+    A post that fails after the client's own retries (rate limits, 5xx, timeouts) is tried again in place,
+    with a growing wait, so the posts behind it keep their order; it is never dropped. A post Slack refuses
+    for a lasting reason (the channel is gone, a scope is missing) is set aside and tried again later instead
+    of holding up the rest. `settled()` waits until every queued post has landed or been set aside.
     """
 
     def __init__(self, poster: SlackPoster, zones: SlackZones, *, first_wait: float = FIRST_WAIT) -> None:
@@ -118,12 +129,23 @@ class Outbox:
         while True:
             post, wait = await self._queue.get()
             try:
-                await self.poster.send(await self.zones.localised(post))
-            except Exception as error:
-                log.warning("post to %s failed (%s); trying again in %.0f s", _where(post), _reason(error), wait)
-                asyncio.get_running_loop().call_later(wait, self._again, post, min(wait * 2, LONGEST_WAIT))
+                await self._deliver(post, wait)
             finally:
                 self._queue.task_done()
+
+    async def _deliver(self, post: Post, wait: float) -> None:
+        while True:
+            try:
+                await self.poster.send(await self.zones.localised(post))
+                return
+            except Exception as error:
+                if _lasting(error):
+                    log.warning("post to %s set aside (%s); trying again in %.0f s", _where(post), _reason(error), wait)
+                    asyncio.get_running_loop().call_later(wait, self._again, post, min(wait * 2, LONGEST_WAIT))
+                    return
+                log.warning("post to %s failed (%s); trying again in %.0f s", _where(post), _reason(error), wait)
+            await asyncio.sleep(wait)
+            wait = min(wait * 2, LONGEST_WAIT)
 
     def _again(self, post: Post, wait: float) -> None:
         with contextlib.suppress(RuntimeError):  # the loop is closing: the post is lost with the process
@@ -132,6 +154,12 @@ class Outbox:
 
 def _where(post: Post) -> str:
     return f"#{post.channel}" if post.visibility is Visibility.CHANNEL else "a direct message"
+
+
+def _lasting(error: Exception) -> bool:
+    return isinstance(error, LookupError) or (
+        isinstance(error, SlackApiError) and error.response.get("error") in LASTING
+    )
 
 
 def _reason(error: Exception) -> str:
