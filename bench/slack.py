@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import platform
 import sys
@@ -138,6 +139,7 @@ async def _podium(folder: Path) -> AsyncIterator[tuple[str, str]]:
             slack = SlackSettings(bot_token=TOKEN, signing_secret=SECRET, api_url=fake.api_url)
             bot = SlackBot(bootstrap.slack_core(podium), slack, debounce=1.0)
             await bot.start()
+            gc.freeze()  # as `podium serve slack` does once started
             outbox = asyncio.create_task(bot.outbox.run())
 
             async def healthy() -> bool:

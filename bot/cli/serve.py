@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import signal
 import sys
@@ -29,6 +30,9 @@ async def serve(options: argparse.Namespace, settings: Settings) -> int:
     ) as podium:  # fmt: skip
         bot = SlackBot(bootstrap.slack_core(podium), slack)
         await bot.start()
+        # What start-up built lives as long as the process: moved out of the collector's sight, it is not
+        # rescanned by every full collection, which otherwise showed as 50 ms stalls in the p99 under load.
+        gc.freeze()
         scheduler = Scheduler(clock, podium.timeline, bot.deliver, podium.reminders.receipts)
         podium.floor.watch(lambda _: scheduler.wake())  # a new turn starts a timer the scheduler must wait for
         tasks: list[asyncio.Task[None]] = []

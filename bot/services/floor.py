@@ -203,11 +203,11 @@ class FloorService:
     def _queue_view(
         self, q: SpeakerQueue, session: Session, now: datetime, who: Participant | None = None
     ) -> QueueView:
-        entries = q.ordered()
-        upcoming = tuple(Place(e, i + 1, q.wait_before(e, now)) for i, e in enumerate(entries[:SHOWN]))
+        # The head only: copying a list of thousands to show ten would hold the session's lock for nothing.
+        upcoming = tuple(Place(e, i + 1, q.wait_before(e, now)) for i, e in enumerate(q.waiting.head(SHOWN)))
         mine = tuple(Place(e, q.position(e), q.wait_before(e, now)) for e in q.entries_of(who.id)) if who else ()
         reader = self.timetable.reader(who) if who else Reader(self.meeting.timezone)
-        return QueueView(session, reader, q.current, upcoming, len(entries), q.list_open, mine, now)
+        return QueueView(session, reader, q.current, upcoming, len(q), q.list_open, mine, now)
 
     def _lock(self, session: Session) -> asyncio.Lock:
         return self._locks.setdefault(session.id, asyncio.Lock())
