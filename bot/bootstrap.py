@@ -18,6 +18,7 @@ from bot.formats.schedules import load_schedule
 from bot.scheduling.clock import SimulatedClock, SystemClock
 from bot.services.assembly import assemble
 from bot.services.commands import CommandService
+from bot.services.displays import Displays
 from bot.services.floor import FloorService
 from bot.services.ports import Clock
 from bot.services.reminders import ReminderService
@@ -35,6 +36,7 @@ class Podium:
     commands: CommandService
     floor: FloorService
     reminders: ReminderService
+    displays: Displays
     timeline: Timeline
     clock: Clock
     reload: Callable[[Path | None], Awaitable[Meeting]]
@@ -63,7 +65,9 @@ def make_clock(start: datetime | None, speed: float | None) -> SimulatedClock | 
 
 
 def slack_core(podium: Podium) -> Core:
-    return Core(podium.timetable, podium.commands.registry, podium.commands, podium.floor, podium.clock)
+    return Core(
+        podium.timetable, podium.commands.registry, podium.commands, podium.floor, podium.displays, podium.clock
+    )
 
 
 def console_clock(start: datetime | None, speed: float | None, *, scripted: bool) -> SimulatedClock:
@@ -100,7 +104,15 @@ async def running(
             return fresh
 
         yield Podium(
-            timetable, directory, services.commands, services.floor, reminders, services.timeline, clock, reload
+            timetable,
+            directory,
+            services.commands,
+            services.floor,
+            reminders,
+            services.displays,
+            services.timeline,
+            clock,
+            reload,
         )
     finally:
         await database.close()

@@ -10,6 +10,7 @@ from bot.domain.participants import Directory
 from bot.services.catalogue import command_registry
 from bot.services.commands import CommandService
 from bot.services.corrections import CorrectionService
+from bot.services.displays import Displays
 from bot.services.exports import Exporter, ExportService
 from bot.services.floor import FloorService
 from bot.services.floor_clock import FloorClock
@@ -30,6 +31,7 @@ class Services:
     reminders: ReminderService
     commands: CommandService
     timeline: Timeline
+    displays: Displays
 
 
 def assemble(
@@ -59,4 +61,4 @@ def assemble(
         registry or command_registry(), handlers, timetable=timetable, people=people, clock=clock, uow=uow
     )
     timeline = Timeline(clock, (FloorClock(floor, timetable), reminders))
-    return Services(timetable, people, floor, reminders, commands, timeline)
+    return Services(timetable, people, floor, reminders, commands, timeline, Displays(timetable, uow))

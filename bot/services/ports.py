@@ -184,6 +184,29 @@ class CorrectionRepository(Protocol):
     async def all(self, meeting_id: str) -> Sequence[Correction]: ...
 
 
+@dataclass(frozen=True, slots=True)
+class Display:
+    """A message a platform keeps up to date for a session (the live list): its channel and message id."""
+
+    meeting_id: str
+    session_id: str
+    platform: str
+    channel: str
+    message_id: str
+
+
+class DisplayRepository(Protocol):
+    async def find(self, meeting_id: str, session_id: str, platform: str) -> Display | None: ...
+
+    async def claim(self, display: Display) -> Display:
+        """Store it unless one is stored already (another replica posted first); returns the stored one."""
+        ...
+
+    async def replace(self, display: Display) -> None:
+        """Store it in place of any other (the old message was deleted)."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: `async with uow: ...; await uow.commit()`; leaving without commit rolls back."""
 
@@ -194,6 +217,7 @@ class UnitOfWork(Protocol):
     reminders: ReminderRepository
     subscriptions: SubscriptionRepository
     corrections: CorrectionRepository
+    displays: DisplayRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -16,6 +16,8 @@ from bot.domain.queue.queue import SpeakerQueue
 from bot.domain.transcript import TranscriptEntry
 from bot.services.ports import (
     CorrectionRepository,
+    Display,
+    DisplayRepository,
     MeetingRepository,
     ParticipantRepository,
     QueueRepository,
@@ -24,6 +26,7 @@ from bot.services.ports import (
     TranscriptRepository,
 )
 from bot.storage.correction_repository import InMemoryCorrectionRepository
+from bot.storage.display_repository import InMemoryDisplayRepository
 from bot.storage.memory_queues import InMemoryParticipantRepository, InMemoryQueueRepository
 from bot.storage.memory_reminders import (
     InMemoryReminderRepository,
@@ -48,6 +51,7 @@ class InMemoryStore:
     reminder_claims: dict[str, StoredClaim] = field(default_factory=dict)
     subscriptions: set[Subscription] = field(default_factory=set)
     corrections: dict[str, list[Correction]] = field(default_factory=dict)
+    displays: dict[tuple[str, str, str], Display] = field(default_factory=dict)
 
     def uow(self) -> InMemoryUnitOfWork:
         return InMemoryUnitOfWork(self)
@@ -126,6 +130,7 @@ class InMemoryUnitOfWork:
     reminders: ReminderRepository
     subscriptions: SubscriptionRepository
     corrections: CorrectionRepository
+    displays: DisplayRepository
 
     def __init__(self, store: InMemoryStore | None = None) -> None:
         self.store = store if store is not None else InMemoryStore()
@@ -144,6 +149,7 @@ class InMemoryUnitOfWork:
             InMemoryReminderRepository(store.reminder_claims, meetings.visible),
             InMemorySubscriptionRepository(store.subscriptions, meetings.visible),
             InMemoryCorrectionRepository(store.corrections),
+            InMemoryDisplayRepository(store.displays),
         )
         (
             self.meetings,
@@ -153,6 +159,7 @@ class InMemoryUnitOfWork:
             self.reminders,
             self.subscriptions,
             self.corrections,
+            self.displays,
         ) = block
         self._open = block
         return self
@@ -187,3 +194,4 @@ class _Block(NamedTuple):
     reminders: InMemoryReminderRepository
     subscriptions: InMemorySubscriptionRepository
     corrections: InMemoryCorrectionRepository
+    displays: InMemoryDisplayRepository

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.ports import (
     CorrectionRepository,
+    DisplayRepository,
     MeetingRepository,
     ParticipantRepository,
     QueueRepository,
@@ -17,6 +18,7 @@ from bot.services.ports import (
     TranscriptRepository,
 )
 from bot.storage.correction_repository import SqlAlchemyCorrectionRepository
+from bot.storage.display_repository import SqlAlchemyDisplayRepository
 from bot.storage.participant_repository import SqlAlchemyParticipantRepository
 from bot.storage.queue_cache import QueueCache
 from bot.storage.queue_repository import SqlAlchemyQueueRepository
@@ -40,6 +42,7 @@ class SqlAlchemyUnitOfWork:
     reminders: ReminderRepository
     subscriptions: SubscriptionRepository
     corrections: CorrectionRepository
+    displays: DisplayRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], queue_cache: QueueCache) -> None:
         self._session_factory = session_factory
@@ -58,6 +61,7 @@ class SqlAlchemyUnitOfWork:
         self.reminders = SqlAlchemyReminderRepository(self._session)
         self.subscriptions = SqlAlchemySubscriptionRepository(self._session)
         self.corrections = SqlAlchemyCorrectionRepository(self._session)
+        self.displays = SqlAlchemyDisplayRepository(self._session)
         return self
 
     async def __aexit__(

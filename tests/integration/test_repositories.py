@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.meeting import Meeting
 from bot.domain.transcript import TranscriptEntry
-from bot.services.ports import UnitOfWork
+from bot.services.ports import Display, UnitOfWork
 from bot.storage.database import Database
 from bot.storage.tables import MeetingRow, SessionRow
 from tests.integration.storage_support import (
@@ -229,3 +229,20 @@ async def test_database_row_count_matches_after_many_saves(database: Database) -
     async with AsyncSession(database.engine) as session:
         assert await session.scalar(select(func.count()).select_from(MeetingRow)) == 2
         assert await session.scalar(select(func.count()).select_from(SessionRow)) == 12
+
+
+async def test_the_first_display_claimed_is_kept_until_replaced(make_uow: MakeUow) -> None:
+    await save_committed(make_uow(), gcm_review())
+    first = Display("unece-gcm-review-2020", "rt1", "slack", "C0RT1", "1605171600.000100")
+    async with make_uow() as uow:
+        assert await uow.displays.find("unece-gcm-review-2020", "rt1", "slack") is None
+        assert await uow.displays.claim(first) == first
+        await uow.commit()
+    async with make_uow() as uow:  # another replica, a moment later
+        assert await uow.displays.claim(replace(first, message_id="1605171600.000200")) == first
+        await uow.displays.replace(replace(first, message_id="1605171600.000300"))
+        await uow.commit()
+    async with make_uow() as uow:
+        found = await uow.displays.find("unece-gcm-review-2020", "rt1", "slack")
+        assert found == replace(first, message_id="1605171600.000300")
+        assert await uow.displays.find("unece-gcm-review-2020", "rt1", "discord") is None

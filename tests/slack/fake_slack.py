@@ -7,7 +7,7 @@ import json
 from collections import defaultdict, deque
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Self
 
 from aiohttp import WSMsgType, web
@@ -30,6 +30,7 @@ class Call:
     args: dict[str, Any]
     failed: bool = False
     path: str = ""
+    answer: dict[str, Any] = field(default_factory=dict)  # what the fake answered (a posted message's ts)
 
 
 @asynccontextmanager
@@ -163,7 +164,7 @@ class FakeSlack(Workspace):
         else:
             body = self.answer(method, args)
         # Effects land before the call is announced, so a test woken by wait_for sees them.
-        await self._record(Call(method, token, args, failed=not body["ok"], path=request.path))
+        await self._record(Call(method, token, args, failed=not body["ok"], path=request.path, answer=body))
         return _json(body)
 
     async def _upload(self, request: web.Request) -> web.Response:

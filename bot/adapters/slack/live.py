@@ -14,20 +14,24 @@ from bot.adapters.slack.blocks import live_blocks, summary
 from bot.adapters.slack.channels import ChannelMap
 from bot.adapters.slack.text import SlackTimes, to_slack
 from bot.domain.meeting import Session
+from bot.services.displays import Displays
 from bot.services.floor import FloorService
 
 log = logging.getLogger(__name__)
+PLATFORM = "slack"
 
 
 class LiveBoard:
     """Refreshes a session's message at most once per `debounce` seconds, with the list as it is by then.
 
-    The message's ts is kept in this process: a restarted or second replica posts a fresh message.
+    The message's ts is kept in the database (`Displays`): a restarted or second replica edits the same
+    message; two replicas posting the first one at once keep one and delete the other.
     """
 
     def __init__(
         self,
         floor: FloorService,
+        displays: Displays,
         client: AsyncWebClient,
         channels: ChannelMap,
         now: Callable[[], datetime],
@@ -35,6 +39,7 @@ class LiveBoard:
         debounce: float = 1.0,
     ) -> None:
         self.floor = floor
+        self.displays = displays
         self.client = client
         self.channels = channels
         self.now = now
@@ -85,8 +90,32 @@ class LiveBoard:
         if posted and posted[2] == blocks:
             return
         text = to_slack(summary(view))  # the notification text is parsed: a typed <!channel> must not ping
-        if posted:
-            answer = await self.client.chat_update(channel=channel, ts=posted[1], text=text, blocks=blocks)
-        else:
-            answer = await self.client.chat_postMessage(channel=channel, text=text, blocks=blocks)
-        self._posted[session.id] = (channel, answer["ts"], blocks)
+        ts = posted[1] if posted else await self._stored(session, channel)
+        if ts is not None and await self._edited(channel, ts, text, blocks):
+            self._posted[session.id] = (channel, ts, blocks)
+            return
+        gone = ts is not None  # there was a message, and someone deleted it: the new one replaces it
+        ts = (await self.client.chat_postMessage(channel=channel, text=text, blocks=blocks))["ts"]
+        kept = await self.displays.claim(session.id, PLATFORM, channel, ts) if not gone else None
+        if kept is None or kept.channel != channel:
+            await self.displays.replace(session.id, PLATFORM, channel, ts)
+        elif kept.message_id != ts:
+            # Another replica posted the first message meanwhile: theirs stays, ours goes.
+            await self.client.chat_delete(channel=channel, ts=ts)
+            await self._edited(channel, kept.message_id, text, blocks)
+            ts = kept.message_id
+        self._posted[session.id] = (channel, ts, blocks)
+
+    async def _stored(self, session: Session, channel: str) -> str | None:
+        shown = await self.displays.find(session.id, PLATFORM)
+        return shown.message_id if shown and shown.channel == channel else None
+
+    async def _edited(self, channel: str, ts: str, text: str, blocks: list[dict[str, object]]) -> bool:
+        """False when the message is gone (someone deleted it): a new one is posted instead."""
+        try:
+            await self.client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
+        except SlackApiError as error:
+            if error.response.get("error") != "message_not_found":
+                raise
+            return False
+        return True

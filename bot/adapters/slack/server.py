@@ -25,6 +25,7 @@ from bot.adapters.slack.live import LiveBoard
 from bot.config import SlackSettings
 from bot.domain.meeting import Meeting
 from bot.services.commands import CommandService
+from bot.services.displays import Displays
 from bot.services.floor import FloorService
 from bot.services.ports import Clock
 from bot.services.registry import Registry
@@ -57,6 +58,7 @@ class Core:
     registry: Registry
     commands: CommandService
     floor: FloorService
+    displays: Displays
     clock: Clock
 
     @property
@@ -81,7 +83,9 @@ class SlackBot:
         rename = renamer(self.core.registry)
         self.poster = SlackPoster(self.client, self.channels, self.core.commands.record_post, rename)
         self.outbox = Outbox(self.poster, self.zones)
-        self.live = LiveBoard(self.core.floor, self.client, self.channels, self.core.clock.now, debounce=self.debounce)
+        self.live = LiveBoard(
+            self.core.floor, self.core.displays, self.client, self.channels, self.core.clock.now, debounce=self.debounce
+        )
         self.core.floor.watch(self.live.changed)
         self.app: AsyncApp = build_app(self.client, self.settings.signing_secret, socket_mode=self.settings.socket_mode)
         SlackCommands(self.core.commands, self.core.registry, self.poster, self.outbox, self.live).register(self.app)

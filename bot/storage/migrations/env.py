@@ -10,7 +10,7 @@ from alembic import context
 from alembic.config import Config
 from sqlalchemy import Connection
 
-from bot.storage import correction_repository, queue_tables, reminder_tables  # noqa: F401 (imported for their tables: they join Base.metadata)
+from bot.storage import correction_repository, display_repository, queue_tables, reminder_tables  # noqa: F401 (imported for their tables: they join Base.metadata)
 from bot.storage.engine import create_engine, normalise_url
 from bot.storage.tables import Base
 
