@@ -40,7 +40,7 @@ async def serve(options: argparse.Namespace, settings: Settings) -> int:
         async def healthy() -> bool:
             return all(not task.done() for task in tasks)
 
-        server = serve_http(bot.web_app(healthy), options.host, options.port)
+        server = serve_http(bot.web_app(healthy), options.host, options.port, socket_mode=slack.socket_mode)
         jobs = [scheduler.run(), bot.outbox.run(), server] + ([bot.serve_socket()] if slack.socket_mode else [])
         tasks.extend(asyncio.create_task(job) for job in jobs)
 

@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,8 +38,9 @@ def wait_until_up(url: str, process: subprocess.Popen[str]) -> None:
     raise AssertionError(f"{url} did not answer within 20 s")
 
 
-@pytest.fixture
-def servers(tmp_path: Path) -> Iterator[tuple[int, subprocess.Popen[str]]]:
+@contextmanager
+def started(tmp_path: Path, *, socket: bool = False) -> Iterator[tuple[int, subprocess.Popen[str]]]:
+    """The fake Slack and `podium serve slack`, as the README starts them; yields Podium's port and the fake."""
     fake_port, podium_port = free_port(), free_port()
     env = {**os.environ, "PYTHONPATH": str(REPOSITORY)}
     fake = subprocess.Popen(
@@ -48,10 +50,10 @@ def servers(tmp_path: Path) -> Iterator[tuple[int, subprocess.Popen[str]]]:
     slack_env = {
         **env,
         "SLACK_BOT_TOKEN": "xoxb-local",
-        "SLACK_SIGNING_SECRET": "local-secret",
         "SLACK_API_URL": f"http://127.0.0.1:{fake_port}/api/",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'podium.db'}",
     }
+    slack_env |= {"SLACK_APP_TOKEN": "xapp-1-local"} if socket else {"SLACK_SIGNING_SECRET": "local-secret"}
     command = [str(PODIUM), "serve", "slack", "--port", str(podium_port), "--clock", "2020-11-12T10:40+01:00"]
     command += ["--roster", str(REPOSITORY / "schedules/demo-roster-2020.toml")]
     try:
@@ -59,13 +61,19 @@ def servers(tmp_path: Path) -> Iterator[tuple[int, subprocess.Popen[str]]]:
         podium = subprocess.Popen(command, env=slack_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         try:
             wait_until_up(f"http://127.0.0.1:{podium_port}/healthz", podium)
-            yield podium_port, podium
+            yield podium_port, fake
         finally:
             podium.terminate()
             podium.wait(timeout=10)
     finally:
         fake.terminate()
         fake.wait(timeout=10)
+
+
+@pytest.fixture
+def servers(tmp_path: Path) -> Iterator[tuple[int, subprocess.Popen[str]]]:
+    with started(tmp_path) as running:
+        yield running
 
 
 def send(port: int, *words: str, secret: str = "local-secret") -> str:
@@ -85,3 +93,13 @@ def test_agenda_and_hand_answer_through_the_local_slack(servers: tuple[int, subp
     assert hand == "200 You are on the list of rt1 for a statement: number 1, you are next.\n"
     forged = send(port, "/hand", "--as", "armen", "--channel", "gcm-rt1", secret="not-the-secret")
     assert forged.startswith("401")
+
+
+def test_socket_mode_connects_with_the_app_token_and_serves_the_health_check(tmp_path: Path) -> None:
+    with (
+        started(tmp_path, socket=True) as (port, fake),
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as health,
+    ):
+        assert health.status == 200
+    printed = fake.communicate(timeout=10)[0]
+    assert "slack <- apps.connections.open" in printed  # the websocket was asked for, with the xapp token

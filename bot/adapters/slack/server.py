@@ -118,12 +118,14 @@ class SlackBot:
             await handler.close_async()  # type: ignore[no-untyped-call]
 
 
-async def serve_http(app: web.Application, host: str, port: int) -> None:
+async def serve_http(app: web.Application, host: str, port: int, *, socket_mode: bool) -> None:
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     try:
         await web.TCPSite(runner, host, port).start()
-        log.warning("Podium listens on http://%s:%d%s (health: %s)", host, port, EVENTS_PATH, HEALTH_PATH)
+        # Said at WARNING, the default level, so whoever starts the server sees where it is.
+        where = "Slack over Socket Mode" if socket_mode else f"Slack's requests on http://{host}:{port}{EVENTS_PATH}"
+        log.warning("Podium serves %s; health check on http://%s:%d%s", where, host, port, HEALTH_PATH)
         await asyncio.Event().wait()
     finally:
         await runner.cleanup()
