@@ -151,13 +151,19 @@ def _people() -> tuple[CommandSpec, ...]:
         ),
         CommandSpec(
             "export",
-            "Send me a file of the record: notes (md, html), csv, json, ics, or a transcript (staff).",
+            "Send me a file of the record: notes, the report draft, CSV, JSON, calendar or transcript.",
             (
                 Param("target", ParamKind.SESSION, "a session id such as rt1, or all", required=True),
-                Param("format", ParamKind.WORD, "md, html, csv, json, ics, transcript-md or transcript-json"),
+                Param(
+                    "format",
+                    ParamKind.WORD,
+                    "md, html, docx (a session's notes; for all, the report draft), notes-docx, csv, json, ics, "
+                    "transcript-md or transcript-json",
+                ),
             ),
             audience=Audience.STAFF,
             example="/export rt1 html",
+            slow=True,
         ),
         CommandSpec(
             "iam",

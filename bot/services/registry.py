@@ -56,6 +56,8 @@ class CommandSpec:
     example: str = ""
     subcommands: tuple[CommandSpec, ...] = ()
     parent: str = ""
+    # May take longer than a platform waits for its answer (Slack: 3 s): acknowledged first, then run.
+    slow: bool = False
 
     @property
     def path(self) -> str:

@@ -20,7 +20,6 @@ from bot.services.views import FileView, Post, Visibility
 
 Ack = Callable[..., Awaitable[Any]]
 Respond = Callable[..., Awaitable[Any]]
-SLOW = frozenset({"export"})  # commands whose work may outlast Slack's 3 seconds: acked first, run lazily
 _BUTTON = re.compile(r"podium_(hand|lower|next|end)")
 _BUTTON_COMMANDS = {"hand": ("hand", ""), "lower": ("lower", ""), "next": ("floor", "next"), "end": ("floor", "end")}
 
@@ -36,14 +35,15 @@ class SlackCommands:
         self.outbox = outbox
         self.live = live
         self.names = slash_names(registry)  # "/agenda" -> "agenda"
+        # Commands whose work may outlast Slack's 3 seconds (the registry says which): acked, then run lazily.
+        self.slow = {slash for slash, name in self.names.items() if (spec := registry.get(name)) and spec.slow}
 
     def register(self, app: AsyncApp) -> None:
-        for slash, name in self.names.items():
-            if name in SLOW:
-                app.command(slash)(ack=self._ack_slow, lazy=[self._run_slow])
+        for slash in self.slow:
+            app.command(slash)(ack=self._ack_slow, lazy=[self._run_slow])
         # One listener for every other command: bolt tries listeners in turn, so fifteen would mean fifteen
         # matches per request; the registry's names decide, and an unknown name is the core's to refuse.
-        quick = [re.escape(slash) for slash, name in self.names.items() if name not in SLOW]
+        quick = [re.escape(slash) for slash in self.names if slash not in self.slow]
         app.command(re.compile(f"^(?:{'|'.join(quick)})$"))(self.slash)
         app.action(_BUTTON)(self.button)
         app.event("app_mention")(self.mention)
