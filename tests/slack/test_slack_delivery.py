@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from aiohttp import web
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncServerErrorRetryHandler
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 
+from bot.adapters.slack.server import web_client
+from bot.config import SlackSettings
 from bot.formats.notes_markdown import notes_to_markdown
 from bot.services.record import read_record
 from bot.services.views import Post
+from tests.slack.fake_slack import serve
 from tests.slack.harness import Running, running_slack
 
 RT1_START = datetime(2020, 11, 12, 9, 40, tzinfo=UTC)
@@ -159,3 +164,26 @@ async def test_a_post_slack_refuses_for_good_is_set_aside_and_the_rest_go_on(tmp
         assert any(text.startswith("The floor: Armen Hakobyan") for text in refused)
         (told,) = [c for c in posted if c.args["channel"] == "olga" and not c.failed]
         assert told.args["text"] == "You are next on the list of speakers of rt1."
+
+
+async def test_a_request_that_times_out_is_retried_by_the_client() -> None:
+    """Slack that does not answer in time: the client gives up on that request and sends it again."""
+    seen: list[str] = []
+    stuck = asyncio.Event()
+
+    async def api(request: web.Request) -> web.Response:
+        seen.append(request.match_info["method"])
+        if len(seen) == 1:
+            await stuck.wait()  # never answers; the client's timeout ends it
+        return web.json_response({"ok": True, "channel": "C1", "ts": "1.2"})
+
+    app = web.Application()
+    app.router.add_post("/api/{method}", api)
+    async with serve(app) as base:
+        client = web_client(SlackSettings(bot_token="xoxb-test", api_url=f"{base}/api/"), timeout=1)
+        for handler in client.retry_handlers:
+            handler.interval_calculator = FixedValueRetryIntervalCalculator(0.0)
+        answer = await client.chat_postMessage(channel="C1", text="still there?")
+        stuck.set()
+    assert answer["ts"] == "1.2"
+    assert seen == ["chat.postMessage", "chat.postMessage"]

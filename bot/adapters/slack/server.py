@@ -7,7 +7,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from aiohttp import web
+from aiohttp import ClientOSError, ServerConnectionError, ServerDisconnectedError, web
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.http_retry.builtin_async_handlers import (
@@ -34,16 +34,18 @@ from bot.services.views import Post
 
 log = logging.getLogger(__name__)
 EVENTS_PATH, HEALTH_PATH = "/slack/events", "/healthz"
+CONNECTION_ERRORS = [ServerConnectionError, ServerDisconnectedError, ClientOSError]  # slack_sdk's defaults
 
 
-def web_client(settings: SlackSettings) -> AsyncWebClient:
-    """The Web API client, retrying rate limits (after Retry-After), server errors and dropped connections."""
+def web_client(settings: SlackSettings, *, timeout: int = 10) -> AsyncWebClient:
+    """The Web API client, retrying rate limits (after Retry-After), server errors, timeouts and lost connections."""
     return AsyncWebClient(
         token=settings.bot_token,
         base_url=settings.api_url,
-        timeout=10,
+        timeout=timeout,  # seconds, per request
         retry_handlers=[
-            AsyncConnectionErrorRetryHandler(max_retry_count=2),
+            # A whole request timing out (aiohttp's total timeout) is retried too, not only a dropped connection.
+            AsyncConnectionErrorRetryHandler(max_retry_count=2, error_types=[*CONNECTION_ERRORS, asyncio.TimeoutError]),
             AsyncRateLimitErrorRetryHandler(max_retry_count=3),
             AsyncServerErrorRetryHandler(max_retry_count=2),
         ],
