@@ -19,17 +19,18 @@ class Displays:
         async with self.uow() as uow:
             return await uow.displays.find(self.timetable.meeting.id, session_id, platform)
 
-    async def claim(self, session_id: str, platform: str, channel: str, message_id: str) -> Display:
+    async def claim(self, display: Display) -> Display:
         """Keep this message as the session's, unless another replica's is kept already: the one kept."""
         async with self.uow() as uow:
-            kept = await uow.displays.claim(
-                Display(self.timetable.meeting.id, session_id, platform, channel, message_id)
-            )
+            kept = await uow.displays.claim(display)
             await uow.commit()
         return kept
 
-    async def replace(self, session_id: str, platform: str, channel: str, message_id: str) -> None:
-        """The session's message is this one now (the one before was deleted)."""
+    async def replace(self, display: Display) -> None:
+        """The session's message is this one, showing this, now."""
         async with self.uow() as uow:
-            await uow.displays.replace(Display(self.timetable.meeting.id, session_id, platform, channel, message_id))
+            await uow.displays.replace(display)
             await uow.commit()
+
+    def of(self, session_id: str, platform: str, channel: str, message_id: str, shown: str) -> Display:
+        return Display(self.timetable.meeting.id, session_id, platform, channel, message_id, shown)

@@ -193,6 +193,7 @@ class Display:
     platform: str
     channel: str
     message_id: str
+    shown: str = ""  # a digest of what the message shows now, so no replica edits it to show the same again
 
 
 class DisplayRepository(Protocol):
@@ -203,7 +204,7 @@ class DisplayRepository(Protocol):
         ...
 
     async def replace(self, display: Display) -> None:
-        """Store it in place of any other (the old message was deleted)."""
+        """Store it in place of any other (the old message was deleted, or it now shows something else)."""
         ...
 
 

@@ -25,6 +25,7 @@ class DisplayRow(Base):
     platform: Mapped[str] = mapped_column(Text, primary_key=True)
     channel: Mapped[str] = mapped_column(Text)
     message_id: Mapped[str] = mapped_column(Text)
+    shown: Mapped[str] = mapped_column(Text)
 
 
 DISPLAYS = core(DisplayRow)
@@ -54,8 +55,8 @@ class SqlAlchemyDisplayRepository:
         connection = await self._session.connection()
         values = _values(display)
         insert = insert_on_conflict(connection.dialect, DISPLAYS).values(**values)
-        moved = {"channel": values["channel"], "message_id": values["message_id"]}
-        await connection.execute(insert.on_conflict_do_update(index_elements=list(KEY), set_=moved))
+        now = {key: values[key] for key in ("channel", "message_id", "shown")}
+        await connection.execute(insert.on_conflict_do_update(index_elements=list(KEY), set_=now))
 
 
 class InMemoryDisplayRepository:
@@ -94,9 +95,10 @@ def _values(display: Display) -> dict[str, str]:
         "platform": display.platform,
         "channel": display.channel,
         "message_id": display.message_id,
+        "shown": display.shown,
     }
 
 
 def _display(row: object) -> Display:
     values = dict(row)  # type: ignore[call-overload]
-    return Display(**{k: values[k] for k in ("meeting_id", "session_id", "platform", "channel", "message_id")})
+    return Display(**{k: values[k] for k in ("meeting_id", "session_id", "platform", "channel", "message_id", "shown")})

@@ -85,3 +85,12 @@ async def test_a_deleted_live_message_is_posted_again_and_remembered(tmp_path: P
         second = live_posts(slack)[-1]
         assert second.answer["ts"] != first.answer["ts"]
         assert slack.calls_to("chat.update")[-1].args["ts"] == second.answer["ts"]
+
+
+async def test_a_replica_does_not_trust_what_it_showed_last_when_another_edited_since(tmp_path: Path) -> None:
+    async with replicas(tmp_path) as (slack, (one, two)):
+        await hand(one, "olga")  # one shows: olga
+        await hand(two, "armen")  # two shows: olga, armen
+        await one.core.commands.handle(Invocation("armen", "lower", "", "gcm-rt1"))  # back to what one showed
+        await one.live.settled()
+        assert "1 waiting" in slack.calls_to("chat.update")[-1].args["text"]

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from slack_sdk.errors import SlackApiError
@@ -45,7 +48,6 @@ class LiveBoard:
         self.now = now
         self.debounce = debounce
         self.times = SlackTimes()
-        self._posted: dict[str, tuple[str, str, list[dict[str, object]]]] = {}  # session -> channel, ts, blocks
         self._dirty: set[str] = set()
         self._refreshers: dict[str, asyncio.Task[None]] = {}
 
@@ -81,34 +83,32 @@ class LiveBoard:
             log.exception("could not refresh the live list of %s", session.id)
 
     async def refresh(self, session: Session) -> None:
+        """Edit the session's message to show the list as it is, unless it shows that already (whoever edited it)."""
         channel = self.channels.id_of(session.channel)
         if channel is None:
             return
         view = await self.floor.board(session, self.now())
         blocks = [block.to_dict() for block in live_blocks(view, self.times)]  # to_dict() checks Slack's limits
-        posted = self._posted.get(session.id)
-        if posted and posted[2] == blocks:
-            return
+        digest = hashlib.sha256(json.dumps(blocks, sort_keys=True).encode()).hexdigest()
         text = to_slack(summary(view))  # the notification text is parsed: a typed <!channel> must not ping
-        ts = posted[1] if posted else await self._stored(session, channel)
-        if ts is not None and await self._edited(channel, ts, text, blocks):
-            self._posted[session.id] = (channel, ts, blocks)
-            return
-        gone = ts is not None  # there was a message, and someone deleted it: the new one replaces it
+        stored = await self.displays.find(session.id, PLATFORM)
+        if stored and stored.channel == channel:
+            if stored.shown == digest:
+                return
+            if await self._edited(channel, stored.message_id, text, blocks):
+                await self.displays.replace(replace(stored, shown=digest))
+                return
         ts = (await self.client.chat_postMessage(channel=channel, text=text, blocks=blocks))["ts"]
-        kept = await self.displays.claim(session.id, PLATFORM, channel, ts) if not gone else None
-        if kept is None or kept.channel != channel:
-            await self.displays.replace(session.id, PLATFORM, channel, ts)
-        elif kept.message_id != ts:
+        mine = self.displays.of(session.id, PLATFORM, channel, ts, digest)
+        if stored:  # the stored message was deleted, or the session moved to another channel
+            await self.displays.replace(mine)
+            return
+        kept = await self.displays.claim(mine)
+        if kept.message_id != ts:
             # Another replica posted the first message meanwhile: theirs stays, ours goes.
             await self.client.chat_delete(channel=channel, ts=ts)
             await self._edited(channel, kept.message_id, text, blocks)
-            ts = kept.message_id
-        self._posted[session.id] = (channel, ts, blocks)
-
-    async def _stored(self, session: Session, channel: str) -> str | None:
-        shown = await self.displays.find(session.id, PLATFORM)
-        return shown.message_id if shown and shown.channel == channel else None
+            await self.displays.replace(replace(kept, shown=digest))
 
     async def _edited(self, channel: str, ts: str, text: str, blocks: list[dict[str, object]]) -> bool:
         """False when the message is gone (someone deleted it): a new one is posted instead."""

@@ -26,6 +26,7 @@ def upgrade() -> None:
         sa.Column("platform", sa.Text(), nullable=False),
         sa.Column("channel", sa.Text(), nullable=False),
         sa.Column("message_id", sa.Text(), nullable=False),
+        sa.Column("shown", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["meeting_id"], ["meetings.id"], name="fk_displays_meeting_id_meetings", ondelete="CASCADE"
         ),
