@@ -57,17 +57,34 @@ class CommandService:
         """Answer one command; a refusal is one private line and changes nothing; a repeated delivery, nothing."""
         if not await self._record(invocation):
             return []
-        now = self.clock.now()
         try:
-            spec, text = self._spec(invocation.command, invocation.text)
-            who = await self.people.lookup(invocation.actor)
-            args = invocation.args if invocation.args is not None else parse_arguments(spec, text)
-            ctx = Context(who, invocation.channel, now, args)
-            self._check_allowed(spec, ctx)
+            spec, ctx = await self._context(invocation)
             return await self._handlers[spec.path](ctx)
         except Refused as refusal:
-            view = RefusalView(refusal.code, refusal.details, refusal.suggestion)
-            return [Post(view, Visibility.PRIVATE, invocation.channel, invocation.actor)]
+            return [self._refused(invocation, refusal)]
+
+    async def check(self, invocation: Invocation) -> list[Post]:
+        """The refusal the command would get before it ran (unknown, badly written, not allowed), or nothing.
+
+        For platforms that acknowledge a slow command before running it: the answer can already say no.
+        """
+        try:
+            await self._context(invocation)
+        except Refused as refusal:
+            return [self._refused(invocation, refusal)]
+        return []
+
+    async def _context(self, invocation: Invocation) -> tuple[CommandSpec, Context]:
+        spec, text = self._spec(invocation.command, invocation.text)
+        who = await self.people.lookup(invocation.actor)
+        args = invocation.args if invocation.args is not None else parse_arguments(spec, text)
+        ctx = Context(who, invocation.channel, self.clock.now(), args)
+        self._check_allowed(spec, ctx)
+        return spec, ctx
+
+    def _refused(self, invocation: Invocation, refusal: Refused) -> Post:
+        view = RefusalView(refusal.code, refusal.details, refusal.suggestion)
+        return Post(view, Visibility.PRIVATE, invocation.channel, invocation.actor)
 
     async def record_post(self, channel: str | None, text: str) -> None:
         """Keep a message the bot posted to a channel, as the adapter rendered it."""

@@ -149,3 +149,13 @@ async def test_a_delivery_seen_before_is_not_run_again(service: CommandService, 
     assert again == []
     assert len(other) == 1
     assert [e.text for e in store.transcript if e.kind is EntryKind.COMMAND] == ["/agenda 1", "/agenda 1"]
+
+
+async def test_check_says_in_advance_whether_a_command_would_be_refused_and_logs_nothing(
+    service: CommandService, store: InMemoryStore
+) -> None:
+    (refused,) = await service.check(Invocation("markus", "export", "rt1 md", "gcm-review"))
+    assert isinstance(refused.view, RefusalView)
+    assert refused.view.code == "not_allowed"
+    assert await service.check(Invocation("secretariat", "export", "rt1 md", "gcm-review")) == []
+    assert [e for e in store.transcript if e.kind is EntryKind.COMMAND] == []

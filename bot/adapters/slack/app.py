@@ -57,11 +57,17 @@ class SlackCommands:
         else:
             await ack()
 
-    async def _ack_slow(self, ack: Ack) -> None:
-        await ack({"response_type": "ephemeral", "text": "Working on it: the file comes by direct message."})
+    async def _ack_slow(self, ack: Ack, command: dict[str, Any]) -> None:
+        """A refusal (not staff, a typo) answers at once; otherwise the work is announced and runs lazily."""
+        refusals = await self._dispatch(await self.commands.check(self._invocation(command)), command["user_id"])
+        text = "\n\n".join(refusals) or "Working on it: the file comes by direct message."
+        await ack({"response_type": "ephemeral", "text": text, "mrkdwn": False})
 
     async def _run_slow(self, command: dict[str, Any], respond: Respond) -> None:
-        posts = await self.commands.handle(self._invocation(command))
+        invocation = self._invocation(command)
+        if await self.commands.check(invocation):
+            return  # already refused in the acknowledgement; running it would only refuse again
+        posts = await self.commands.handle(invocation)
         for reply in await self._dispatch(posts, command["user_id"]):
             await respond(text=reply, response_type="ephemeral", replace_original=False)
 
