@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import socket
 import subprocess
 import sys
@@ -24,18 +25,20 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def wait_until_up(url: str, process: subprocess.Popen[str]) -> None:
-    """Poll until the process answers (it is starting up: there is no event to wait on across processes)."""
+def wait_for_line(process: subprocess.Popen[str], marker: str) -> None:
+    """Read the process's output until it says it is listening (each prints that once its socket is open)."""
+    assert process.stdout is not None
     deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"{process.args} exited: {process.communicate()[0]}")
-        try:
-            with urllib.request.urlopen(url, timeout=1):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise AssertionError(f"{url} did not answer within 20 s")
+    seen = []
+    while (left := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([process.stdout], [], [], left)
+        line = process.stdout.readline() if ready else ""
+        if not line and process.poll() is not None:
+            break
+        seen.append(line)
+        if marker in line:
+            return
+    raise AssertionError(f"{process.args} never said {marker!r}; it said: {''.join(seen)}")
 
 
 @contextmanager
@@ -57,10 +60,10 @@ def started(tmp_path: Path, *, socket: bool = False) -> Iterator[tuple[int, subp
     command = [str(PODIUM), "serve", "slack", "--port", str(podium_port), "--clock", "2020-11-12T10:40+01:00"]
     command += ["--roster", str(REPOSITORY / "schedules/demo-roster-2020.toml")]
     try:
-        wait_until_up(f"http://127.0.0.1:{fake_port}/api/auth.test", fake)
+        wait_for_line(fake, "Fake Slack listening")
         podium = subprocess.Popen(command, env=slack_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         try:
-            wait_until_up(f"http://127.0.0.1:{podium_port}/healthz", podium)
+            wait_for_line(podium, "health check on")
             yield podium_port, fake
         finally:
             podium.terminate()
