@@ -12,7 +12,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.commands import slash_names
 from bot.adapters.slack.delivery import Outbox, SlackPoster
-from bot.adapters.slack.live import LiveBoard
 from bot.adapters.slack.text import from_slack
 from bot.services.commands import CommandService, Invocation
 from bot.services.registry import Registry
@@ -27,13 +26,10 @@ _BUTTON_COMMANDS = {"hand": ("hand", ""), "lower": ("lower", ""), "next": ("floo
 class SlackCommands:
     """Translates Slack requests into invocations of the core and its answers back into Slack replies."""
 
-    def __init__(
-        self, commands: CommandService, registry: Registry, poster: SlackPoster, outbox: Outbox, live: LiveBoard
-    ) -> None:
+    def __init__(self, commands: CommandService, registry: Registry, poster: SlackPoster, outbox: Outbox) -> None:
         self.commands = commands
         self.poster = poster
         self.outbox = outbox
-        self.live = live
         self.names = slash_names(registry)  # "/agenda" -> "agenda"
         # Commands whose work may outlast Slack's 3 seconds (the registry says which): acked, then run lazily.
         self.slow = {slash for slash, name in self.names.items() if (spec := registry.get(name)) and spec.slow}

@@ -90,7 +90,7 @@ class SlackBot:
         )
         self.core.floor.watch(self.live.changed)
         self.app: AsyncApp = build_app(self.client, self.settings.signing_secret, socket_mode=self.settings.socket_mode)
-        SlackCommands(self.core.commands, self.core.registry, self.poster, self.outbox, self.live).register(self.app)
+        SlackCommands(self.core.commands, self.core.registry, self.poster, self.outbox).register(self.app)
 
     async def deliver(self, post: Post) -> None:
         """For the scheduler: a reminder (keyed) is sent now, so its receipt is true; the rest is queued."""
