@@ -24,10 +24,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bench.timing import Cells, table
 from bot import bootstrap
 from bot.adapters.slack.server import EVENTS_PATH, SlackBot
-from bot.bootstrap import Podium
 from bot.config import Settings, SlackSettings
 from bot.scheduling.clock import SimulatedClock
 from tests.slack.fake_slack import FakeSlack, serve
+from tests.slack.harness import channel_ids
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 SCHEDULES = REPOSITORY / "schedules"
@@ -135,7 +135,7 @@ async def _podium(folder: Path) -> AsyncIterator[tuple[str, str]]:
     )
     async with bootstrap.running(settings, SimulatedClock(RT1_OPEN)) as podium:
         users = {p.id: {"name": p.id, "real_name": p.name} for p in podium.directory.participants}
-        async with FakeSlack(channels=_channel_ids(podium), users=users) as fake:
+        async with FakeSlack(channels=channel_ids(podium.meeting), users=users) as fake:
             slack = SlackSettings(bot_token=TOKEN, signing_secret=SECRET, api_url=fake.api_url)
             bot = SlackBot(bootstrap.slack_core(podium), slack, debounce=1.0)
             await bot.start()
@@ -153,12 +153,6 @@ async def _podium(folder: Path) -> AsyncIterator[tuple[str, str]]:
                 outbox.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await outbox
-
-
-def _channel_ids(podium: Podium) -> dict[str, str]:
-    """A Slack id for every channel the schedule names, as the workspace's admin created them."""
-    names = {podium.meeting.main_channel or "", *(s.channel or "" for s in podium.meeting.sessions)} - {""}
-    return {name: f"C{index:03d}{name.upper().replace('-', '')}"[:11] for index, name in enumerate(sorted(names))}
 
 
 async def _load(url: str, channel_id: str, *, expect: str, warmup: float, duration: float) -> Load:

@@ -89,6 +89,12 @@ class Meeting:
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    @property
+    def channels(self) -> tuple[str, ...]:
+        """Every channel the meeting uses (the main one, then each session's), once each, in that order."""
+        named = [self.main_channel, *(s.channel for s in self.sessions)]
+        return tuple(dict.fromkeys(name for name in named if name))
+
     def session(self, session_id: str) -> Session | None:
         return next((s for s in self.sessions if s.id == session_id), None)
 

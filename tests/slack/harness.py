@@ -16,6 +16,7 @@ from bot import bootstrap
 from bot.adapters.slack.server import EVENTS_PATH, SlackBot
 from bot.bootstrap import Podium
 from bot.config import Settings, SlackSettings
+from bot.domain.meeting import Meeting
 from bot.domain.transcript import TranscriptEntry
 from bot.scheduling.clock import SimulatedClock
 from bot.scheduling.scheduler import Scheduler
@@ -31,10 +32,10 @@ def settings(url: str) -> Settings:
     return Settings(database_url=url, roster=ROSTER)
 
 
-def channel_ids(podium: Podium) -> dict[str, str]:
+def channel_ids(meeting: Meeting) -> dict[str, str]:
     """A Slack id for every channel the schedule names, as a workspace admin would have created them."""
-    names = {podium.meeting.main_channel or "", *(s.channel or "" for s in podium.meeting.sessions)} - {""}
-    return {name: f"C{index:03d}{name.upper().replace('-', '')}"[:11] for index, name in enumerate(sorted(names))}
+    names = sorted(meeting.channels)
+    return {name: f"C{index:03d}{name.upper().replace('-', '')}"[:11] for index, name in enumerate(names)}
 
 
 @dataclass
@@ -87,7 +88,7 @@ async def running_slack(tmp_path: Path, start: datetime, *, debounce: float = 0.
     database = f"sqlite:///{tmp_path / 'podium.db'}"
     async with bootstrap.running(settings(database), clock) as podium:
         users = {p.id: {"name": p.id, "real_name": p.name} for p in podium.directory.participants}
-        async with FakeSlack(channels=channel_ids(podium), users=users) as slack:
+        async with FakeSlack(channels=channel_ids(podium.meeting), users=users) as slack:
             slack_settings = SlackSettings(bot_token="xoxb-test", signing_secret=SECRET, api_url=slack.api_url)
             bot = SlackBot(bootstrap.slack_core(podium), slack_settings, debounce=debounce)
             await bot.start()

@@ -18,19 +18,13 @@ import aiohttp
 from aiohttp import web
 
 from bot.config import DEFAULT_SCHEDULE, data_path
-from bot.domain.meeting import Meeting
 from bot.formats.roster import load_roster
 from bot.formats.schedules import load_schedule
 from tests.slack.fake_slack import Call, FakeSlack
+from tests.slack.harness import channel_ids
 from tests.slack.signed import post_signed, slash_body
 
 DEMO_ROSTER = "schedules/demo-roster-2020.toml"
-
-
-def channel_ids(meeting: Meeting) -> dict[str, str]:
-    """Stable made-up ids for the schedule's channels: C + the name's letters, as Slack's are upper case."""
-    names = {meeting.main_channel or "", *(s.channel or "" for s in meeting.sessions)} - {""}
-    return {name: "C" + "".join(ch for ch in name.upper() if ch.isalnum())[:10] for name in sorted(names)}
 
 
 class PrintingSlack(FakeSlack):

@@ -27,7 +27,7 @@ async def replicas(tmp_path: Path, count: int = 2) -> AsyncIterator[tuple[FakeSl
     async with AsyncExitStack() as stack:
         podiums = [await stack.enter_async_context(bootstrap.running(settings(url), clock)) for _ in range(count)]
         users = {p.id: {"name": p.id} for p in podiums[0].directory.participants}
-        slack = await stack.enter_async_context(FakeSlack(channels=channel_ids(podiums[0]), users=users))
+        slack = await stack.enter_async_context(FakeSlack(channels=channel_ids(podiums[0].meeting), users=users))
         bots = []
         for podium in podiums:
             bot = SlackBot(

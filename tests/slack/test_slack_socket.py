@@ -33,7 +33,7 @@ async def socket_bot(tmp_path: Path) -> AsyncIterator[tuple[FakeSlack, SlackBot]
     clock = SimulatedClock(RT1_START)
     async with bootstrap.running(settings(f"sqlite:///{tmp_path / 'podium.db'}"), clock) as podium:
         users = {p.id: {"name": p.id, "real_name": p.name} for p in podium.directory.participants}
-        async with FakeSlack(channels=channel_ids(podium), users=users) as fake:
+        async with FakeSlack(channels=channel_ids(podium.meeting), users=users) as fake:
             slack_settings = SlackSettings(bot_token="xoxb-test", app_token=APP_TOKEN, api_url=fake.api_url)
             bot = SlackBot(bootstrap.slack_core(podium), slack_settings, debounce=0.0)
             await bot.start()

@@ -64,3 +64,7 @@ def test_links_on_the_invalid_domain_are_placeholders() -> None:
     assert Link("join", "https://meeting.invalid/x").is_placeholder
     assert not Link("join", "https://unece.org/x").is_placeholder
     assert not Link("join", "https://invalid.example.org/").is_placeholder
+
+
+def test_channels_are_the_main_one_then_each_sessions_once(gcm: Meeting) -> None:
+    assert gcm.channels == ("gcm-review", "gcm-plenary", "gcm-rt1", "gcm-rt2", "gcm-rt3", "gcm-rt4")

@@ -79,8 +79,7 @@ class SlackBot:
 
     async def start(self) -> None:
         meeting = self.core.meeting
-        names = [meeting.main_channel or "", *(s.channel or "" for s in meeting.sessions)]
-        self.channels = await ChannelMap.resolve(self.client, names)
+        self.channels = await ChannelMap.resolve(self.client, meeting.channels)
         self.zones = SlackZones(self.client)
         rename = renamer(self.core.registry)
         self.poster = SlackPoster(self.client, self.channels, self.core.commands.record_post, rename)
