@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import gc
 import json
+import logging
 import signal
 import sys
 
@@ -13,8 +14,11 @@ from bot import bootstrap
 from bot.adapters.slack.manifest import PLACEHOLDER_URL, slack_manifest
 from bot.adapters.slack.server import SlackBot, serve_http
 from bot.config import MissingSetting, Settings, SlackSettings
+from bot.domain.schedule_rules import ScheduleInvalid
 from bot.scheduling.scheduler import Scheduler
 from bot.services.catalogue import command_registry
+
+log = logging.getLogger(__name__)
 
 
 async def serve(options: argparse.Namespace, settings: Settings) -> int:
@@ -35,30 +39,44 @@ async def serve(options: argparse.Namespace, settings: Settings) -> int:
         gc.freeze()
         scheduler = Scheduler(clock, podium.timeline, bot.deliver, podium.reminders.receipts)
         podium.floor.watch(lambda _: scheduler.wake())  # a new turn starts a timer the scheduler must wait for
-        tasks: list[asyncio.Task[None]] = []
+        parts: list[asyncio.Task[None]] = []  # the long-running parts; the server is healthy while all run
 
         async def healthy() -> bool:
-            return all(not task.done() for task in tasks)
+            return all(not part.done() for part in parts)
 
         server = serve_http(bot.web_app(healthy), options.host, options.port, socket_mode=slack.socket_mode)
         jobs = [scheduler.run(), bot.outbox.run(), server] + ([bot.serve_socket()] if slack.socket_mode else [])
-        tasks.extend(asyncio.create_task(job) for job in jobs)
+        parts.extend(asyncio.create_task(job) for job in jobs)
+        reloads: set[asyncio.Task[None]] = set()
 
         async def reload() -> None:
-            await podium.reload(None)
+            """SIGHUP: read the timetable again; a faulty file is reported and the running one kept."""
+            try:
+                await podium.reload(None)
+            except ScheduleInvalid as invalid:
+                log.error("the timetable was not reloaded:\n%s", "\n".join(invalid.lines()))
+                return
+            except OSError as unreadable:
+                log.error("the timetable was not reloaded: %s", unreadable)
+                return
             scheduler.wake()
 
+        def on_sighup() -> None:
+            task = asyncio.create_task(reload())
+            reloads.add(task)
+            task.add_done_callback(reloads.discard)
+
         loop = asyncio.get_running_loop()
-        loop.add_signal_handler(signal.SIGHUP, lambda: tasks.append(asyncio.create_task(reload())))
+        loop.add_signal_handler(signal.SIGHUP, on_sighup)
         try:
-            done, _ = await asyncio.wait(tasks[: len(jobs)], return_when=asyncio.FIRST_EXCEPTION)
-            for task in done:
-                task.result()  # a part that stopped takes the server down, with its reason
+            done, _ = await asyncio.wait(parts, return_when=asyncio.FIRST_EXCEPTION)
+            for part in done:
+                part.result()  # a part that stopped takes the server down, with its reason
         finally:
             loop.remove_signal_handler(signal.SIGHUP)
-            for task in tasks:
+            for task in [*parts, *reloads]:
                 task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            await asyncio.gather(*parts, *reloads, return_exceptions=True)
     return 0
 
 

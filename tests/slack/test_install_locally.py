@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import select
+import signal
 import socket
 import subprocess
 import sys
@@ -42,8 +43,10 @@ def wait_for_line(process: subprocess.Popen[str], marker: str) -> None:
 
 
 @contextmanager
-def started(tmp_path: Path, *, socket: bool = False) -> Iterator[tuple[int, subprocess.Popen[str]]]:
-    """The fake Slack and `podium serve slack`, as the README starts them; yields Podium's port and the fake."""
+def started(
+    tmp_path: Path, *, socket: bool = False, schedule: Path | None = None
+) -> Iterator[tuple[int, subprocess.Popen[str], subprocess.Popen[str]]]:
+    """The fake Slack and `podium serve slack`, as the README starts them: Podium's port, the fake, Podium."""
     fake_port, podium_port = free_port(), free_port()
     env = {**os.environ, "PYTHONPATH": str(REPOSITORY)}
     fake = subprocess.Popen(
@@ -59,12 +62,13 @@ def started(tmp_path: Path, *, socket: bool = False) -> Iterator[tuple[int, subp
     slack_env |= {"SLACK_APP_TOKEN": "xapp-1-local"} if socket else {"SLACK_SIGNING_SECRET": "local-secret"}
     command = [str(PODIUM), "serve", "slack", "--port", str(podium_port), "--clock", "2020-11-12T10:40+01:00"]
     command += ["--roster", str(REPOSITORY / "schedules/demo-roster-2020.toml")]
+    command += ["--schedule", str(schedule)] if schedule else []
     try:
         wait_for_line(fake, "Fake Slack listening")
         podium = subprocess.Popen(command, env=slack_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         try:
             wait_for_line(podium, "health check on")
-            yield podium_port, fake
+            yield podium_port, fake, podium
         finally:
             podium.terminate()
             podium.wait(timeout=10)
@@ -75,8 +79,8 @@ def started(tmp_path: Path, *, socket: bool = False) -> Iterator[tuple[int, subp
 
 @pytest.fixture
 def servers(tmp_path: Path) -> Iterator[tuple[int, subprocess.Popen[str]]]:
-    with started(tmp_path) as running:
-        yield running
+    with started(tmp_path) as (port, fake, _):
+        yield port, fake
 
 
 def send(port: int, *words: str, secret: str = "local-secret") -> str:
@@ -100,9 +104,21 @@ def test_agenda_and_hand_answer_through_the_local_slack(servers: tuple[int, subp
 
 def test_socket_mode_connects_with_the_app_token_and_serves_the_health_check(tmp_path: Path) -> None:
     with (
-        started(tmp_path, socket=True) as (port, fake),
+        started(tmp_path, socket=True) as (port, fake, _),
         urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as health,
     ):
         assert health.status == 200
     printed = fake.communicate(timeout=10)[0]
     assert "slack <- apps.connections.open" in printed  # the websocket was asked for, with the xapp token
+
+
+def test_a_faulty_timetable_on_sighup_is_reported_and_the_server_keeps_serving(tmp_path: Path) -> None:
+    schedule = tmp_path / "meeting.toml"
+    schedule.write_text((REPOSITORY / "schedules/unece-gcm-review-2020.toml").read_text(encoding="utf-8"), "utf-8")
+    with started(tmp_path, schedule=schedule) as (port, _, podium):
+        schedule.write_text("[meeting]\ntitle = 'half a file'\n", encoding="utf-8")
+        podium.send_signal(signal.SIGHUP)
+        wait_for_line(podium, "the timetable was not reloaded")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as health:
+            assert health.status == 200
+        assert send(port, "/agenda", "1", "--as", "aigerim").startswith("200 Regional Review")
