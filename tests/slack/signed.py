@@ -57,31 +57,9 @@ def slash_payload(
     }
 
 
-def slash_body(
-    command: str,
-    text: str,
-    user_id: str,
-    channel_id: str,
-    *,
-    team_id: str = TEAM_ID,
-    channel_name: str = "general",
-    user_name: str | None = None,
-    response_url: str = UNREACHABLE_RESPONSE_URL,
-    trigger_id: str | None = None,
-) -> str:
-    """A slash command's form-encoded body, as Slack POSTs it."""
-    fields = slash_payload(
-        command,
-        text,
-        user_id,
-        channel_id,
-        team_id=team_id,
-        channel_name=channel_name,
-        user_name=user_name,
-        response_url=response_url,
-        trigger_id=trigger_id,
-    )
-    return urlencode(fields)
+def slash_body(command: str, text: str, user_id: str, channel_id: str, **fields: Any) -> str:
+    """A slash command's form-encoded body, as Slack POSTs it (keywords as for `slash_payload`)."""
+    return urlencode(slash_payload(command, text, user_id, channel_id, **fields))
 
 
 def action_payload(
