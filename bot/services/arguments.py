@@ -18,7 +18,7 @@ _MENTION = re.compile(r"<@!?(?P<bracketed>[\w.-]+)(?:\|[^>]*)?>|@(?P<plain>[\w.-
 def parse_arguments(spec: CommandSpec, text: str) -> dict[str, str]:
     """Match words to parameters in order; an optional parameter whose kind does not fit is skipped."""
     if len(text) > MAX_TEXT:
-        raise Refused("text_too_long", {"limit": str(MAX_TEXT)}, spec.usage)
+        raise Refused("text_too_long", {"limit": str(MAX_TEXT), "length": str(len(text))}, spec.usage)
     words = text.split()
     values: dict[str, str] = {}
     for param in spec.params:

@@ -21,6 +21,7 @@ from bot.services.reminders import ReminderService
 from bot.services.timeline import Timeline
 from bot.services.timetable import Timetable
 from bot.services.timetable_commands import timetable_handlers
+from bot.services.writer import Writer
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,12 @@ def assemble(
     registry: Registry | None = None,
 ) -> Services:
     timetable = Timetable(meeting, directory)
-    people = PeopleService(meeting.id, directory, uow)
-    floor = FloorService(timetable, people, uow)
+    people = PeopleService(meeting.id, directory)
+    writer = Writer(uow, people.prefetch)  # every command and clock change of this process goes through it
+    floor = FloorService(timetable, people, uow, writer)
     reminders = ReminderService(timetable, people, uow)
     exports = ExportService(timetable, exporter, uow)
-    corrections = CorrectionService(timetable, uow)
+    corrections = CorrectionService(timetable)
     handlers = {
         **timetable_handlers(timetable),
         **people.handlers(),
@@ -58,7 +60,13 @@ def assemble(
         **corrections.handlers(),
     }
     commands = CommandService(
-        registry or command_registry(), handlers, timetable=timetable, people=people, clock=clock, uow=uow
+        registry or command_registry(),
+        handlers,
+        timetable=timetable,
+        people=people,
+        clock=clock,
+        uow=uow,
+        writer=writer,
     )
     timeline = Timeline(clock, (FloorClock(floor, timetable), reminders))
     return Services(timetable, people, floor, reminders, commands, timeline, Displays(timetable, uow))

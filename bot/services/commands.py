@@ -1,21 +1,28 @@
-"""The command use case: find the command, read its arguments, check who may run it, run it, keep the transcript."""
+"""The command use case: find the command, check who may run it, read its arguments, run it, keep the transcript."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 
 from bot.domain.errors import Refused
 from bot.domain.meeting import Session
+from bot.domain.text import clean, shortened
 from bot.domain.transcript import EntryKind, TranscriptEntry
-from bot.services.arguments import parse_arguments
+from bot.services.arguments import MAX_TEXT, parse_arguments
 from bot.services.context import Context, Handler, may
-from bot.services.group_commit import GroupCommit
 from bot.services.people import PeopleService
 from bot.services.ports import Clock, UnitOfWork
 from bot.services.registry import Audience, CommandSpec, Registry
 from bot.services.timetable import Timetable
+from bot.services.transaction import Transaction
 from bot.services.views import HelpView, Post, RefusalView, Visibility
+from bot.services.writer import Job, Writer
+
+log = logging.getLogger(__name__)
+KEPT = 2000  # characters of an over-long command the transcript keeps, with its length
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +37,13 @@ class Invocation:
     # The platform's id for this delivery (Slack's trigger id), when it may deliver the same command again.
     request_id: str | None = None
 
+    def cleaned(self) -> Invocation:
+        """The same command with its text made safe once, here, for every platform: see domain/text.py."""
+        args = {name: clean(value) for name, value in self.args.items()} if self.args is not None else None
+        channel = clean(self.channel) if self.channel is not None else None
+        actor, command, text = clean(self.actor), clean(self.command), clean(self.text)
+        return replace(self, actor=actor, command=command, text=text, channel=channel, args=args)
+
 
 class CommandService:
     def __init__(
@@ -41,63 +55,110 @@ class CommandService:
         people: PeopleService,
         clock: Clock,
         uow: Callable[[], UnitOfWork],
+        writer: Writer,
     ) -> None:
         self.registry = registry
         self.timetable = timetable
         self.people = people
         self.clock = clock
         self.uow = uow
+        self.writer = writer
         self._handlers = {**handlers, "help": self._help}
-        self._log = GroupCommit(self._append_all)
         missing = {c.path for c in registry.leaves()} - set(self._handlers)
         if missing:
             raise ValueError(f"commands without a handler: {', '.join(sorted(missing))}")
 
     async def handle(self, invocation: Invocation) -> list[Post]:
-        """Answer one command; a refusal is one private line and changes nothing; a repeated delivery, nothing."""
-        if not await self._record(invocation):
-            return []
+        """Answer one command; a refusal is one private line and changes nothing; a repeated delivery, nothing.
+
+        The command's log entry (with its request id) and its effect commit in one transaction, shared with
+        the commands arriving meanwhile: acknowledged means kept, and a retry of a delivery that was not
+        kept runs in full.
+        """
+        invocation = invocation.cleaned()
+        entry = self._entry(invocation)
+        spec = self.registry.get(invocation.command)
         try:
-            spec, ctx = await self._context(invocation)
-            return await self._handlers[spec.path](ctx)
-        except Refused as refusal:
-            return [self._refused(invocation, refusal)]
+            if spec is not None and spec.slow:
+                return await self._slow(invocation, entry)
+            job = Job(partial(self._run, invocation), entry, invocation.actor)
+            posts: list[Post] | None = await self.writer.run(job)
+        except Exception:  # this command's own failure (a bug, or the database refusing its data): it alone fails
+            log.exception("/%s by %s failed", invocation.command, invocation.actor)
+            return await self._failed(invocation, entry)
+        return posts or []
 
     async def check(self, invocation: Invocation) -> list[Post]:
         """The refusal the command would get before it ran (unknown, badly written, not allowed), or nothing.
 
         For platforms that acknowledge a slow command before running it: the answer can already say no.
         """
+        invocation = invocation.cleaned()
         try:
-            await self._context(invocation)
+            async with self.uow() as uow:
+                await self._context(invocation, Transaction(uow))
         except Refused as refusal:
             return [self._refused(invocation, refusal)]
         return []
 
-    async def _context(self, invocation: Invocation) -> tuple[CommandSpec, Context]:
+    async def record_post(self, channel: str | None, text: str) -> None:
+        """Keep a message the bot posted to a channel, as the adapter rendered it."""
+        entry = TranscriptEntry(
+            self.timetable.meeting.id,
+            self.clock.now(),
+            EntryKind.MESSAGE,
+            text,
+            channel,
+            session_id=self._session_of(channel),
+        )
+        await self.writer.run(Job(_nothing, entry))
+
+    async def _run(self, invocation: Invocation, tx: Transaction) -> list[Post]:
+        try:
+            spec, ctx = await self._context(invocation, tx)
+            return await self._handlers[spec.path](ctx)
+        except Refused as refusal:
+            return [self._refused(invocation, refusal)]
+
+    async def _slow(self, invocation: Invocation, entry: TranscriptEntry) -> list[Post]:
+        """Logged and checked in a batch like any command; its work (reading the whole record) runs outside it."""
+        checked = await self.writer.run(Job(partial(self._checked, invocation), entry, invocation.actor))
+        if checked is None:
+            return []  # a delivery that ran before
+        if isinstance(checked, Post):
+            return [checked]
+        spec, ctx = checked
+        async with self.uow() as uow:
+            try:
+                return await self._handlers[spec.path](replace(ctx, tx=Transaction(uow)))
+            except Refused as refusal:
+                return [self._refused(invocation, refusal)]
+
+    async def _checked(self, invocation: Invocation, tx: Transaction) -> tuple[CommandSpec, Context] | Post:
+        try:
+            return await self._context(invocation, tx)
+        except Refused as refusal:
+            return self._refused(invocation, refusal)
+
+    async def _failed(self, invocation: Invocation, entry: TranscriptEntry) -> list[Post]:
+        """Say so, and keep the command in the transcript alone, so a retried delivery is not run again."""
+        try:
+            await self.writer.run(Job(_nothing, entry))
+        except Exception:  # the database itself is failing: the platform may deliver it again, and then it runs
+            log.exception("could not log /%s by %s either", invocation.command, invocation.actor)
+        return [self._refused(invocation, Refused("failed", {"command": invocation.command}))]
+
+    async def _context(self, invocation: Invocation, tx: Transaction) -> tuple[CommandSpec, Context]:
         spec, text = self._spec(invocation.command, invocation.text)
-        who = await self.people.lookup(invocation.actor)
+        who = await self.people.lookup(invocation.actor, tx)
+        ctx = Context(who, invocation.channel, self.clock.now(), {}, tx)
+        self._check_allowed(spec, ctx)  # before the arguments: someone not allowed needs no usage hint
         args = invocation.args if invocation.args is not None else parse_arguments(spec, text)
-        ctx = Context(who, invocation.channel, self.clock.now(), args)
-        self._check_allowed(spec, ctx)
-        return spec, ctx
+        return spec, replace(ctx, args=args)
 
     def _refused(self, invocation: Invocation, refusal: Refused) -> Post:
         view = RefusalView(refusal.code, refusal.details, refusal.suggestion)
         return Post(view, Visibility.PRIVATE, invocation.channel, invocation.actor)
-
-    async def record_post(self, channel: str | None, text: str) -> None:
-        """Keep a message the bot posted to a channel, as the adapter rendered it."""
-        await self._append(
-            TranscriptEntry(
-                self.timetable.meeting.id,
-                self.clock.now(),
-                EntryKind.MESSAGE,
-                text,
-                channel,
-                session_id=self._session_of(channel),
-            )
-        )
 
     def _spec(self, name: str, text: str) -> tuple[CommandSpec, str]:
         """The command (or subcommand, taken from the first word) and the rest of the text."""
@@ -138,31 +199,19 @@ class CommandService:
             raise self._unknown(name)
         return [ctx.reply(HelpView((spec,), detailed=True))]
 
-    async def _record(self, invocation: Invocation) -> bool:
-        """Log the command; False when its delivery was logged (and so run) already."""
+    def _entry(self, invocation: Invocation) -> TranscriptEntry:
+        """The command's line in the transcript; an over-long one (refused) is kept shortened, with its length."""
         text = f"/{invocation.command} {invocation.text}".strip()
-        return await self._append(
-            TranscriptEntry(
-                self.timetable.meeting.id,
-                self.clock.now(),
-                EntryKind.COMMAND,
-                text,
-                invocation.channel,
-                invocation.actor,
-                self._session_of(invocation.channel),
-                invocation.request_id,
-            )
+        return TranscriptEntry(
+            self.timetable.meeting.id,
+            self.clock.now(),
+            EntryKind.COMMAND,
+            shortened(text, KEPT) if len(invocation.text) > MAX_TEXT else text,
+            invocation.channel,
+            invocation.actor,
+            self._session_of(invocation.channel),
+            invocation.request_id,
         )
-
-    async def _append(self, entry: TranscriptEntry) -> bool:
-        return await self._log(entry)
-
-    async def _append_all(self, entries: list[TranscriptEntry]) -> list[bool | Exception]:
-        """Entries logged together, in one transaction: under load, one commit for many commands."""
-        async with self.uow() as uow:
-            kept: list[bool | Exception] = list(await uow.transcript.append_all(entries))
-            await uow.commit()
-        return kept
 
     def _session_of(self, channel: str | None) -> str | None:
         """The session a channel's words belong to in the transcript, if a list is open there now."""
@@ -170,3 +219,7 @@ class CommandService:
             return self.timetable.open_session(channel, self.clock.now()).id
         except Refused:
             return None
+
+
+async def _nothing(tx: Transaction) -> None:
+    """The work of a log entry kept on its own (a bot's post, a failed command): the entry is all."""

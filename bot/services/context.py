@@ -9,17 +9,22 @@ from datetime import datetime
 from bot.domain.meeting import Session
 from bot.domain.participants import Participant
 from bot.services.registry import Audience
+from bot.services.transaction import Transaction
 from bot.services.views import Post, View, Visibility
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """One command being run: who, where, when, and its arguments as read by the registry."""
+    """One command being run: who, where, when, its arguments as read by the registry, and its transaction.
+
+    Handlers read and write through `tx`: what they change commits with the command's log entry, or not at all.
+    """
 
     who: Participant
     channel: str | None
     now: datetime
     args: dict[str, str]
+    tx: Transaction
 
     def reply(self, view: View) -> Post:
         return Post(view, Visibility.PRIVATE, self.channel, self.who.id)

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from bot.domain.corrections import Correction
 from bot.domain.errors import Refused
 from bot.domain.queue.queue import STATEMENT_LIMIT
 from bot.services.context import Context, Handler
-from bot.services.ports import UnitOfWork
 from bot.services.timetable import Timetable
 from bot.services.views import AckView, Post
 
 
 class CorrectionService:
-    def __init__(self, timetable: Timetable, uow: Callable[[], UnitOfWork]) -> None:
+    def __init__(self, timetable: Timetable) -> None:
         self.timetable = timetable
-        self.uow = uow
 
     def handlers(self) -> dict[str, Handler]:
         return {"correct": self.correct}
@@ -28,12 +24,11 @@ class CorrectionService:
         if len(text) > STATEMENT_LIMIT:
             raise Refused("statement_too_long", {"limit": str(STATEMENT_LIMIT), "length": str(len(text))})
         meeting = self.timetable.meeting
-        async with self.uow() as uow:
-            heard = {i.id for i in await uow.queues.interventions(meeting.id, session_id)}
-            if entry_id not in heard:
-                raise Refused("unknown_intervention", {"value": ctx.args["intervention"]})
-            await uow.corrections.add(meeting.id, Correction(session_id, entry_id, text, ctx.who.id, ctx.now))
-            await uow.commit()
+        uow = ctx.tx.uow
+        heard = {i.id for i in await uow.queues.interventions(meeting.id, session_id)}
+        if entry_id not in heard:
+            raise Refused("unknown_intervention", {"value": ctx.args["intervention"]})
+        await uow.corrections.add(meeting.id, Correction(session_id, entry_id, text, ctx.who.id, ctx.now))
         return [ctx.reply(AckView("corrected", {"intervention": f"{session_id}:{entry_id}"}))]
 
 

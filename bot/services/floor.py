@@ -5,34 +5,40 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TypeVar
 
 from bot.domain.durations import parse_duration
+from bot.domain.errors import Refused
 from bot.domain.meeting import Meeting, Session
 from bot.domain.participants import Participant
 from bot.domain.queue.entries import EntryKind, Speaker
 from bot.domain.queue.queue import SpeakerQueue
 from bot.domain.settings import Category
 from bot.services.context import Context, Handler
-from bot.services.list_writer import Change, ListWriter
+from bot.services.floor_news import near, news
 from bot.services.people import PeopleService
 from bot.services.ports import UnitOfWork
 from bot.services.timetable import Timetable
+from bot.services.transaction import Transaction
 from bot.services.views import AckView, Place, Post, QueueView, Reader, Visibility
+from bot.services.writer import Job, Writer
 
 T = TypeVar("T")
 SHOWN = 10  # how many upcoming speakers /queue lists
 
 
 class FloorService:
-    def __init__(self, timetable: Timetable, people: PeopleService, uow: Callable[[], UnitOfWork]) -> None:
+    def __init__(
+        self, timetable: Timetable, people: PeopleService, uow: Callable[[], UnitOfWork], writer: Writer
+    ) -> None:
         self.timetable = timetable
         self.people = people
         self.uow = uow
-        # One lock per session: in this process, changes to a list happen one after another.
+        self.writer = writer
+        # One lock per session: a transaction changing a list holds it, so readers never see a list mid-batch.
         self._locks: dict[str, asyncio.Lock] = {}
         self._watchers: list[Callable[[Session], None]] = []
-        self.writer = ListWriter(lambda: self.meeting, uow, self._lock, self._watchers)
 
     def watch(self, changed: Callable[[Session], None]) -> None:
         """Be told (synchronously, after the commit) of every change to a session's list: a live display refreshes."""
@@ -76,7 +82,7 @@ class FloorService:
             entry = q.raise_hand(Speaker.of(ctx.who), kind, note, ctx.now)
             return Place(entry, q.position(entry), q.wait_before(entry, ctx.now))
 
-        place, _ = await self._change(session, raise_hand, ctx.now, retry=True)
+        place, _ = await self._change(ctx.tx, session, raise_hand, ctx.now, replayable=True)
         details = {
             "kind": kind.value,
             "position": str(place.position),
@@ -87,24 +93,26 @@ class FloorService:
 
     async def lower(self, ctx: Context) -> list[Post]:
         session = self._session(ctx)
-        lowered, _ = await self._change(session, lambda q: q.lower(ctx.who.id), ctx.now, retry=True)
+        lowered, _ = await self._change(ctx.tx, session, lambda q: q.lower(ctx.who.id), ctx.now, replayable=True)
         return [ctx.reply(AckView("lowered", {"count": str(len(lowered)), "session": session.id}))]
 
     async def queue(self, ctx: Context) -> list[Post]:
         session = self._session(ctx)
-        return [ctx.reply(await self.read(session, lambda q: self._queue_view(q, session, ctx.now, ctx.who)))]
+        q = await self._list(ctx.tx, session)
+        return [ctx.reply(self._queue_view(q, session, ctx.now, ctx.who))]
 
     async def statement(self, ctx: Context) -> list[Post]:
         session = self._session(ctx)
+        text = ctx.args["text"]
         await self._change(
-            session, lambda q: q.attach_statement(ctx.who.id, ctx.args["text"], ctx.now), ctx.now, retry=True
+            ctx.tx, session, lambda q: q.attach_statement(ctx.who.id, text, ctx.now), ctx.now, replayable=True
         )
-        return [ctx.reply(AckView("statement_kept", {"length": str(len(ctx.args["text"])), "session": session.id}))]
+        return [ctx.reply(AckView("statement_kept", {"length": str(len(text)), "session": session.id}))]
 
     async def note(self, ctx: Context) -> list[Post]:
         session = self._session(ctx)
         note, _ = await self._change(
-            session, lambda q: q.note(ctx.who.id, ctx.args["text"], ctx.now), ctx.now, retry=True
+            ctx.tx, session, lambda q: q.note(ctx.who.id, ctx.args["text"], ctx.now), ctx.now, replayable=True
         )
         on = "intervention" if note.intervention is not None else "session"
         return [ctx.reply(AckView("note_kept", {"on": on, "session": session.id}))]
@@ -115,12 +123,12 @@ class FloorService:
         return await self._announced(ctx, lambda q: q.next(ctx.now))
 
     async def give(self, ctx: Context) -> list[Post]:
-        speaker = Speaker.of(await self.people.known(ctx.args["user"]))
+        speaker = Speaker.of(await self.people.known(ctx.args["user"], ctx.tx))
         return await self._announced(ctx, lambda q: q.give(speaker, ctx.now))
 
     async def end(self, ctx: Context) -> list[Post]:
         session = self._session(ctx)
-        ended, _ = await self._change(session, lambda q: q.end(ctx.now), ctx.now, retry=False)
+        ended, _ = await self._change(ctx.tx, session, lambda q: q.end(ctx.now), ctx.now, replayable=False)
         seconds = str(int(ended.duration.total_seconds()))
         return [
             self._to_channel(session, AckView("floor_ended", {"name": ended.entry.speaker.name, "seconds": seconds}))
@@ -133,16 +141,16 @@ class FloorService:
         return await self._announced(ctx, lambda q: q.open_list())
 
     async def move(self, ctx: Context) -> list[Post]:
-        who = await self.people.known(ctx.args["user"])
+        who = await self.people.known(ctx.args["user"], ctx.tx)
         position = int(ctx.args["position"])
         session = self._session(ctx)
-        await self._change(session, lambda q: q.move(who.id, position), ctx.now, retry=False)
+        await self._change(ctx.tx, session, lambda q: q.move(who.id, position), ctx.now, replayable=False)
         return [ctx.reply(AckView("moved", {"name": who.name, "position": str(position)}))]
 
     async def remove(self, ctx: Context) -> list[Post]:
-        who = await self.people.known(ctx.args["user"])
+        who = await self.people.known(ctx.args["user"], ctx.tx)
         session = self._session(ctx)
-        await self._change(session, lambda q: q.lower(who.id, by_moderator=True), ctx.now, retry=True)
+        await self._change(ctx.tx, session, lambda q: q.lower(who.id, by_moderator=True), ctx.now, replayable=True)
         return [ctx.reply(AckView("removed", {"name": who.name}))]
 
     async def limit(self, ctx: Context) -> list[Post]:
@@ -151,9 +159,9 @@ class FloorService:
         return await self._announced(ctx, lambda q: q.set_limit(span, category))
 
     async def last_word(self, ctx: Context) -> list[Post]:
-        speaker = Speaker.of(await self.people.known(ctx.args["user"]))
+        speaker = Speaker.of(await self.people.known(ctx.args["user"], ctx.tx))
         session = self._session(ctx)
-        await self._change(session, lambda q: q.last_word(speaker, ctx.now), ctx.now, retry=False)
+        await self._change(ctx.tx, session, lambda q: q.last_word(speaker, ctx.now), ctx.now, replayable=False)
         return [ctx.reply(AckView("last_word", {"name": speaker.name}))]
 
     async def replies(self, ctx: Context) -> list[Post]:
@@ -162,8 +170,13 @@ class FloorService:
     # --- shared with the clock -----------------------------------------------------------------------------
 
     async def change(self, session: Session, op: Callable[[SpeakerQueue], object], now: datetime) -> list[Post]:
-        """Apply a change and return the channel announcements it makes (used by the floor clock too)."""
-        _, posts = await self._change(session, op, now, retry=False)
+        """Apply a change in a transaction of its own, and return the channel announcements it makes (the clock)."""
+
+        async def work(tx: Transaction) -> list[Post]:
+            _, posts = await self._change(tx, session, op, now, replayable=False)
+            return posts
+
+        posts: list[Post] = await self.writer.run(Job(work))
         return posts
 
     async def board(self, session: Session, now: datetime) -> QueueView:
@@ -171,7 +184,7 @@ class FloorService:
         return await self.read(session, lambda q: self._queue_view(q, session, now))
 
     async def read(self, session: Session, look: Callable[[SpeakerQueue], T]) -> T:
-        """Look at a list without changing it."""
+        """Look at a list without changing it, between two transactions that change it."""
         async with self._lock(session), self.uow() as uow:
             q = await uow.queues.get(self.meeting.id, session.id, self.meeting.speaking_for(session))
             seen = look(q)
@@ -187,15 +200,39 @@ class FloorService:
         return self.timetable.open_session(ctx.channel, ctx.now)
 
     async def _announced(self, ctx: Context, op: Callable[[SpeakerQueue], object]) -> list[Post]:
-        _, posts = await self._change(self._session(ctx), op, ctx.now, retry=False)
+        _, posts = await self._change(ctx.tx, self._session(ctx), op, ctx.now, replayable=False)
         return posts
 
     async def _change(
-        self, session: Session, op: Callable[[SpeakerQueue], T], now: datetime, *, retry: bool
+        self, tx: Transaction, session: Session, op: Callable[[SpeakerQueue], T], now: datetime, *, replayable: bool
     ) -> tuple[T, list[Post]]:
-        """Apply op to the list, saved with whatever else arrives meanwhile; refused if it cannot be."""
-        changed: tuple[T, list[Post]] = await self.writer.change(session, Change(op, now, replayable=retry))
-        return changed
+        """Apply op to the list in the transaction, and say what it tells people; saved when the transaction commits.
+
+        A change that is not `replayable` (a moderator's "next") is refused on a list that another process
+        saved while an earlier attempt of this transaction ran: its author did not see that list.
+        """
+        if not replayable and session.id in tx.moved:
+            raise Refused("floor_moved", {"session": session.id, "speaker": ""})
+        q = await self._list(tx, session)
+        before, start = near(self.meeting, q), len(q.events)
+        result = op(q)
+        return result, news(self.meeting, session, before, q, q.events[start:], now=now)
+
+    async def _list(self, tx: Transaction, session: Session) -> SpeakerQueue:
+        """The session's list, held by the transaction until it ends and saved before it commits."""
+        await tx.hold(self._lock(session))  # readers see the list between transactions, never inside one
+        q = await tx.uow.queues.get(self.meeting.id, session.id, self.meeting.speaking_for(session), lock=True)
+        tx.saving(("list", session.id), partial(self._save, tx, session, q))
+        return q
+
+    async def _save(self, tx: Transaction, session: Session, q: SpeakerQueue) -> None:
+        if q.events:
+            await tx.uow.queues.save(q)
+            tx.afterwards(("list", session.id), partial(self._changed, session))
+
+    def _changed(self, session: Session) -> None:
+        for watcher in self._watchers:
+            watcher(session)
 
     def _to_channel(self, session: Session, view: AckView) -> Post:
         return Post(view, Visibility.CHANNEL, session.channel or self.meeting.main_channel)

@@ -59,12 +59,21 @@ class TranscriptRepository(Protocol):
 
 
 class ConcurrentChange(Exception):
-    """Another process changed the list of speakers since it was read; nothing was saved."""
+    """Another process changed what was read (a list of speakers: its session) since; nothing was saved."""
+
+    def __init__(self, why: str, *, session_id: str = "") -> None:
+        super().__init__(why)
+        self.session_id = session_id
 
 
 class QueueRepository(Protocol):
-    async def get(self, meeting_id: str, session_id: str, settings: SpeakingSettings) -> SpeakerQueue:
-        """The session's list as last committed (a new, empty one if it has none yet)."""
+    async def get(
+        self, meeting_id: str, session_id: str, settings: SpeakingSettings, *, lock: bool = False
+    ) -> SpeakerQueue:
+        """The session's list as last committed (a new, empty one if it has none yet).
+
+        With `lock`, other processes wanting to change it wait until this unit of work ends (a change follows).
+        """
         ...
 
     async def save(self, queue: SpeakerQueue) -> None:

@@ -14,6 +14,7 @@ from bot.services.context import Context, Handler
 from bot.services.people import PeopleService
 from bot.services.ports import UnitOfWork
 from bot.services.timetable import Timetable
+from bot.services.transaction import Transaction
 from bot.services.views import AckView, Post, Reader, ReminderView, SubscriptionsView, Visibility
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ class ReminderService:
                 log.warning(
                     "missed %d reminder(s) due more than %s ago, not posted: %s", len(missed), self._grace, shown
                 )
-            posts = await self._personal_and_public(uow, due)
+            posts = await self._personal_and_public(Transaction(uow), due)
             wanted = [(p.key or "", due) for p, due in posts]
             got = await uow.reminders.claim(self._meeting_id, wanted, now, LEASE)
             retried = await uow.reminders.retry_due(self._meeting_id, now, LEASE)
@@ -96,20 +97,16 @@ class ReminderService:
         target = ctx.args["session"].lower()
         if target != "all" and self.timetable.meeting.session(target) is None:
             self.timetable.session(self.timetable.reader(), target)  # refuses with the closest session id
-        async with self.uow() as uow:
-            added = await uow.subscriptions.subscribe(self._meeting_id, ctx.who.id, "*" if target == "all" else target)
-            await uow.commit()
+        subscriptions = ctx.tx.uow.subscriptions
+        added = await subscriptions.subscribe(self._meeting_id, ctx.who.id, "*" if target == "all" else target)
         return [ctx.reply(AckView("subscribed" if added else "already_subscribed", {"session": target}))]
 
     async def remind_off(self, ctx: Context) -> list[Post]:
-        async with self.uow() as uow:
-            removed = await uow.subscriptions.unsubscribe_all(self._meeting_id, ctx.who.id)
-            await uow.commit()
+        removed = await ctx.tx.uow.subscriptions.unsubscribe_all(self._meeting_id, ctx.who.id)
         return [ctx.reply(AckView("unsubscribed", {"count": str(removed)}))]
 
     async def remind_list(self, ctx: Context) -> list[Post]:
-        async with self.uow() as uow:
-            sessions = await uow.subscriptions.of_participant(self._meeting_id, ctx.who.id)
+        sessions = await ctx.tx.uow.subscriptions.of_participant(self._meeting_id, ctx.who.id)
         return [ctx.reply(SubscriptionsView(tuple(sessions)))]
 
     # --- inside ------------------------------------------------------------------------------------------
@@ -128,13 +125,15 @@ class ReminderService:
                 self._claimed = await uow.reminders.claimed_keys(self._meeting_id)
         return self._claimed
 
-    async def _personal_and_public(self, uow: UnitOfWork, due: list[Notice]) -> list[tuple[Post, datetime]]:
+    async def _personal_and_public(self, tx: Transaction, due: list[Notice]) -> list[tuple[Post, datetime]]:
         posts = []
         for notice in due:
             posts.append((self._post(notice, None), notice.due))
             if notice.kind in PERSONAL and notice.channel == self._primary_channel(notice):
-                for participant_id in await uow.subscriptions.subscribers(self._meeting_id, notice.sessions[0]):
-                    posts.append((self._post(notice, await self.people.lookup(participant_id)), notice.due))
+                subscribers = await tx.uow.subscriptions.subscribers(self._meeting_id, notice.sessions[0])
+                await self.people.prefetch(tx, subscribers)
+                for participant_id in subscribers:
+                    posts.append((self._post(notice, await self.people.lookup(participant_id, tx)), notice.due))
         return posts
 
     def _primary_channel(self, notice: Notice) -> str | None:
@@ -163,4 +162,7 @@ class ReminderService:
         if notice is None:
             log.warning("reminder %s is no longer in the plan; not retried", key)
             return None
-        return self._post(notice, await self.people.lookup(who) if who else None)
+        if not who:
+            return self._post(notice, None)
+        async with self.uow() as uow:
+            return self._post(notice, await self.people.lookup(who, Transaction(uow)))

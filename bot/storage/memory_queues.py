@@ -35,7 +35,10 @@ class InMemoryQueueRepository:
         self._bases: dict[Key, int] = {}
         self._events: dict[Key, list[ev.QueueEvent]] = {}
 
-    async def get(self, meeting_id: str, session_id: str, settings: SpeakingSettings) -> SpeakerQueue:
+    async def get(
+        self, meeting_id: str, session_id: str, settings: SpeakingSettings, *, lock: bool = False
+    ) -> SpeakerQueue:
+        # One process: the service's per-session lock is all the locking there is.
         key = (meeting_id, session_id)
         if key not in self._handed:
             stored = self._stored(key)
@@ -47,7 +50,9 @@ class InMemoryQueueRepository:
     async def save(self, queue: SpeakerQueue) -> None:
         key = (queue.meeting_id, queue.session_id)
         if queue.version != _version(self._stored(key)):
-            raise ConcurrentChange(f"the list of {queue.session_id} changed since version {queue.version}")
+            raise ConcurrentChange(
+                f"the list of {queue.session_id} changed since version {queue.version}", session_id=queue.session_id
+            )
         # The database refuses both (foreign key, UtcDateTime): failing here too keeps service tests honest.
         meeting = self._meetings(queue.meeting_id)
         if meeting is None or all(s.id != queue.session_id for s in meeting.sessions):
@@ -84,7 +89,7 @@ class InMemoryQueueRepository:
         """Raise ConcurrentChange if another block committed a list this one saved, since it was read."""
         for key, base in self._bases.items():
             if _version(self._queues.get(key)) != base:
-                raise ConcurrentChange(f"the list of {key[1]} changed since version {base}")
+                raise ConcurrentChange(f"the list of {key[1]} changed since version {base}", session_id=key[1])
 
     def publish(self) -> None:
         self._queues.update(self._saved)

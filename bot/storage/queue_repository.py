@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import RowMapping, Select, bindparam, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bot.domain.queue.entries import Delivery, Intervention, Note, QueueEntry
@@ -28,6 +28,7 @@ from bot.storage.queue_writes import EventWriter
 
 # Unique or primary-key violations: SQLSTATE on PostgreSQL, the extended error name on SQLite.
 DUPLICATE_CODES = frozenset({"23505", "SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY"})
+RETRYABLE_CODES = frozenset({"40P01", "40001"})  # PostgreSQL: deadlock detected, serialization failure
 
 
 def _interventions() -> Select[Any]:
@@ -37,6 +38,9 @@ def _interventions() -> Select[Any]:
 
 # Built once, executed with parameters (see queue_writes for why).
 SELECT_STATE = select(STATES).where(*session_key(STATES))
+# A change holds the list's row until it commits, so another replica's change waits instead of colliding and
+# replaying. PostgreSQL only: SQLite renders no FOR UPDATE, and its single writer already holds everything.
+SELECT_STATE_FOR_UPDATE = SELECT_STATE.with_for_update()
 CLAIM = update(STATES).where(*session_key(STATES), STATES.c.version == bindparam("k_version"))
 SELECT_ENTRIES = (
     select(ENTRIES)
@@ -63,22 +67,36 @@ class SqlAlchemyQueueRepository:
         self._cache = cache
         self.checkout = Checkout(cache)
 
-    async def get(self, meeting_id: str, session_id: str, settings: SpeakingSettings) -> SpeakerQueue:
+    async def get(
+        self, meeting_id: str, session_id: str, settings: SpeakingSettings, *, lock: bool = False
+    ) -> SpeakerQueue:
         held = self.checkout.find((meeting_id, session_id))
         if held is not None:
             return held
-        connection = await self._session.connection()
-        state = (await connection.execute(SELECT_STATE, key_params(meeting_id, session_id))).mappings().one_or_none()
+        state = await self._state(meeting_id, session_id, lock=lock)
         if state is None:
             self._cache.evict((meeting_id, session_id))
             queue = SpeakerQueue(meeting_id, session_id, settings)
         else:
             cached = self._cache.get((meeting_id, session_id), state["version"])
-            queue = cached if cached is not None else await _load(connection, state, settings)
+            queue = cached if cached is not None else await _load(await self._session.connection(), state, settings)
             # Settings come from the timetable, not the rows; a reloaded timetable may have changed them.
             queue.settings = settings
         self.checkout.took(queue)
         return queue
+
+    async def _state(self, meeting_id: str, session_id: str, *, lock: bool) -> RowMapping | None:
+        connection = await self._session.connection()
+        query = SELECT_STATE_FOR_UPDATE if lock else SELECT_STATE
+        try:
+            return (await connection.execute(query, key_params(meeting_id, session_id))).mappings().one_or_none()
+        except DBAPIError as error:
+            if _code(error) not in RETRYABLE_CODES:
+                raise
+            # Two replicas locking two lists in opposite orders: the server broke the cycle; the batch runs again.
+            raise ConcurrentChange(
+                f"the list of {session_id} is locked by another process", session_id=session_id
+            ) from error
 
     async def save(self, queue: SpeakerQueue) -> None:
         """Claim the next version, then write the events; a duplicate row also means someone else was first.
@@ -89,7 +107,9 @@ class SqlAlchemyQueueRepository:
         """
         connection = await self._session.connection()
         if not await _claim(connection, queue):
-            raise ConcurrentChange(f"the list of {queue.session_id} changed since version {queue.version}")
+            raise ConcurrentChange(
+                f"the list of {queue.session_id} changed since version {queue.version}", session_id=queue.session_id
+            )
         try:
             await EventWriter(connection, queue.meeting_id, queue.session_id).write(queue.events)
         except IntegrityError as error:
@@ -97,7 +117,9 @@ class SqlAlchemyQueueRepository:
                 raise
             await self._session.rollback()
             self.checkout.spoiled()
-            raise ConcurrentChange(f"the list of {queue.session_id} already holds that entry") from error
+            raise ConcurrentChange(
+                f"the list of {queue.session_id} already holds that entry", session_id=queue.session_id
+            ) from error
         queue.version += 1
         queue.events.clear()
         self.checkout.saved(queue)
@@ -178,7 +200,7 @@ def _replay(queue: SpeakerQueue, intervention: Intervention) -> None:
         queue.last_heard[speaker.participant_id] = intervention
 
 
-def _code(error: IntegrityError) -> str | None:
+def _code(error: DBAPIError) -> str | None:
     original = error.orig
     code = getattr(original, "sqlstate", None) or getattr(original, "sqlite_errorname", None)
     return code if isinstance(code, str) else None

@@ -73,8 +73,10 @@ class SqlAlchemyUnitOfWork:
             await session.rollback()
         finally:
             # Settled even when the rollback fails: an aggregate changed in this block must not stay cached.
-            if queues is not None:
+            if queues is not None and kind is None:
                 queues.checkout.abandoned()
+            elif queues is not None:  # left by an error: a list may be half changed, so none is trusted
+                queues.checkout.spoiled()
             await session.close()
 
     async def commit(self) -> None:

@@ -159,3 +159,19 @@ async def test_check_says_in_advance_whether_a_command_would_be_refused_and_logs
     assert refused.view.code == "not_allowed"
     assert await service.check(Invocation("secretariat", "export", "rt1 md", "gcm-review")) == []
     assert [e for e in store.transcript if e.kind is EntryKind.COMMAND] == []
+
+
+async def test_a_participant_is_told_a_staff_command_is_for_staff_before_how_to_write_it(
+    service: CommandService,
+) -> None:
+    refused = await answer(service, "picum", "correct")
+    assert isinstance(refused, RefusalView)
+    assert refused.code == "not_allowed"
+
+
+async def test_control_and_bidi_characters_are_cleaned_before_anything_is_kept(
+    service: CommandService, store: InMemoryStore
+) -> None:
+    await service.handle(Invocation("picum\x00", "agenda", "1\u202e\x07", "gcm-review"))
+    (kept,) = [e for e in store.transcript if e.kind is EntryKind.COMMAND]
+    assert (kept.actor, kept.text) == ("picum", "/agenda 1")

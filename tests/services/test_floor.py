@@ -13,6 +13,7 @@ from bot.services.commands import CommandService, Invocation
 from bot.services.floor import FloorService
 from bot.services.floor_clock import FloorClock
 from bot.services.people import PeopleService
+from bot.services.writer import Writer
 from bot.services.timeline import Timeline
 from bot.services.timetable import Timetable
 from bot.services.views import (
@@ -144,7 +145,8 @@ async def test_timers_and_closing_fire_from_the_clock(
     clock.set(RT1_START)
     await say(service, "mod-rt1", "floor", "next")
     timetable = Timetable(gcm, directory)
-    floor = FloorService(timetable, PeopleService(gcm.id, directory, store.uow), store.uow)
+    people = PeopleService(gcm.id, directory)
+    floor = FloorService(timetable, people, store.uow, Writer(store.uow, people.prefetch))
     fired: list[tuple[datetime, object, str]] = []
     async for posts in Timeline(clock, [FloorClock(floor, timetable)]).run_until(RT1_START + timedelta(hours=3)):
         fired += [(clock.now(), p.view.event, p.view.session.id) for p in posts if isinstance(p.view, FloorView)]

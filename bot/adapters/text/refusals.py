@@ -10,7 +10,7 @@ _MESSAGES = {
     "missing_argument": "Missing {param}: {help}.",
     "bad_argument": "'{value}' is not a valid {param}: {help}.",
     "unexpected_argument": "Unexpected '{value}'.",
-    "text_too_long": "That is too long: at most {limit} characters.",
+    "text_too_long": "That is too long ({length} characters): at most {limit}; shorten it and send it again.",
     "unknown_zone": "'{value}' is neither a time zone nor a delegation code (try Europe/Zurich or KZ).",
     "unknown_session": "There is no session '{value}'; sessions are: {known}.",
     "unknown_day": "There is no day {value}: the meeting has {days} days.",
@@ -22,6 +22,9 @@ _MESSAGES = {
     "duplicate_hand": "You already asked for the floor for a {kind}; /queue shows your place.",
     "not_in_queue": "{participant} is not on the list of speakers.",
     "floor_moved": "The floor moved meanwhile{speaker_part}; look at /queue and try again if still needed.",
+    "busy": "Other replicas kept changing the list of {sessions}; nothing was done. Send it again.",
+    "failed": "Podium could not do /{command}: nothing was changed. Send it again; if it fails again, tell the "
+    "secretariat.",
     "just_moved": "The floor was given a moment ago{speaker_part}; press again to move on.",
     "queue_empty": "Nobody is waiting on the list of {session}; /floor end ends the current intervention.",
     "already_closed": "The list of {session} is already closed.",
