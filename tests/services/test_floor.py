@@ -13,7 +13,6 @@ from bot.services.commands import CommandService, Invocation
 from bot.services.floor import FloorService
 from bot.services.floor_clock import FloorClock
 from bot.services.people import PeopleService
-from bot.services.writer import Writer
 from bot.services.timeline import Timeline
 from bot.services.timetable import Timetable
 from bot.services.views import (
@@ -26,6 +25,7 @@ from bot.services.views import (
     SubscriptionsView,
     Visibility,
 )
+from bot.services.writer import Writer
 from bot.storage.memory import InMemoryStore
 from tests.fakes import FakeClock
 from tests.services.wiring import command_service

@@ -63,7 +63,7 @@ class FakeSlack(Workspace):
                 web.get("/link", self._link),
             ]
         )
-        self._failures: dict[str, deque[tuple[int, int]]] = defaultdict(deque)
+        self._failures: dict[str, deque[tuple[int, int, str | None]]] = defaultdict(deque)
         self._changed = asyncio.Condition()
         self._ws: web.WebSocketResponse | None = None
         self._ws_ready = asyncio.Event()
@@ -103,9 +103,15 @@ class FakeSlack(Workspace):
                 raise AssertionError(f"wanted {count} call(s) to {method} in {timeout}s; got {seen}") from None
             return self.calls_to(method)
 
-    def fail_next(self, method: str, status: int = 429, retry_after: int = 1, times: int = 1) -> None:
-        """Answer the next `times` calls to `method` (or "response_url") with `status` and Retry-After."""
-        self._failures[method].extend([(status, retry_after)] * times)
+    def fail_next(
+        self, method: str, status: int = 429, retry_after: int = 1, times: int = 1, error: str | None = None
+    ) -> None:
+        """Answer the next `times` calls to `method` (or "response_url") with `status` and Retry-After.
+
+        `error` is the body's error (else "ratelimited" for a 429, "internal_error" otherwise): Slack refuses for
+        good with a 200 and {"ok": false, "error": "channel_not_found"}.
+        """
+        self._failures[method].extend([(status, retry_after, error)] * times)
 
     async def socket_connected(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109
         try:
@@ -146,8 +152,8 @@ class FakeSlack(Workspace):
     def _injected_failure(self, method: str) -> web.Response | None:
         if not self._failures[method]:
             return None
-        status, retry_after = self._failures[method].popleft()
-        error = "ratelimited" if status == 429 else "internal_error"
+        status, retry_after, error = self._failures[method].popleft()
+        error = error or ("ratelimited" if status == 429 else "internal_error")
         return _json({"ok": False, "error": error}, status, {"Retry-After": str(retry_after)})
 
     async def _api(self, request: web.Request) -> web.Response:

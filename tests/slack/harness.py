@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -83,14 +84,16 @@ class Running:
 
 
 @asynccontextmanager
-async def running_slack(tmp_path: Path, start: datetime, *, debounce: float = 0.0) -> AsyncIterator[Running]:
+async def running_slack(
+    tmp_path: Path, start: datetime, *, debounce: float = 0.0, monotonic: Callable[[], float] = time.monotonic
+) -> AsyncIterator[Running]:
     clock = SimulatedClock(start)
     database = f"sqlite:///{tmp_path / 'podium.db'}"
     async with bootstrap.running(settings(database), clock) as podium:
         users = {p.id: {"name": p.id, "real_name": p.name} for p in podium.directory.participants}
         async with FakeSlack(channels=channel_ids(podium.meeting), users=users) as slack:
             slack_settings = SlackSettings(bot_token="xoxb-test", signing_secret=SECRET, api_url=slack.api_url)
-            bot = SlackBot(bootstrap.slack_core(podium), slack_settings, debounce=debounce)
+            bot = SlackBot(bootstrap.slack_core(podium), slack_settings, debounce=debounce, monotonic=monotonic)
             await bot.start()
             outbox = asyncio.create_task(bot.outbox.run())
 

@@ -141,5 +141,10 @@ async def post_signed(
     headers = signed_headers(secret, body, timestamp=timestamp)
     if retry_num is not None:
         headers |= {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": retry_reason}
-    async with session.post(url, data=body.encode(), headers=headers) as response:
+    return await post_raw(session, url, body.encode(), headers)
+
+
+async def post_raw(session: aiohttp.ClientSession, url: str, body: bytes, headers: dict[str, str]) -> tuple[int, str]:
+    """POST exactly these bytes and headers, as anyone on the internet may; (status, text)."""
+    async with session.post(url, data=body, headers=headers) as response:
         return response.status, await response.text()

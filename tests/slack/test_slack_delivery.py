@@ -17,7 +17,7 @@ from bot.adapters.slack.server import web_client
 from bot.config import SlackSettings
 from bot.formats.notes_markdown import notes_to_markdown
 from bot.services.record import read_record
-from bot.services.views import Post
+from bot.services.views import AckView, Post, Visibility
 from tests.slack.fake_slack import serve
 from tests.slack.harness import Running, running_slack
 
@@ -164,6 +164,32 @@ async def test_a_post_slack_refuses_for_good_is_set_aside_and_the_rest_go_on(tmp
         assert any(text.startswith("The floor: Armen Hakobyan") for text in refused)
         (told,) = [c for c in posted if c.args["channel"] == "olga" and not c.failed]
         assert told.args["text"] == "You are next on the list of speakers of rt1."
+
+
+async def test_a_direct_message_slack_refuses_for_good_is_tried_once_and_set_aside(tmp_path: Path) -> None:
+    async with running_slack(tmp_path, RT1_START) as slack:
+        slack.bot.outbox.first_wait = 0.0  # were it retried, it would be at once
+        await slack.slash("armen", "/hand", "", RT1_CHANNEL)
+        del slack.slack.users["olga"]  # she left the workspace: Slack answers channel_not_found for her DM
+        await olga_has_the_floor(slack)  # armen gets the floor; olga is told she is next, or would be
+        await slack.settled()
+        await slack.slash("mod-rt1", "/floor", "close", RT1_CHANNEL)  # more work for the outbox meanwhile
+        await slack.settled()
+        to_olga = [c for c in slack.slack.calls_to("chat.postMessage") if c.args["channel"] == "olga"]
+        assert [(c.failed, c.answer["error"]) for c in to_olga] == [(True, "channel_not_found")]
+        landed = [c.args["text"] for c in slack.slack.calls_to("chat.postMessage") if not c.failed]
+        assert any(text.startswith("The list of speakers") for text in landed)  # the posts behind it went on
+
+
+async def test_a_reminder_slack_refuses_is_raised_so_its_receipt_records_the_failure(tmp_path: Path) -> None:
+    async with running_slack(tmp_path, RT1_START) as slack:
+        slack.slack.fail_next("chat.postMessage", status=200, error="not_in_channel")
+        reminder = Post(AckView("subscribed", {"session": "rt1"}), Visibility.CHANNEL, RT1_CHANNEL, key="rt1:start")
+        with pytest.raises(SlackApiError):  # the reminder service retries it with its own wait, never marks it posted
+            await slack.bot.deliver(reminder)
+        (call,) = slack.slack.calls_to("chat.postMessage")
+        assert call.failed
+        assert await recorded(slack) == []  # not in the transcript: it never reached the channel
 
 
 async def test_a_request_that_times_out_is_retried_by_the_client() -> None:

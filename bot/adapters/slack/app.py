@@ -73,12 +73,11 @@ class SlackCommands:
         if match is None:
             return
         name, text = _BUTTON_COMMANDS[match.group(1)]
-        channel = body.get("channel") or {}
         invocation = Invocation(
             body["user"]["id"],
             name,
             text,
-            self.poster.channels.name_of(channel.get("id", ""), channel.get("name")),
+            self.poster.channels.name_of(body["channel"]["id"]),
             # The button's press is one delivery: Slack's action_ts (with the user) names it.
             request_id=f"{body['user']['id']}:{action.get('action_ts') or body.get('trigger_id')}",
         )
@@ -99,12 +98,11 @@ class SlackCommands:
             )
 
     def _invocation(self, command: dict[str, Any]) -> Invocation:
-        channel = self.poster.channels.name_of(command["channel_id"], command.get("channel_name"))
         return Invocation(
             command["user_id"],
             self.names[command["command"]],
             from_slack(command.get("text", "")),  # /floor give @olga arrives as <@U…|olga>
-            channel,
+            self.poster.channels.name_of(command["channel_id"]),  # by id alone: a channel_name may be stale
             request_id=command.get("trigger_id"),
         )
 

@@ -42,6 +42,11 @@ class ChannelMap:
         bare = name.lstrip("#")
         return self._ids.get(bare) or (bare if _ID.fullmatch(bare) else None)
 
-    def name_of(self, channel_id: str, fallback: str | None = None) -> str:
-        """The schedule's name for a channel; else the name Slack sent with the request, else the id."""
-        return self._names.get(channel_id) or fallback or channel_id
+    def name_of(self, channel_id: str) -> str:
+        """The schedule's name for a channel, else its id, which names no channel of the schedule.
+
+        Never the name a request carries beside the id: a forged or stale name must not choose the session a
+        command acts on. A command from a channel the schedule does not know acts as anywhere outside a session's
+        channel, and its answer still comes back privately where it was typed.
+        """
+        return self._names.get(channel_id, channel_id)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import logging
 from collections.abc import Awaitable, Callable
@@ -20,13 +19,14 @@ from bot.services.views import FileView, Post, Reader, Visibility
 log = logging.getLogger(__name__)
 Recorder = Callable[[str | None, str], Awaitable[None]]
 FIRST_WAIT, LONGEST_WAIT = 1.0, 300.0
-# Refusals that waiting will not cure; an admin may fix them (invite the app, add a scope), so such a post is
-# set aside and tried now and then, not dropped, and the posts behind it go on.
+# Refusals that waiting will not cure (the channel or the person is gone, the app is not invited, a scope or the
+# token is wrong): such a post is set aside at once, logged for an admin, and not retried, so it neither holds up
+# the posts behind it nor costs a call (and a log line) every few minutes for the rest of the meeting.
 LASTING = frozenset(
     {
         "channel_not_found", "not_in_channel", "is_archived", "user_not_found", "cannot_dm_bot", "msg_too_long",
         "no_text", "invalid_blocks", "invalid_auth", "not_authed", "account_inactive", "missing_scope",
-        "restricted_action",
+        "restricted_action", "token_revoked", "user_disabled",
     }
 )  # fmt: skip
 
@@ -109,47 +109,49 @@ class Outbox:
 
     A post that fails after the client's own retries (rate limits, 5xx, timeouts) is tried again in place,
     with a growing wait, so the posts behind it keep their order; it is never dropped. A post Slack refuses
-    for a lasting reason (the channel is gone, a scope is missing) is set aside and tried again later instead
-    of holding up the rest. `settled()` waits until every queued post has landed or been set aside.
+    for a lasting reason (the channel is gone, a scope is missing) is set aside: logged once, not retried.
+    `settled()` waits until every queued post has landed or been set aside.
     """
 
     def __init__(self, poster: SlackPoster, zones: SlackZones, *, first_wait: float = FIRST_WAIT) -> None:
         self.poster = poster
         self.zones = zones
         self.first_wait = first_wait  # seconds before a failed post's first retry; doubled each time after
-        self._queue: asyncio.Queue[tuple[Post, float]] = asyncio.Queue()
+        self._queue: asyncio.Queue[Post] = asyncio.Queue()
 
     def put(self, post: Post) -> None:
-        self._queue.put_nowait((post, self.first_wait))
+        self._queue.put_nowait(post)
 
     async def settled(self) -> None:
         await self._queue.join()
 
     async def run(self) -> None:
         while True:
-            post, wait = await self._queue.get()
+            post = await self._queue.get()
             try:
-                await self._deliver(post, wait)
+                await self._deliver(post)
             finally:
                 self._queue.task_done()
 
-    async def _deliver(self, post: Post, wait: float) -> None:
+    async def send_now(self, post: Post) -> None:
+        """Send one post at once; a lasting refusal is set aside (logged, not raised), anything else raises."""
+        try:
+            await self.poster.send(await self.zones.localised(post))
+        except Exception as error:
+            if not _lasting(error):
+                raise
+            log.warning("post to %s set aside, not sent: Slack refuses it (%s)", _where(post), _reason(error))
+
+    async def _deliver(self, post: Post) -> None:
+        wait = self.first_wait
         while True:
             try:
-                await self.poster.send(await self.zones.localised(post))
+                await self.send_now(post)
                 return
             except Exception as error:
-                if _lasting(error):
-                    log.warning("post to %s set aside (%s); trying again in %.0f s", _where(post), _reason(error), wait)
-                    asyncio.get_running_loop().call_later(wait, self._again, post, min(wait * 2, LONGEST_WAIT))
-                    return
                 log.warning("post to %s failed (%s); trying again in %.0f s", _where(post), _reason(error), wait)
             await asyncio.sleep(wait)
             wait = min(wait * 2, LONGEST_WAIT)
-
-    def _again(self, post: Post, wait: float) -> None:
-        with contextlib.suppress(RuntimeError):  # the loop is closing: the post is lost with the process
-            self._queue.put_nowait((post, wait))
 
 
 def _where(post: Post) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from bot.adapters.slack.app import SlackCommands, build_app
 from bot.adapters.slack.channels import ChannelMap
 from bot.adapters.slack.commands import renamer
 from bot.adapters.slack.delivery import Outbox, SlackPoster, SlackZones
+from bot.adapters.slack.edge import RefusalLog, SlackEdge
 from bot.adapters.slack.live import LiveBoard
 from bot.config import SlackSettings
 from bot.domain.meeting import Meeting
@@ -71,11 +73,19 @@ class Core:
 class SlackBot:
     """Built by `start()` (which resolves channel names, so it needs the Web API); then `serve_*`."""
 
-    def __init__(self, core: Core, settings: SlackSettings, *, debounce: float = 1.0) -> None:
+    def __init__(
+        self,
+        core: Core,
+        settings: SlackSettings,
+        *,
+        debounce: float = 1.0,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.core = core
         self.settings = settings
         self.debounce = debounce
         self.client = web_client(settings)
+        self.refusals = RefusalLog(now=monotonic)  # refused requests, logged a line a minute at most
 
     async def start(self) -> None:
         meeting = self.core.meeting
@@ -92,15 +102,23 @@ class SlackBot:
         SlackCommands(self.core.commands, self.core.registry, self.poster, self.outbox).register(self.app)
 
     async def deliver(self, post: Post) -> None:
-        """For the scheduler: a reminder (keyed) is sent now, so its receipt is true; the rest is queued."""
+        """For the scheduler: a reminder (keyed) is sent now, so its receipt is true; the rest is queued.
+
+        A reminder Slack refuses, even for a lasting reason, is raised: the reminder service records it as
+        failed and tries again with its own growing wait (at most every 5 minutes), so a reminder to a channel
+        the app was not invited to lands once an admin invites it, and is never recorded as posted when it was not.
+        """
         if post.key:
-            await self.poster.send(await self.zones.localised(post))
+            await self.outbox.poster.send(await self.outbox.zones.localised(post))
         else:
             self.outbox.put(post)
 
     def web_app(self, healthy: Callable[[], Awaitable[bool]]) -> web.Application:
         """The events endpoint (HTTP mode only) and a health check for the load balancer."""
-        app = self.app.web_app(path=EVENTS_PATH) if not self.settings.socket_mode else web.Application()
+        app = web.Application()
+        if not self.settings.socket_mode:
+            edge = SlackEdge(self.app, self.settings.signing_secret, self.refusals)
+            app.router.add_post(EVENTS_PATH, edge.handle)
 
         async def health(_: web.Request) -> web.Response:
             ok = await healthy()
