@@ -21,6 +21,7 @@ class Settings:
     member_states: Path = Path(DEFAULT_STATES)
     roster: Path | None = None
     log_level: str = "WARNING"
+    pid_file: Path | None = None  # where `podium serve` writes its process id; by default beside the database
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -32,6 +33,7 @@ class Settings:
             member_states=data_path(env.get("PODIUM_MEMBER_STATES", DEFAULT_STATES)),
             roster=data_path(roster) if roster else None,
             log_level=env.get("PODIUM_LOG_LEVEL", "WARNING").upper(),
+            pid_file=Path(env["PODIUM_PID_FILE"]).expanduser() if env.get("PODIUM_PID_FILE") else None,
         )
 
 

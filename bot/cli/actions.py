@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import codecs
 import contextlib
-import os
 import signal
 import sys
 import tempfile
@@ -17,7 +17,8 @@ from bot import bootstrap
 from bot.adapters.console.app import Console, Hooks
 from bot.adapters.text.render import render, schedule_summary
 from bot.adapters.text.times import PlainTimes
-from bot.cli import serve
+from bot.cli import pidfile, serve
+from bot.cli.places import missing_database, pid_file
 from bot.config import Settings, data_path
 from bot.domain.errors import Refused
 from bot.formats.exports import ExportInput
@@ -80,7 +81,11 @@ async def ics(options: argparse.Namespace, settings: Settings) -> int:
 
 async def export(options: argparse.Namespace, settings: Settings) -> int:
     meeting = bootstrap.load_meeting(options.schedule or settings.schedule, options.rehearse)
-    database = await Database.open(options.db or settings.database_url)
+    url = options.db or settings.database_url
+    if missing := missing_database(url):  # opening it would create an empty one, and export nothing
+        print(missing, file=sys.stderr)
+        return 2
+    database = await Database.open(url)
     try:
         directory = bootstrap.load_directory(settings, options.roster)
         names = {p.id: p.name for p in directory.participants}
@@ -110,10 +115,12 @@ async def db(options: argparse.Namespace, settings: Settings) -> int:
 
 
 async def console(options: argparse.Namespace, settings: Settings) -> int:
-    script = options.script.read_text(encoding="utf-8").splitlines() if options.script else None
-    piped = script is None and not sys.stdin.isatty()
-    if piped:
-        script = sys.stdin.read().splitlines()
+    piped = options.script is None and not sys.stdin.isatty()
+    try:
+        script = _script_lines(options.script, piped)
+    except OSError as unreadable:
+        print(f"cannot read the script {options.script}: {unreadable.strerror}", file=sys.stderr)
+        return 2
     clock = bootstrap.console_clock(options.clock, options.speed, scripted=script is not None)
     async with bootstrap.running(
         settings,
@@ -139,20 +146,32 @@ async def console(options: argparse.Namespace, settings: Settings) -> int:
         if script is not None:
             return 1 if await app.run_script(script, options.actor if piped else None) else 0
         print(f"Podium console for {meeting.short_title or meeting.title}. /help lists the commands; Ctrl-D quits.")
-        with _on_sighup(lambda: asyncio.ensure_future(app.reload())):
+        with _on_sighup(lambda: asyncio.ensure_future(app.reload_on_signal())):
             await _beside(scheduler.run(), app.run_interactive(options.actor))
     return 0
 
 
 async def reload(options: argparse.Namespace, settings: Settings) -> int:
-    """Ask a running Podium (console or server) to read its timetable again: SIGHUP to its process."""
-    try:
-        os.kill(options.pid, signal.SIGHUP)
-    except ProcessLookupError:
-        print(f"No process {options.pid} is running.", file=sys.stderr)
+    """Ask a running `podium serve` to read its timetable again: SIGHUP, once its process is checked to be one."""
+    found = pid_file(options.pid_file or settings.pid_file, options.db or settings.database_url)
+    pid = options.pid if options.pid is not None else pidfile.read_pid(found)
+    fault = pid if isinstance(pid, str) else pidfile.ask_to_reload(pid)
+    if fault is not None:
+        print(f"Not reloaded: {fault}.", file=sys.stderr)
         return 1
-    print(f"Asked process {options.pid} to reload its timetable.")
+    print(f"Asked process {pid} to reload its timetable.")
     return 0
+
+
+def _script_lines(script: Path | None, piped: bool) -> list[bytes] | None:
+    """The lines to replay, as bytes: the console decodes each, so one that is not UTF-8 is named, not fatal."""
+    if script is not None:
+        data = script.read_bytes()
+    elif piped:
+        data = sys.stdin.buffer.read()
+    else:
+        return None
+    return data.removeprefix(codecs.BOM_UTF8).splitlines()
 
 
 @contextlib.contextmanager

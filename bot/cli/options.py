@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from bot.config import data_path
+from bot.domain.durations import plausible_date
 from bot.formats.exports import EXPORTS
 
 
@@ -48,22 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
     export.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date")
 
-    reload = actions.add_parser("reload", help="make a running Podium read its timetable again (SIGHUP)")
-    reload.add_argument("--pid", type=int, required=True, metavar="PID", help="the running process")
+    _reload(actions)
 
     db = actions.add_parser("db", help="database maintenance")
     db.add_argument("db_action", choices=("upgrade",), help="upgrade: apply every migration")
     db.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
 
-    serve = actions.add_parser("serve", help="run Podium in a chat platform (settings from the environment)")
-    serve.add_argument("platform", choices=("slack",), help="slack: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0 behind a load balancer)")
-    serve.add_argument("--port", type=int, default=3000, help="HTTP port: Slack's events and /healthz")
-    serve.add_argument("--socket", action="store_true", help="Socket Mode (also when SLACK_APP_TOKEN is set)")
-    _schedule(serve)
-    serve.add_argument("--roster", type=data_path, metavar="FILE", help="participants (TOML or CSV)")
-    serve.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
-    _clock(serve)
+    _serve(actions)
 
     manifest = actions.add_parser("slack-manifest", help="print the Slack app manifest (JSON) for this release")
     manifest.add_argument("--url", help="the public URL of /slack/events (HTTP mode)")
@@ -83,8 +75,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _reload(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    reload = actions.add_parser("reload", help="make a running `podium serve` read its timetable again (SIGHUP)")
+    which = reload.add_mutually_exclusive_group()
+    which.add_argument("--pid", type=int, metavar="PID", help="the server's process (checked to be `podium serve`)")
+    _pid_file(which)
+    reload.add_argument("--db", metavar="URL", help="the server's database URL, to find its pid file beside it")
+
+
+def _serve(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    serve = actions.add_parser("serve", help="run Podium in a chat platform (settings from the environment)")
+    serve.add_argument("platform", choices=("slack",), help="slack: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0 behind a load balancer)")
+    serve.add_argument("--port", type=int, default=3000, help="HTTP port: Slack's events and /healthz")
+    serve.add_argument("--socket", action="store_true", help="Socket Mode (also when SLACK_APP_TOKEN is set)")
+    _schedule(serve)
+    serve.add_argument("--roster", type=data_path, metavar="FILE", help="participants (TOML or CSV)")
+    serve.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
+    _pid_file(serve)
+    _clock(serve)
+
+
 def _schedule(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--schedule", type=data_path, metavar="FILE", help="timetable (.toml or .ics)")
+
+
+def _pid_file(parser: argparse._ActionsContainer) -> None:
+    parser.add_argument(
+        "--pid-file",
+        type=Path,
+        metavar="FILE",
+        help="the server's pid file (default: PODIUM_PID_FILE, else beside a SQLite database, else ./podium.pid)",
+    )
 
 
 def _clock(parser: argparse.ArgumentParser) -> None:
@@ -102,14 +124,23 @@ def _moment(text: str) -> datetime:
         raise argparse.ArgumentTypeError(f"'{text}' is not a time such as 2020-11-12T09:45+01:00") from None
     if moment.tzinfo is None:
         raise argparse.ArgumentTypeError(f"'{text}' needs a UTC offset, such as +01:00")
+    _plausible(moment)
     return moment
 
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date such as 2026-11-12") from None
+    _plausible(day)
+    return day
+
+
+def _plausible(day: date) -> None:
+    # Far dates are typos, and near year 1 or 9999 the conversion to UTC overflows.
+    if not plausible_date(day):
+        raise argparse.ArgumentTypeError(f"'{day.isoformat()}' is not in the years 2000–2100")
 
 
 def _speed(text: str) -> float:

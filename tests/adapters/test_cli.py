@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import io
+import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
-from bot.cli import main
+from bot.cli import main, pidfile
+from bot.cli.places import pid_file
+from bot.config import Settings
 from bot.formats.exports import EXPORTS
 from tests.conftest import GCM_2020, HARBOUR_2027
+from tests.slack.test_install_locally import started, wait_for_line
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -156,3 +162,146 @@ def test_every_export_format_after_the_demo(tmp_path: Path, capsys: pytest.Captu
         assert len(Calendar.from_ical(data).walk("VEVENT")) == 3  # day 1: opening, rt1, rt2
     if form in {"md", "html"}:
         assert "Markus Steiner" in data.decode("utf-8")
+
+
+def test_export_refuses_a_database_that_does_not_exist(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    typo = tmp_path / "dtaa" / "podium.db"
+    code, out, err = run(capsys, "export", "--db", f"sqlite:///{typo}")
+    assert code == 2
+    assert out == ""
+    assert err == f"no database at {typo}: check --db or DATABASE_URL (`podium db upgrade --db URL` creates one)\n"
+    assert not typo.parent.exists()  # nothing created
+
+
+# --- the console reads bytes, so one line that is not UTF-8 is named and the others run -----------------------------
+
+NOW = b"olga> /now\n"
+IT_IS = "It is 10:00 EET [09:00 CET]."
+
+
+def console(capsys: pytest.CaptureFixture[str], tmp_path: Path, *more: str) -> tuple[int, str, str]:
+    db = f"sqlite:///{tmp_path / 'console.db'}"
+    roster = "schedules/demo-roster-2020.toml"
+    return run(capsys, "console", "--db", db, "--roster", roster, "--clock", "2020-11-12T09:00+01:00", *more)
+
+
+def test_a_script_file_with_a_byte_that_is_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    script = tmp_path / "meeting.script"
+    script.write_bytes(NOW + b"olga> caf\xe9\n" + NOW)
+    code, out, _ = console(capsys, tmp_path, "--script", str(script))
+    assert code == 1  # some lines were refused
+    assert "olga> caf\ufffd\n! line 2: byte 0xe9 at position 10 is not UTF-8; save the script as UTF-8\n" in out
+    assert out.count(IT_IS) == 2  # the lines before and after it ran
+
+
+def test_standard_input_with_a_byte_that_is_not_utf8(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe/now\n/now\n")))
+    code, out, _ = console(capsys, tmp_path, "--as", "olga")
+    assert code == 1
+    assert "! line 1: byte 0xff at position 1 is not UTF-8; save the script as UTF-8\n" in out
+    assert out.count(IT_IS) == 1
+
+
+def test_a_missing_script_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = console(capsys, tmp_path, "--script", str(tmp_path / "nope.script"))
+    assert code == 2
+    assert err == f"cannot read the script {tmp_path / 'nope.script'}: No such file or directory\n"
+
+
+@pytest.mark.parametrize("argv", [["--clock", "0001-01-01T00:00+00:00"], ["--rehearse", "9999-12-31"]])
+def test_a_clock_or_rehearsal_outside_2000_2100_is_a_usage_error(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["agenda", *argv])
+    assert stopped.value.code == 2
+    assert "is not in the years 2000–2100" in capsys.readouterr().err
+
+
+# --- podium reload signals only a `podium serve`, found from its pid file ---------------------------------------------
+
+
+UNRELATED = "import time; print('sleeping', flush=True); time.sleep(30)"
+
+
+@pytest.fixture
+def unrelated() -> Iterator[subprocess.Popen[str]]:
+    """A harmless process that is not Podium, once it runs (while it execs, its command line is still empty)."""
+    process = subprocess.Popen([sys.executable, "-c", UNRELATED], stdout=subprocess.PIPE, text=True)
+    try:
+        wait_for_line(process, "sleeping")
+        yield process
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def test_reload_refuses_a_process_that_is_not_podium_serve(
+    unrelated: subprocess.Popen[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stale = tmp_path / "podium.pid"
+    stale.write_text(f"{unrelated.pid}\n", encoding="ascii")  # a server died; its pid now names another process
+    for how in (["--pid", str(unrelated.pid)], ["--pid-file", str(stale)]):
+        code, out, err = run(capsys, "reload", *how)
+        assert code == 1
+        assert out == ""
+        assert err.startswith(f"Not reloaded: process {unrelated.pid} is not `podium serve` (its command line: ")
+        assert f"{sys.executable} -c import time;" in err
+        assert err.endswith("); nothing was sent.\n")
+    assert unrelated.poll() is None  # still running: no SIGHUP reached it
+
+
+def test_reload_without_a_pid_file_says_where_it_looked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "reload", "--db", f"sqlite:///{tmp_path / 'podium.db'}")
+    assert code == 1
+    assert err.startswith(f"Not reloaded: no pid file at {tmp_path / 'podium.pid'}: is `podium serve` running?")
+
+
+def test_serve_writes_its_pid_file_and_reload_finds_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    schedule = tmp_path / "meeting.toml"
+    schedule.write_text(GCM_2020.read_text(encoding="utf-8"), encoding="utf-8")
+    written = tmp_path / "podium.pid"  # beside the server's database, tmp_path / podium.db
+    with started(tmp_path, schedule=schedule) as (_, _, server):
+        assert written.read_text(encoding="ascii") == f"{server.pid}\n"
+        schedule.write_text("[meeting]\n", encoding="utf-8")  # a reload that fails says so in the server's log
+        code, out, _ = run(capsys, "reload", "--db", f"sqlite:///{tmp_path / 'podium.db'}")
+        assert (code, out) == (0, f"Asked process {server.pid} to reload its timetable.\n")
+        wait_for_line(server, "the timetable was not reloaded")
+    assert server.returncode == 0  # SIGTERM stops it cleanly
+    assert not written.exists()
+
+
+@pytest.mark.parametrize(
+    ("words", "serving"),
+    [
+        (["/srv/.venv/bin/python3", "/srv/.venv/bin/podium", "serve", "slack"], True),
+        (["podium", "serve", "slack", "--socket"], True),
+        (["python3", "-X", "dev", "-m", "bot", "serve", "slack"], True),
+        (["/srv/.venv/bin/python3", "/srv/.venv/bin/podium", "console"], False),
+        (["python3", "-m", "bot", "demo"], False),
+        (["vim", "notes", "podium", "serve"], False),
+        (["sleep", "30"], False),
+        ([], False),
+    ],
+)
+def test_which_command_lines_are_podium_serve(words: list[str], *, serving: bool) -> None:
+    assert pidfile.serves(words) is serving
+
+
+def test_the_pid_file_is_removed_only_while_it_is_ours(tmp_path: Path) -> None:
+    path = tmp_path / "run" / "podium.pid"
+    with pidfile.written(path):
+        assert path.read_text(encoding="ascii") == f"{os.getpid()}\n"
+    assert not path.exists()
+    with pidfile.written(path):
+        path.write_text("1\n", encoding="ascii")  # another server started since, with the same file
+    assert path.read_text(encoding="ascii") == "1\n"
+
+
+def test_where_the_pid_file_is() -> None:
+    assert pid_file(None, "sqlite:////var/lib/podium/meeting.db") == Path("/var/lib/podium/meeting.pid")
+    assert pid_file(None, "postgresql://podium@db/podium") == Path("podium.pid")
+    chosen = Settings.from_env({"PODIUM_PID_FILE": "/run/podium/serve.pid"}).pid_file
+    assert pid_file(chosen, "sqlite:///podium.db") == Path("/run/podium/serve.pid")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -11,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot import bootstrap
-from bot.adapters.console.app import Console
+from bot.adapters.console.app import Console, Hooks
 from bot.adapters.console.script import Advance, Nothing, Said, SetClock, Unreadable, read_line
 from bot.config import Settings
 from bot.scheduling.clock import SimulatedClock
@@ -23,7 +24,10 @@ GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 ZURICH = ZoneInfo("Europe/Zurich")
 
 
-async def replay(lines: list[str], tmp_path: Path, **options: object) -> tuple[str, int]:
+async def replay(
+    lines: Sequence[str | bytes], tmp_path: Path, prompt_as: str | None = None, **options: object
+) -> tuple[str, int]:
+    """The lines as a script (or, for `prompt_as`, typed at the interactive prompt): what it printed, lines refused."""
     settings = Settings(
         database_url=f"sqlite:///{tmp_path / 'console.db'}",
         schedule=SCHEDULES / "unece-gcm-review-2020.toml",
@@ -41,8 +45,14 @@ async def replay(lines: list[str], tmp_path: Path, **options: object) -> tuple[s
             main_channel=podium.meeting.main_channel,
             out=out,
             receipt=podium.reminders.delivered,
+            hooks=Hooks(reload=podium.reload, exports=tmp_path / "exports"),
         )
-        faults = await console.run_script(lines)
+        if prompt_as is None:
+            faults = await console.run_script(lines)
+        else:
+            typed = b"".join(line if isinstance(line, bytes) else line.encode() for line in lines)
+            await console.run_interactive(prompt_as, io.BytesIO(typed))
+            faults = 0  # the prompt answers each line; it does not count them
     return out.getvalue(), faults
 
 
@@ -110,10 +120,122 @@ async def test_advancing_fires_due_work_in_order_at_its_moment() -> None:
         pytest.param("@clock 2020-11-12T10:00", SetClock(datetime(2020, 11, 12, 10, 0, tzinfo=ZURICH)), id="local"),
         pytest.param(
             "@advance -5m",
-            Unreadable("@advance needs a positive duration such as 10m or 1h30m, not '-5m'"),
+            Unreadable("@advance needs a duration up to 24h such as 10m or 1h30m (@clock jumps further), not '-5m'"),
             id="negative",
         ),
     ],
 )
 def test_reading_script_lines(raw: str, expected: object) -> None:
     assert read_line(raw, ZURICH) == expected
+
+
+# --- a bad line is refused with its number, and the lines after it run --------------------------------------------
+
+NOW = "olga> /now"
+IT_IS = "  It is 10:00 EET [09:00 CET]."  # what NOW answers where `replay` starts the clock
+
+
+def refusals(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("! ")]
+
+
+def ran_to_the_end(text: str, lines: int) -> bool:
+    """The last line was echoed and answered: `olga> /now` with the clock where the script left it."""
+    return text.count(NOW) == lines and text.rstrip().endswith("Channel: #gcm-plenary")
+
+
+@pytest.mark.parametrize(
+    ("line", "refusal"),
+    [
+        pytest.param(
+            "@clock 0001-01-01T00:00",
+            "! line 1: @clock takes a time in the years 2000–2100, such as 2020-11-12T09:45+01:00, "
+            "not '0001-01-01T00:00'",
+            id="clock-year-1",
+        ),
+        pytest.param(
+            "@clock 2101-01-01T00:00+01:00",
+            "! line 1: @clock takes a time in the years 2000–2100, such as 2020-11-12T09:45+01:00, "
+            "not '2101-01-01T00:00+01:00'",
+            id="clock-year-2101",
+        ),
+        pytest.param(
+            "@advance 10000000000000000000000m",
+            "! line 1: @advance needs a duration up to 24h such as 10m or 1h30m (@clock jumps further), "
+            "not '10000000000000000000000m'",
+            id="advance-huge",
+        ),
+        pytest.param(
+            "@advance 24h1s",
+            "! line 1: @advance needs a duration up to 24h such as 10m or 1h30m (@clock jumps further), not '24h1s'",
+            id="advance-a-day-and-a-second",
+        ),
+    ],
+)
+async def test_a_date_or_duration_out_of_bounds_is_refused_and_the_clock_stays(
+    tmp_path: Path, line: str, refusal: str
+) -> None:
+    text, faults = await replay([line, NOW], tmp_path)
+    assert faults == 1
+    assert refusals(text) == [refusal]
+    assert text.splitlines()[:3] == [line, refusal, NOW]
+    assert IT_IS in text  # the clock did not move
+    assert ran_to_the_end(text, 1)
+
+
+async def test_a_limit_of_more_than_a_day_is_refused_to_the_moderator(tmp_path: Path) -> None:
+    lines = ["@clock 2020-11-12T10:45+01:00", "mod-rt1 #gcm-rt1> /floor limit 99999999999999h", NOW]
+    text, faults = await replay(lines, tmp_path)
+    assert faults == 0  # a command refused by the services is an answer, not a line the console cannot read
+    shown = text.splitlines()
+    at = shown.index(lines[1])
+    assert shown[at : at + 4] == [
+        "mod-rt1 #gcm-rt1> /floor limit 99999999999999h",
+        "[Thu 12 Nov 2020 10:45 CET] #gcm-rt1 · only mod-rt1 sees this",
+        "  '99999999999999h' is not a valid duration: such as 3m or 90s. Usage: /floor limit DURATION [CATEGORY]",
+        NOW,
+    ]
+    assert "It is 11:45 EET [10:45 CET]." in text
+
+
+async def test_a_line_that_is_not_utf8_is_named_and_the_rest_runs(tmp_path: Path) -> None:
+    text, faults = await replay([b"olga> /hand \xff\xfe", NOW.encode()], tmp_path)
+    assert faults == 1
+    assert text.splitlines()[:3] == [
+        "olga> /hand \ufffd\ufffd",  # echoed with the bytes replaced, so the reader sees where
+        "! line 1: byte 0xff at position 13 is not UTF-8; save the script as UTF-8",
+        NOW,
+    ]
+    assert "list of speakers" not in text  # the line was not run as a /hand
+    assert ran_to_the_end(text, 1)
+
+
+@pytest.mark.parametrize(
+    ("content", "fault"),
+    [
+        pytest.param(None, "file: file: cannot be read ([Errno 2] No such file or directory: '{path}')", id="missing"),
+        pytest.param("[meeting\n", "file: syntax: Expected ']' at the end of a table declaration", id="broken"),
+    ],
+)
+async def test_a_reload_of_a_missing_or_broken_file_keeps_the_timetable(
+    tmp_path: Path, content: str | None, fault: str
+) -> None:
+    path = tmp_path / "meeting.toml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    text, faults = await replay([f"@reload {path}", NOW], tmp_path)
+    assert faults == 1
+    (refusal,) = refusals(text)
+    assert refusal.startswith(f"! line 1: not reloaded, the timetable in use is kept: {path}: ")
+    assert fault.format(path=path) in refusal
+    assert refusal.endswith("; fix the file and @reload again")
+    assert "timetable reloaded" not in text
+    assert "Opening segment (opening)" in text  # the 2020 meeting is still the one in use
+    assert ran_to_the_end(text, 1)
+
+
+async def test_the_interactive_prompt_names_a_line_that_is_not_utf8_and_goes_on(tmp_path: Path) -> None:
+    text, _ = await replay([b"/now \xc3\x28\n", b"/now\n"], tmp_path, prompt_as="olga")
+    prompts = text.split("olga> ")
+    assert prompts[1] == "! byte 0xc3 at position 6 is not UTF-8; save the script as UTF-8\n"
+    assert IT_IS in prompts[2]

@@ -1,12 +1,12 @@
 """Durations as written in schedules and commands."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.durations import format_duration, parse_duration
+from bot.domain.durations import MAX_DURATION, format_duration, parse_duration, plausible_date
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,25 @@ def test_parse_refuses(text: str) -> None:
     assert parse_duration(text) is None
 
 
-@given(st.integers(min_value=-(10**6), max_value=10**6))
+@pytest.mark.parametrize(
+    "text", ["24h1s", "-25h", "1441m", "10000000000000000000000m", "99999999999999h", "9" * 5000 + "s"]
+)
+def test_parse_refuses_more_than_a_day_either_way(text: str) -> None:
+    assert parse_duration(text) is None
+
+
+def test_parse_takes_a_whole_day_either_way() -> None:
+    assert parse_duration("24h") == MAX_DURATION
+    assert parse_duration("-1440m") == -MAX_DURATION
+
+
+@pytest.mark.parametrize(("day", "plausible"), [(date(1, 1, 1), False), (date(1999, 12, 31), False),
+    (date(2000, 1, 1), True), (date(2100, 12, 31), True), (date(2101, 1, 1), False)])  # fmt: skip
+def test_clock_dates_are_bounded(day: date, *, plausible: bool) -> None:
+    assert plausible_date(day) is plausible
+
+
+@given(st.integers(min_value=-86400, max_value=86400))
 def test_format_then_parse_is_identity(seconds: int) -> None:
     span = timedelta(seconds=seconds)
     assert parse_duration(format_duration(span)) == span

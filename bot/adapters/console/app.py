@@ -8,13 +8,14 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 from zoneinfo import ZoneInfo
 
-from bot.adapters.console.script import Advance, Nothing, Reload, Said, SetClock, Unreadable, read_line
+from bot.adapters.console.script import Advance, Nothing, Reload, Said, SetClock, Unreadable, decoded, read_line
 from bot.adapters.text.inert import inert
 from bot.adapters.text.render import render
 from bot.adapters.text.times import PlainTimes, zone_label
+from bot.domain.schedule_rules import ScheduleInvalid
 from bot.services.commands import CommandService, Invocation
 from bot.services.ports import SettableClock
 from bot.services.timeline import Timeline
@@ -57,37 +58,42 @@ class Console:
         self.hooks = hooks or Hooks()
         self.times = PlainTimes()
 
-    async def run_script(self, lines: Iterable[str], default_actor: str | None = None) -> int:
-        """Replay a script, echoing each line; returns how many lines could not be read."""
+    async def run_script(self, lines: Iterable[str | bytes], default_actor: str | None = None) -> int:
+        """Replay a script, echoing each line; returns how many lines were refused (each named by its number)."""
         faults = 0
         for number, raw in enumerate(lines, start=1):
-            line = read_line(raw, self.zone, default_actor)
-            if not isinstance(line, Nothing):
-                self.out.write(f"{inert(raw.rstrip(), 1000)}\n")
-            if isinstance(line, Unreadable):
+            fault = await self._line(raw, default_actor, echo=True)
+            if fault is not None:
                 faults += 1
-                self.out.write(f"! line {number}: {line.reason}\n")
-                continue
-            await self._perform(line)
+                self.out.write(f"! line {number}: {fault}\n")
         return faults
 
-    async def run_interactive(self, default_actor: str, stream: TextIO = sys.stdin) -> None:
+    async def run_interactive(self, default_actor: str, stream: BinaryIO | None = None) -> None:
         """Prompt until end of input; a scheduler running beside it posts what falls due (see `show`)."""
+        # Bytes, decoded line by line: one line that is not UTF-8 is refused, not the end of the session.
+        stream = stream or sys.stdin.buffer
         while True:
             self.out.write(f"{default_actor}> ")
             self.out.flush()
             raw = await asyncio.to_thread(stream.readline)
             if not raw:
                 return
-            line = read_line(raw, self.zone, default_actor)
-            if isinstance(line, Unreadable):
-                self.out.write(f"! {line.reason}\n")
-            elif not isinstance(line, Nothing):
-                await self._perform(line)
+            fault = await self._line(raw, default_actor, echo=False)
+            if fault is not None:
+                self.out.write(f"! {fault}\n")
             if self.hooks.wake:
                 self.hooks.wake()  # a command may have started a timer the scheduler must wait for
 
-    async def _perform(self, line: Said | SetClock | Advance | Reload | Nothing) -> None:
+    async def _line(self, raw: str | bytes, default_actor: str | None, *, echo: bool) -> str | None:
+        """Run one line; why it was refused, when it was (shown inert: it may quote what was typed)."""
+        text, undecodable = decoded(raw)
+        line = undecodable or read_line(text, self.zone, default_actor)
+        if echo and not isinstance(line, Nothing):
+            self.out.write(f"{inert(text.rstrip(), 1000)}\n")
+        fault = line.reason if isinstance(line, Unreadable) else await self._perform(line)
+        return None if fault is None else inert(fault, 500)
+
+    async def _perform(self, line: Said | SetClock | Advance | Reload | Nothing) -> str | None:
         if isinstance(line, SetClock):
             # Forwards, the clock passes through every due moment on the way, as @advance does.
             if line.moment > self.clock.now():
@@ -97,19 +103,31 @@ class Console:
         elif isinstance(line, Advance):
             await self._advance_to(self.clock.now() + line.span)
         elif isinstance(line, Reload):
-            await self.reload(line.path)
+            return await self.reload(line.path)
         elif isinstance(line, Said):
             await self._said(line)
+        return None
 
-    async def reload(self, path: Path | None = None) -> None:
-        """Read the timetable again (for @reload, SIGHUP or `podium reload`)."""
+    async def reload(self, path: Path | None = None) -> str | None:
+        """Read the timetable again (@reload, SIGHUP, `podium reload`); why not, when the one in use is kept."""
         if self.hooks.reload is None:
-            self.out.write("! this console cannot reload its timetable\n")
-            return
-        await self.hooks.reload(path)
+            return "this console cannot reload its timetable"
+        try:
+            await self.hooks.reload(path)
+        except ScheduleInvalid as invalid:
+            return _not_reloaded(invalid.lines())
+        except OSError as unreadable:
+            return _not_reloaded([f"{unreadable.filename or path}: {unreadable.strerror or unreadable}"])
         self.out.write("  (timetable reloaded: pending reminders follow it)\n")
         if self.hooks.wake:
             self.hooks.wake()
+        return None
+
+    async def reload_on_signal(self) -> None:
+        """SIGHUP: reload, saying on the console why not when the timetable in use is kept."""
+        fault = await self.reload()
+        if fault is not None:
+            self.out.write(f"! {inert(fault, 500)}\n")
 
     async def _said(self, said: Said) -> None:
         command = said.command
@@ -153,3 +171,9 @@ class Console:
             where = f"direct message to {inert(post.recipient or '', 40)}"
         clock = f"{now:%H:%M:%S}" if now.second else f"{now:%H:%M}"
         return f"[{now:%a %d %b %Y} {clock} {zone_label(now, self.zone)}] {where}"
+
+
+def _not_reloaded(faults: list[str]) -> str:
+    more = f" (and {len(faults) - 1} more: podium check-schedule FILE lists them)" if len(faults) > 1 else ""
+    first = faults[0] if faults else "the file is not a timetable"
+    return f"not reloaded, the timetable in use is kept: {first}{more}; fix the file and @reload again"

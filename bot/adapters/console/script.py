@@ -8,8 +8,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.domain.durations import parse_duration
+from bot.adapters.text.inert import inert
+from bot.domain.durations import parse_duration, plausible_date
 
+# Terminal escape sequences (arrow keys at the prompt, pasted colours) are keys, not text: dropped whole, before
+# the services remove the ESC alone and leave "[31m" behind.
+_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 _SPEAKER = re.compile(r"^(?P<name>[^\s>#@/][^\s>#]*)(?:\s+#(?P<channel>[\w.-]+))?\s*>\s?(?P<rest>.*)$")
 
 
@@ -59,9 +63,21 @@ class Unreadable:
 Line = Said | SetClock | Advance | Reload | Nothing | Unreadable
 
 
+def decoded(raw: str | bytes) -> tuple[str, Unreadable | None]:
+    """A line as text, and why it is refused when its bytes are not UTF-8 (the text then shows U+FFFD)."""
+    if isinstance(raw, str):
+        return raw, None
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        byte = raw[error.start]
+        reason = f"byte 0x{byte:02x} at position {error.start + 1} is not UTF-8; save the script as UTF-8"
+        return raw.decode("utf-8", errors="replace"), Unreadable(reason)
+
+
 def read_line(raw: str, meeting_zone: ZoneInfo, default_actor: str | None = None) -> Line:
     """One line of a script or of the interactive prompt; times without an offset are the meeting's."""
-    line = raw.strip()
+    line = _TERMINAL_ESCAPE.sub("", raw).strip()
     if not line or line.startswith("#"):
         return Nothing()
     if line.startswith("@"):
@@ -77,17 +93,26 @@ def read_line(raw: str, meeting_zone: ZoneInfo, default_actor: str | None = None
 def _directive(line: str, zone: ZoneInfo) -> Line:
     verb, _, argument = line[1:].partition(" ")
     argument = argument.strip()
+    shown = inert(argument, 40)
     if verb == "clock":
-        try:
-            moment = datetime.fromisoformat(argument)
-        except ValueError:
-            return Unreadable(f"@clock needs a time such as 2020-11-12T09:45+01:00, not '{argument}'")
-        return SetClock(moment if moment.tzinfo else moment.replace(tzinfo=zone))
+        return _clock(argument, shown, zone)
     if verb == "advance":
         span = parse_duration(argument)
         if span is None or span.total_seconds() < 0:
-            return Unreadable(f"@advance needs a positive duration such as 10m or 1h30m, not '{argument}'")
+            return Unreadable(
+                f"@advance needs a duration up to 24h such as 10m or 1h30m (@clock jumps further), not '{shown}'"
+            )
         return Advance(span)
     if verb == "reload":
         return Reload(Path(argument) if argument else None)
-    return Unreadable(f"unknown directive @{verb} (use @clock, @advance or @reload)")
+    return Unreadable(f"unknown directive @{inert(verb, 40)} (use @clock, @advance or @reload)")
+
+
+def _clock(argument: str, shown: str, zone: ZoneInfo) -> Line:
+    try:
+        moment = datetime.fromisoformat(argument)
+    except ValueError:
+        return Unreadable(f"@clock needs a time such as 2020-11-12T09:45+01:00, not '{shown}'")
+    if not plausible_date(moment.date()):
+        return Unreadable(f"@clock takes a time in the years 2000–2100, such as 2020-11-12T09:45+01:00, not '{shown}'")
+    return SetClock(moment if moment.tzinfo else moment.replace(tzinfo=zone))

@@ -1,0 +1,40 @@
+"""Where a run keeps its files: the SQLite database a URL names, and the pid file of `podium serve`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import make_url
+from sqlalchemy.exc import ArgumentError
+
+DEFAULT_PID_FILE = Path("podium.pid")
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names; None for an in-memory or a server database (or a URL that is not one)."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        return None
+    database = parsed.database or ""
+    in_memory = database in ("", ":memory:") or parsed.query.get("mode") == "memory"
+    # A `file:` URI carries its own options; SQLite, not Podium, reads it.
+    if parsed.get_backend_name() != "sqlite" or in_memory or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def missing_database(url: str) -> str | None:
+    """Why a command that only reads cannot use this database, or None: opening it would create one."""
+    path = sqlite_file(url)
+    if path is None or path.is_file():
+        return None
+    return f"no database at {path}: check --db or DATABASE_URL (`podium db upgrade --db URL` creates one)"
+
+
+def pid_file(chosen: Path | None, database_url: str) -> Path:
+    """The pid file given (--pid-file, PODIUM_PID_FILE), else beside the SQLite database, else podium.pid here."""
+    if chosen is not None:
+        return chosen
+    database = sqlite_file(database_url)
+    return database.with_suffix(".pid") if database is not None else DEFAULT_PID_FILE
