@@ -121,7 +121,7 @@ def _floor() -> CommandSpec:
                 "limit",
                 "Set the speaking time, for everyone or one category.",
                 (
-                    Param("duration", ParamKind.DURATION, "such as 3m or 90s", required=True),
+                    Param("duration", ParamKind.DURATION, "such as 3m or 90s, at most 24h", required=True),
                     Param("category", ParamKind.CATEGORY, "member-state, group, stakeholder…"),
                 ),
                 audience=M,
