@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, vText
 
 from bot.domain.meeting import Meeting, Session
+from bot.formats.safe_text import clean
 
 PRODID = "-//Podium//Meeting bot//EN"
 
@@ -15,8 +16,8 @@ PRODID = "-//Podium//Meeting bot//EN"
 def meeting_to_ics(meeting: Meeting, *, session_id: str | None = None, stamp: datetime) -> bytes:
     """The meeting's sessions (or only session_id) as a calendar; stamp (DTSTAMP) comes from the caller."""
     # A fixed calendar UID: Calendar.new() would otherwise draw a random one and two exports would differ.
-    calendar = Calendar.new(prodid=PRODID, name=meeting.title, uid=f"{meeting.id}@podium")
-    calendar.add("x-podium-meeting", vText(meeting.id))
+    calendar = Calendar.new(prodid=PRODID, name=_text(meeting.title), uid=_text(f"{meeting.id}@podium"))
+    calendar.add("x-podium-meeting", _text(meeting.id))
     sessions = [s for s in meeting.sessions if session_id is None or s.id == session_id]
     for session in sessions:
         calendar.add_component(_event(meeting, session, stamp))
@@ -33,26 +34,26 @@ def _event(meeting: Meeting, session: Session, stamp: datetime) -> Event:
     event = Event.new(
         # The first day is in the UID so that a rehearsal (the meeting moved to another date) is a different
         # event in delegates' calendars instead of silently overwriting the real one.
-        uid=f"{session.id}.{meeting.days[0]:%Y%m%d}.{meeting.id}@podium",
-        summary=session.title,
+        uid=_text(f"{session.id}.{meeting.days[0]:%Y%m%d}.{meeting.id}@podium"),
+        summary=_text(session.title),
         start=_wall(session.start, meeting.zone),
         end=_wall(session.end, meeting.zone),
         stamp=stamp,
-        location=f"#{session.channel}" if session.channel else None,
-        url=join.url if join else None,
-        description=_description(meeting, session) or None,
+        location=_text(f"#{session.channel}") if session.channel else None,
+        url=_text(join.url) if join else None,
+        description=_text(_description(meeting, session)) or None,
     )
     # The X-PODIUM-* properties carry what the text above only describes, so an export reads back exactly.
-    event.add("x-podium-kind", vText(session.kind.value))
-    event.add("x-podium-id", vText(session.id))
+    event.add("x-podium-kind", _text(session.kind.value))
+    event.add("x-podium-id", _text(session.id))
     if session.objectives:
         event.add("x-podium-objectives", ",".join(str(n) for n in session.objectives))
     if session.channel:
-        event.add("x-podium-channel", vText(session.channel))
+        event.add("x-podium-channel", _text(session.channel))
     for link in session.links:
-        event.add("x-podium-link", vText(f"{link.kind} {link.url}"))
+        event.add("x-podium-link", _text(f"{link.kind} {link.url}"))
     for moderator in session.moderators:
-        event.add("x-podium-moderator", vText(moderator))
+        event.add("x-podium-moderator", _text(moderator))
     return event
 
 
@@ -73,3 +74,9 @@ def _description(meeting: Meeting, session: Session) -> str:
 def _objective_line(meeting: Meeting, number: int) -> str:
     objective = meeting.objective(number)
     return f"Objective {number} — {objective.title}" if objective else f"Objective {number}"
+
+
+def _text(value: str) -> vText:
+    """The one way text gets into the calendar: unsafe characters out (RFC 5545 allows no control but tab in a
+    TEXT value); icalendar escapes commas, semicolons, backslashes and line ends."""
+    return vText(clean(value))

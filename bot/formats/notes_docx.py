@@ -12,10 +12,11 @@ from bot.domain.queue.entries import EntryKind, Intervention
 from bot.formats.word import (
     CATEGORY_NAMES,
     duration,
+    heading,
     joined,
     note,
     page_numbers,
-    plain,
+    paragraph,
     properties,
     run,
     table,
@@ -33,13 +34,13 @@ CHART_TITLE = "Speaking time by category (minutes)"
 def notes_to_docx(record: MeetingRecord, *, generated_at: datetime) -> bytes:
     doc = Document()
     properties(doc, record.meeting.title, SUBJECT, generated_at)
-    doc.add_heading(plain(record.meeting.title), level=0)
-    doc.add_paragraph(SUBJECT, style="Subtitle")
+    heading(doc, record.meeting.title, level=0)
+    paragraph(doc, SUBJECT, style="Subtitle")
     page_numbers(doc)
     for session in record.sessions:
         _session(doc, record, session)
     if not record.sessions:
-        doc.add_paragraph(NO_INTERVENTIONS)
+        paragraph(doc, NO_INTERVENTIONS)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -47,22 +48,22 @@ def notes_to_docx(record: MeetingRecord, *, generated_at: datetime) -> bytes:
 
 def _session(doc: WordDocument, whole: MeetingRecord, record: SessionRecord) -> None:
     meeting, session = whole.meeting, record.session
-    doc.add_heading(plain(session.title), level=1)
-    doc.add_paragraph(when(meeting, session, utc=True) + ".")
+    heading(doc, session.title, level=1)
+    paragraph(doc, when(meeting, session, utc=True) + ".")
     if session.moderators:
-        doc.add_paragraph(f"Moderated by {joined([plain(whole.name_of(m)) for m in session.moderators])}.")
+        paragraph(doc, f"Moderated by {joined([whole.name_of(m) for m in session.moderators])}.")
     for number in session.objectives:
         if objective := meeting.objective(number):
-            doc.add_paragraph(f"Objective {number}: {plain(objective.title)}", style="List Bullet")
+            paragraph(doc, f"Objective {number}: {objective.title}", style="List Bullet")
     if not record.interventions and not record.unheard:
-        doc.add_paragraph(NO_INTERVENTIONS)
+        paragraph(doc, NO_INTERVENTIONS)
         return
-    doc.add_heading("Speakers, in the order heard", level=2)
+    heading(doc, "Speakers, in the order heard", level=2)
     heard = record.delivered
     for position, intervention in enumerate(heard, start=1):
         _speaker(doc, whole, record, position, intervention)
     if not heard:
-        doc.add_paragraph("Nobody took the floor.")
+        paragraph(doc, "Nobody took the floor.")
     _written(doc, record)
     _unheard(doc, record)
     _session_notes(doc, record)
@@ -77,31 +78,31 @@ def _speaker(doc: WordDocument, whole: MeetingRecord, record: SessionRecord, pos
     facts += [f"{said.started_at.astimezone(whole.meeting.zone):%H:%M}", duration(said.duration)]
     if addressed := whole.objectives_of(said):
         facts.append(f"objective{'s' if len(addressed) > 1 else ''} {joined([str(n) for n in addressed])}")
-    paragraph = doc.add_paragraph()
-    run(paragraph, f"{position}. {who(speaker)}", bold=True)
-    run(paragraph, ", " + ", ".join(facts) + (f"\n{said.statement}" if said.statement else ""))
+    lead = paragraph(doc)
+    run(lead, f"{position}. {who(speaker)}", bold=True)
+    run(lead, ", " + ", ".join(facts) + (f"\n{said.statement}" if said.statement else ""))
     for remark in record.notes_on(said):
         note(doc, remark)
 
 
 def _written(doc: WordDocument, record: SessionRecord) -> None:
     if written := record.written:
-        doc.add_heading("Statements submitted in writing only", level=2)
+        heading(doc, "Statements submitted in writing only", level=2)
     for intervention in written:
-        paragraph = doc.add_paragraph()
-        run(paragraph, who(intervention.entry.speaker), bold=True)
-        run(paragraph, f"\n{intervention.statement or ''}")
+        lead = paragraph(doc)
+        run(lead, who(intervention.entry.speaker), bold=True)
+        run(lead, f"\n{intervention.statement or ''}")
 
 
 def _unheard(doc: WordDocument, record: SessionRecord) -> None:
     if record.unheard:
-        doc.add_heading("Inscribed but not heard", level=2)
-        doc.add_paragraph(plain(", ".join(who(e.speaker) for e in record.unheard)) + ".")
+        heading(doc, "Inscribed but not heard", level=2)
+        paragraph(doc, ", ".join(who(e.speaker) for e in record.unheard) + ".")
 
 
 def _session_notes(doc: WordDocument, record: SessionRecord) -> None:
     if notes := record.session_notes:
-        doc.add_heading("Notes", level=2)
+        heading(doc, "Notes", level=2)
     for remark in notes:
         note(doc, remark)
 
@@ -109,12 +110,10 @@ def _session_notes(doc: WordDocument, record: SessionRecord) -> None:
 def _speaking_time(doc: WordDocument, record: SessionRecord) -> None:
     by_category = record.time_by(lambda i: CATEGORY_NAMES[i.entry.speaker.time_category])
     by_delegation = record.time_by(lambda i: i.entry.speaker.delegation or i.entry.speaker.name)
-    doc.add_heading("Speaking time", level=2)
-    doc.add_paragraph(f"Total {duration(sum(by_category.values(), timedelta(0)))}; points of order are not counted.")
+    heading(doc, "Speaking time", level=2)
+    paragraph(doc, f"Total {duration(sum(by_category.values(), timedelta(0)))}; points of order are not counted.")
     if by_category:
-        add_bar_chart(
-            doc, doc.add_paragraph(), CHART_TITLE, [(k, v.total_seconds() / 60) for k, v in by_category.items()]
-        )
+        add_bar_chart(doc, paragraph(doc), CHART_TITLE, [(k, v.total_seconds() / 60) for k, v in by_category.items()])
     table(doc, ("Category", "Speaking time"), [(k, duration(v)) for k, v in by_category.items()])
-    doc.add_paragraph()
-    table(doc, ("Delegation", "Speaking time"), [(plain(k), duration(v)) for k, v in by_delegation.items()])
+    paragraph(doc)
+    table(doc, ("Delegation", "Speaking time"), [(k, duration(v)) for k, v in by_delegation.items()])

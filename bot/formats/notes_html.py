@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.durations import format_duration
 from bot.domain.meeting import Meeting
 from bot.domain.queue.entries import EntryKind, Intervention
+from bot.formats.safe_text import clean
 from bot.services.record import MeetingRecord, SessionRecord
 
 STYLE = """
@@ -141,5 +142,6 @@ def _chart(title: str, totals: dict[str, timedelta]) -> str:
 
 
 def _t(text: str) -> str:
-    """What a participant typed, as text: every <, >, & and quote escaped, so no markup and no script."""
-    return escape(text, quote=True)
+    """The one way text gets into the page: unsafe characters out, every <, >, & and quote escaped (no markup,
+    no script). Every line of this module passes what it did not write itself through here."""
+    return escape(clean(text), quote=True)

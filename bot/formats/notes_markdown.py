@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.durations import format_duration
 from bot.domain.meeting import Meeting
 from bot.domain.queue.entries import EntryKind, Intervention
-from bot.formats.markdown_text import markdown_literal
+from bot.formats.markdown_text import markdown_line as _text
 from bot.services.record import MeetingRecord, SessionRecord
 
 
@@ -93,8 +93,3 @@ def _times(record: SessionRecord) -> list[str]:
     lines += ["", "| delegation | time |", "|---|---|"]
     lines += [f"| {_text(d)} | {format_duration(t)} |" for d, t in by_delegation.items()]
     return lines
-
-
-def _text(value: str) -> str:
-    """What a participant typed, shown literally: Markdown escaped, HTML as entities, on one line."""
-    return markdown_literal(" ".join(value.split()))

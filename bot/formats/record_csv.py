@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 from datetime import UTC
-from zoneinfo import ZoneInfo
 
+from bot.domain.meeting import Session
+from bot.domain.queue.entries import Intervention
+from bot.formats.safe_text import clean
 from bot.services.record import MeetingRecord
 
 COLUMNS = (
@@ -32,37 +34,42 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def record_to_csv(record: MeetingRecord) -> bytes:
-    zone = ZoneInfo(record.meeting.timezone)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for session in record.sessions:
         for intervention in session.interventions:
-            entry, speaker = intervention.entry, intervention.entry.speaker
-            addressed = record.objectives_of(intervention)
+            # Every cell through _cell, not only those known to come from participants: none can be forgotten.
             writer.writerow(
-                [
-                    session.session.id,
-                    entry.id,
-                    intervention.started_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
-                    intervention.started_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
-                    int(intervention.duration.total_seconds()) if intervention.ended_at else "",
-                    _cell(speaker.participant_id),
-                    _cell(speaker.name),
-                    _cell(speaker.delegation or ""),
-                    speaker.category.value,
-                    speaker.level.value,
-                    _cell(speaker.group or ""),
-                    entry.kind.value,
-                    intervention.delivery.value,
-                    " ".join(map(str, addressed)),
-                    _cell(entry.note),
-                    _cell(intervention.statement or ""),
-                ]
+                [_cell(v) if isinstance(v, str) else v for v in _row(record, session.session, intervention)]
             )
     # utf-8-sig: Excel opens a CSV with a byte-order mark as UTF-8; without it Cyrillic turns to mojibake.
     return out.getvalue().encode("utf-8-sig")
 
 
+def _row(record: MeetingRecord, session: Session, intervention: Intervention) -> list[str | int]:
+    entry, speaker = intervention.entry, intervention.entry.speaker
+    return [
+        session.id,
+        entry.id,
+        intervention.started_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+        intervention.started_at.astimezone(record.meeting.zone).strftime("%Y-%m-%d %H:%M"),
+        int(intervention.duration.total_seconds()) if intervention.ended_at else "",
+        speaker.participant_id,
+        speaker.name,
+        speaker.delegation or "",
+        speaker.category.value,
+        speaker.level.value,
+        speaker.group or "",
+        entry.kind.value,
+        intervention.delivery.value,
+        " ".join(map(str, record.objectives_of(intervention))),
+        entry.note,
+        intervention.statement or "",
+    ]
+
+
 def _cell(text: str) -> str:
+    """The one way text gets into a cell: unsafe characters out, and a formula kept as text with a quote."""
+    text = clean(text)
     return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.domain.queue.entries import Intervention, Note, QueueEntry
+from bot.formats.safe_text import safe_json
 from bot.services.record import MeetingRecord, SessionRecord
 
 SCHEMA_VERSION = 1
@@ -25,8 +25,7 @@ def record_to_json(record: MeetingRecord, *, generated_at: datetime) -> str:
         },
         "sessions": [_session(s) for s in record.sessions],
     }
-    # ensure_ascii=False: Cyrillic, Armenian and Georgian names stay readable in the file.
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return safe_json(document)
 
 
 def _session(record: SessionRecord) -> dict[str, Any]:

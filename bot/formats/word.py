@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
@@ -17,10 +16,8 @@ from docx.text.paragraph import Paragraph
 from bot.domain.meeting import Meeting, Session
 from bot.domain.queue.entries import Intervention, Note, Speaker
 from bot.domain.settings import Category
+from bot.formats.safe_text import clean
 
-# What XML 1.0 forbids (C0 controls but tab and newline, surrogates, U+FFFE/U+FFFF) makes lxml refuse the
-# text, and C1 controls are invisible noise: a statement must not be able to break or pollute the file.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 CATEGORY_NAMES = {
     Category.GROUP: "group of States",
     Category.MEMBER_STATE: "member State",
@@ -33,11 +30,27 @@ CATEGORY_NAMES = {
 
 
 def plain(text: str) -> str:
-    """Participant text for a run: markup is escaped by lxml; line ends become breaks, forbidden characters go."""
-    return _FORBIDDEN.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """The one way text gets into a Word document: what XML cannot carry and bidi controls go (lxml escapes
+    markup). Every helper below calls it; report and notes add text only through them, never python-docx's."""
+    return clean(text)
 
 
-def run(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False) -> None:
+def paragraph(doc: WordDocument, text: str = "", *, style: str | None = None, italic: bool = False) -> Paragraph:
+    """A new paragraph holding the text (none: an empty paragraph for runs or a chart)."""
+    made = doc.add_paragraph(style=style)
+    if text:
+        run(made, text, italic=italic)
+    return made
+
+
+def heading(doc: WordDocument, text: str, level: int) -> Paragraph:
+    """A heading of the level (0: the document's title) holding the text."""
+    made: Paragraph = doc.add_heading(level=level)
+    run(made, text)
+    return made
+
+
+def run(target: Paragraph, text: str, *, bold: bool = False, italic: bool = False) -> None:
     """Append a run of text to the paragraph.
 
     python-docx's `Run.text` walks the text a character at a time (tabs, breaks); a report of 2,000 statements
@@ -54,7 +67,7 @@ def run(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = F
         piece = OxmlElement("w:t", {qn("xml:space"): "preserve"})
         piece.text = line
         element.append(piece)
-    paragraph._p.append(element)
+    target._p.append(element)
 
 
 def properties(doc: WordDocument, title: str, subject: str, generated_at: datetime) -> None:
@@ -66,15 +79,15 @@ def properties(doc: WordDocument, title: str, subject: str, generated_at: dateti
     props.created = props.modified = generated_at.astimezone(UTC)
 
 
-def field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
+def field(target: Paragraph, instruction: str, placeholder: str) -> None:
     """A complex field: Word computes its result (the contents, the page number) when it updates fields."""
-    paragraph.add_run()._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin"}))
+    target.add_run()._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin"}))
     code = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
     code.text = f" {instruction} "
-    paragraph.add_run()._r.append(code)
-    paragraph.add_run()._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
-    paragraph.add_run(placeholder)
-    paragraph.add_run()._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
+    target.add_run()._r.append(code)
+    target.add_run()._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
+    run(target, placeholder)
+    target.add_run()._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
 
 
 def page_numbers(doc: WordDocument) -> None:
@@ -100,10 +113,10 @@ def table(doc: WordDocument, header: Sequence[str], rows: Sequence[str | Sequenc
 
 def note(doc: WordDocument, said: Note) -> None:
     """A moderator's or rapporteur's note, indented under what it is about."""
-    paragraph = doc.add_paragraph()
-    paragraph.paragraph_format.left_indent = Cm(1)
-    run(paragraph, f"Note by {said.author}: ", italic=True)
-    run(paragraph, said.text)
+    indented = paragraph(doc)
+    indented.paragraph_format.left_indent = Cm(1)
+    run(indented, f"Note by {said.author}: ", italic=True)
+    run(indented, said.text)
 
 
 def who(speaker: Speaker) -> str:

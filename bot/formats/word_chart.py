@@ -87,4 +87,5 @@ def _chart_space(title: str, bars: Sequence[tuple[str, float]]) -> str:
 
 
 def _x(text: str) -> str:
+    """A label or the title: made safe as all Word text is (plain), on one line, then escaped for the XML string."""
     return escape(" ".join(plain(text).split()))

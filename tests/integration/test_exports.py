@@ -106,7 +106,7 @@ def test_csv_opens_as_utf8_in_a_spreadsheet_and_keeps_formulas_as_text(record: M
 
 def test_html_notes_are_well_formed_self_contained_and_inert(record: MeetingRecord) -> None:
     page = notes_to_html(record)
-    parser = _Strict()
+    parser = StrictHTML()
     parser.feed(page)
     parser.close()
     assert parser.tags["script"] == 0
@@ -118,8 +118,8 @@ def test_html_notes_are_well_formed_self_contained_and_inert(record: MeetingReco
     assert "No interventions were recorded in this session." in page.split('id="rt4"', 1)[1]
 
 
-class _Strict(HTMLParser):
-    """Counts tags, checks every element opened is closed in order, and notes anything that would be fetched."""
+class StrictHTML(HTMLParser):
+    """Counts tags, checks every element opened is closed in order, notes what would be fetched, keeps the text."""
 
     VOID: ClassVar[set[str]] = {"meta", "br", "rect", "img", "link"}
 
@@ -128,6 +128,7 @@ class _Strict(HTMLParser):
         self.stack: list[str] = []
         self.tags: Counter[str] = Counter()
         self.fetches: list[str] = []
+        self.text = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags[tag] += 1
@@ -141,6 +142,9 @@ class _Strict(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         assert self.stack, f"</{tag}> closes nothing"
         assert self.stack.pop() == tag, f"</{tag}> closes the wrong element"
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
 
 
 async def test_the_transcript_keeps_every_command_and_post_in_order(replayed: str) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+import io
 import zipfile
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import docx
@@ -11,6 +15,11 @@ from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from lxml import etree
 
+from bot.domain.participants import Level
+from bot.domain.queue.entries import EntryKind, Intervention, QueueEntry, Speaker
+from bot.domain.settings import Category
+from bot.formats import notes_docx, report_docx
+from bot.formats.exports import ExportInput, export
 from bot.formats.report_docx import NO_INTERVENTIONS, TOC_INSTRUCTION, TOC_PLACEHOLDER, report_to_docx
 from bot.scheduling.clock import SimulatedClock
 from bot.services.record import MeetingRecord
@@ -198,9 +207,17 @@ def test_written_statements_go_to_the_annex_only(report: Path) -> None:
     assert annex[1:] == [RT1, f"Luca Bianchi (ICMC), stakeholder\n{STATEMENTS['icmc']}"]
 
 
-def test_hostile_text_is_literal_and_the_xml_still_parses(roundtable_record: MeetingRecord, report: Path) -> None:
-    # The bell character got as far as the record; the document must drop it.
-    assert any("\x07" in (i.statement or "") for s in roundtable_record.sessions for i in s.interventions)
+def test_hostile_text_is_literal_and_the_xml_still_parses(roundtable_record: MeetingRecord, tmp_path: Path) -> None:
+    # Commands lose their controls where they enter; a record stored before that can still hold the bell.
+    rung = replace(
+        roundtable_record,
+        sessions=tuple(
+            replace(s, interventions=tuple(_said_by_olga_with_a_bell(i) for i in s.interventions))
+            for s in roundtable_record.sessions
+        ),
+    )
+    report = tmp_path / "bell.docx"
+    report.write_bytes(report_to_docx(rung, generated_at=GENERATED))
     texts = [p.text for p in docx.Document(str(report)).paragraphs]
     lead = f"{OLGA}, member State, 1 min 5 s, announced as “on objective 5”"
     assert f"{lead}\nУкраїна розширює легальні шляхи міграції. {HOSTILE} дзвінок" in texts  # the bell is gone
@@ -213,6 +230,10 @@ def test_hostile_text_is_literal_and_the_xml_still_parses(roundtable_record: Mee
     assert b"<script>" not in xml
     assert b"&lt;script&gt;alert(1)&lt;/script&gt; @channel" in xml
     assert b"\x07" not in xml
+
+
+def _said_by_olga_with_a_bell(said: Intervention) -> Intervention:
+    return replace(said, statement=STATEMENTS["olga"]) if said.entry.speaker.participant_id == "olga" else said
 
 
 def test_unicode_names_and_statements_round_trip(report: Path) -> None:
@@ -243,3 +264,34 @@ def test_libreoffice_lays_out_the_draft(report: Path, tmp_path: Path) -> None:
     text = pdf_text(report, tmp_path)
     assert "Annex: statements submitted in writing" in text
     assert "Україна розширює легальні шляхи міграції." in text
+
+
+def test_a_control_character_in_the_delegation_of_someone_not_heard_is_dropped(
+    roundtable_record: MeetingRecord,
+) -> None:
+    """Found by review: `/iam` with U+0001 in the delegation, a hand not heard, and the report failed to build."""
+    zed = Speaker("zed", "Zed Zee", "Atl\x01antis\u202e", Category.MEMBER_STATE, Level.OTHER)
+    sessions = tuple(
+        replace(s, unheard=(QueueEntry(99, zed, EntryKind.STATEMENT, s.session.start + timedelta(minutes=1), 99),))
+        if s.session.id == "rt1"
+        else s
+        for s in roundtable_record.sessions
+    )
+    record = replace(roundtable_record, sessions=sessions)
+    for form, line in (("docx", "Inscribed but not heard: Zed Zee (Atlantis)."), ("notes-docx", "Zed Zee (Atlantis).")):
+        document = docx.Document(io.BytesIO(export(form, ExportInput(record, [], GENERATED))))
+        assert line in [p.text for p in document.paragraphs], form
+
+
+@pytest.mark.parametrize("module", [report_docx, notes_docx], ids=["report", "notes"])
+def test_text_reaches_word_only_through_the_helpers_that_make_it_safe(module: object) -> None:
+    """python-docx takes text as it is given: only word.py's helpers, which clean it, may call it to add text."""
+    tree = ast.parse(Path(str(getattr(module, "__file__", ""))).read_text(encoding="utf-8"))
+    adds = {"add_paragraph", "add_heading", "add_run", "add_table", "add_row"}
+    direct = [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and (node.attr in adds or (node.attr == "text" and isinstance(node.ctx, ast.Store)))
+    ]
+    assert direct == [], f"python-docx called directly on lines {direct}: use word.paragraph, heading, run, table"
