@@ -60,8 +60,8 @@ def _session(doc: WordDocument, whole: MeetingRecord, record: SessionRecord) -> 
         return
     heading(doc, "Speakers, in the order heard", level=2)
     heard = record.delivered
-    for position, intervention in enumerate(heard, start=1):
-        _speaker(doc, whole, record, position, intervention)
+    for intervention in heard:  # numbered as /correct takes them: rt1:3 is the third heard
+        _speaker(doc, whole, record, record.number_of(intervention), intervention)
     if not heard:
         paragraph(doc, "Nobody took the floor.")
     _written(doc, record)
@@ -90,7 +90,7 @@ def _written(doc: WordDocument, record: SessionRecord) -> None:
         heading(doc, "Statements submitted in writing only", level=2)
     for intervention in written:
         lead = paragraph(doc)
-        run(lead, who(intervention.entry.speaker), bold=True)
+        run(lead, f"{record.number_of(intervention)}. {who(intervention.entry.speaker)}", bold=True)
         run(lead, f"\n{intervention.statement or ''}")
 
 

@@ -75,7 +75,7 @@ def _speaker(meeting: Meeting, intervention: Intervention, record: SessionRecord
     notes = record.notes_on(intervention)
     if notes:
         line += "<ul>" + "".join(f"<li>Note by {_t(n.author)}: {_t(n.text)}</li>" for n in notes) + "</ul>"
-    return f"<li>{line}</li>"
+    return f'<li value="{record.number_of(intervention)}">{line}</li>'
 
 
 def _written(record: SessionRecord) -> str:
@@ -83,11 +83,12 @@ def _written(record: SessionRecord) -> str:
     if not written:
         return ""
     items = "".join(
-        f"<li><strong>{_t(i.entry.speaker.name)}</strong> ({_t(i.entry.speaker.delegation or '')}): "
+        f'<li value="{record.number_of(i)}"><strong>{_t(i.entry.speaker.name)}</strong> '
+        f"({_t(i.entry.speaker.delegation or '')}): "
         f"{_t(i.statement or '')}</li>"
         for i in written
     )
-    return f"<h3>Statements submitted in writing only</h3><ul>{items}</ul>"
+    return f'<h3>Statements submitted in writing only</h3><ol class="written">{items}</ol>'
 
 
 def _unheard(record: SessionRecord) -> str:

@@ -48,8 +48,9 @@ def _speaker_line(meeting: Meeting, intervention: Intervention, record: SessionR
     zone = ZoneInfo(meeting.timezone)
     who = _text(speaker.name) + (f" ({_text(speaker.delegation)})" if speaker.delegation else "")
     kind = "" if entry.kind is EntryKind.STATEMENT else f" — {entry.kind.value.replace('-', ' ')}"
+    started = intervention.started_at.astimezone(zone)
     line = (
-        f"1. **{who}**, {speaker.category.value}{kind}, {intervention.started_at.astimezone(zone):%H:%M}, "
+        f"{record.number_of(intervention)}. **{who}**, {speaker.category.value}{kind}, {started:%H:%M}, "
         f"{format_duration(intervention.duration)}"
     )
     addressed = whole.objectives_of(intervention)
@@ -68,7 +69,8 @@ def _written(meeting: Meeting, record: SessionRecord) -> list[str]:
     lines = ["", "### Statements submitted in writing only", ""]
     for i in written:
         who = _text(i.entry.speaker.name)
-        lines.append(f"- **{who}** ({_text(i.entry.speaker.delegation or '')}): {_text(i.statement or '')}")
+        number = record.number_of(i)
+        lines.append(f"{number}. **{who}** ({_text(i.entry.speaker.delegation or '')}): {_text(i.statement or '')}")
     return lines
 
 

@@ -6,14 +6,13 @@ import csv
 import io
 from datetime import UTC
 
-from bot.domain.meeting import Session
 from bot.domain.queue.entries import Intervention
 from bot.formats.safe_text import clean
-from bot.services.record import MeetingRecord
+from bot.services.record import MeetingRecord, SessionRecord
 
 COLUMNS = (
     "session",
-    "id",
+    "number",
     "started_at_utc",
     "start_local",
     "duration_seconds",
@@ -40,18 +39,17 @@ def record_to_csv(record: MeetingRecord) -> bytes:
     for session in record.sessions:
         for intervention in session.interventions:
             # Every cell through _cell, not only those known to come from participants: none can be forgotten.
-            writer.writerow(
-                [_cell(v) if isinstance(v, str) else v for v in _row(record, session.session, intervention)]
-            )
+            writer.writerow([_cell(v) if isinstance(v, str) else v for v in _row(record, session, intervention)])
     # utf-8-sig: Excel opens a CSV with a byte-order mark as UTF-8; without it Cyrillic turns to mojibake.
     return out.getvalue().encode("utf-8-sig")
 
 
-def _row(record: MeetingRecord, session: Session, intervention: Intervention) -> list[str | int]:
+def _row(record: MeetingRecord, session: SessionRecord, intervention: Intervention) -> list[str | int]:
+    """One intervention; `number` is its number in the session, as the notes show it and /correct takes it."""
     entry, speaker = intervention.entry, intervention.entry.speaker
     return [
-        session.id,
-        entry.id,
+        session.session.id,
+        session.number_of(intervention),
         intervention.started_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
         intervention.started_at.astimezone(record.meeting.zone).strftime("%Y-%m-%d %H:%M"),
         int(intervention.duration.total_seconds()) if intervention.ended_at else "",

@@ -52,6 +52,7 @@ def _intervention(intervention: Intervention, record: SessionRecord) -> dict[str
     corrections = [{"by": c.by, "at": _instant(c.at), "text": c.text} for c in record.corrections_of(intervention)]
     entry = intervention.entry
     return {
+        "number": record.number_of(intervention),  # what /correct takes: rt1:3
         **_entry(entry),
         "started_at": _instant(intervention.started_at),
         "ended_at": _instant(intervention.ended_at) if intervention.ended_at else None,

@@ -22,6 +22,17 @@ class SessionRecord:
     notes: tuple[Note, ...]
     unheard: tuple[QueueEntry, ...]
     corrections: tuple[Correction, ...] = ()
+    _numbers: dict[int, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_numbers", {i.id: n for n, i in enumerate(self.interventions, start=1)})
+
+    def number_of(self, intervention: Intervention) -> int:
+        """Its number in the session, as every export shows it and /correct takes it (`rt1:3`).
+
+        1 is the first intervention heard; statements submitted in writing follow the last one heard.
+        """
+        return self._numbers[intervention.id]
 
     @property
     def delivered(self) -> tuple[Intervention, ...]:

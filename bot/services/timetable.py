@@ -26,6 +26,11 @@ class Timetable:
         own = self.directory.zone_of(participant) if participant else None
         return Reader(self.meeting.timezone, own, participant.delegation if participant and own else None)
 
+    def delegation_name(self, code: str | None) -> str:
+        """A member State's name for its code (AM -> Armenia); an organisation's name as given; '' for none."""
+        state = self.directory.state(code) if code else None
+        return state.name if state else code or ""
+
     def resolve_zone(self, text: str) -> tuple[str, str | None]:
         """An IANA zone name (any case) or a member State's code; refuses with the closest zone otherwise."""
         state = self.directory.state(text) if len(text) <= 3 else None

@@ -192,7 +192,8 @@ async def test_a_limit_of_more_than_a_day_is_refused_to_the_moderator(tmp_path: 
     assert shown[at : at + 4] == [
         "mod-rt1 #gcm-rt1> /floor limit 99999999999999h",
         "[Thu 12 Nov 2020 10:45 CET] #gcm-rt1 · only mod-rt1 sees this",
-        "  '99999999999999h' is not a valid duration: such as 3m or 90s, at most 24h. Usage: /floor limit DURATION [CATEGORY]",
+        "  '99999999999999h' is not a valid duration: such as 3m or 90s, at most 24h. "
+        "Usage: /floor limit DURATION [CATEGORY]",
         NOW,
     ]
     assert "It is 11:45 EET [10:45 CET]." in text

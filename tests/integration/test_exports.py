@@ -16,6 +16,7 @@ from typing import ClassVar
 import pytest
 
 from bot import bootstrap
+from bot.domain.meeting import Meeting
 from bot.formats.notes_html import notes_to_html
 from bot.formats.notes_markdown import notes_to_markdown
 from bot.formats.record_csv import record_to_csv
@@ -69,8 +70,12 @@ async def record(replayed: str) -> MeetingRecord:
 def test_notes_list_speakers_in_order_with_times_and_objectives(record: MeetingRecord) -> None:
     text = notes_to_markdown(record)
     rt1 = text.split("## Roundtable 1", 1)[1].split("\n## ", 1)[0]
-    speakers = re.findall(r"^1\. \*\*(.+?)\*\*.*$", rt1, re.MULTILINE)
-    assert speakers == ["Armen Hakobyan — Արմեն Հակոբյան (AM)", "Olga Kovalenko — Ольга Коваленко (UA)"]
+    speakers = re.findall(r"^(\d+)\. \*\*(.+?)\*\*.*$", rt1, re.MULTILINE)
+    assert speakers == [  # numbered as /correct takes them; the written statement follows the last one heard
+        ("1", "Armen Hakobyan — Արմեն Հակոբյան (AM)"),
+        ("2", "Olga Kovalenko — Ольга Коваленко (UA)"),
+        ("3", "Luca Bianchi"),
+    ]
     assert "10:40, 2m" in rt1
     assert "10:42, 1m30s (objectives 5)" in rt1
     assert "### Statements submitted in writing only" in rt1
@@ -169,33 +174,42 @@ async def test_the_transcript_keeps_every_command_and_post_in_order(replayed: st
     assert "`/statement Ольга: <script>alert(1)</script> @channel" in text
 
 
-async def test_a_staff_correction_regenerates_every_export_and_is_logged(replayed: str) -> None:
+async def test_the_number_the_notes_show_is_the_one_correct_takes(replayed: str) -> None:
+    """Staff read "N. Armen Hakobyan" in the notes and type /correct rt1:N: Armen's statement changes, nobody else's."""
     meeting = bootstrap.load_meeting(GCM_2020)
+    notes = notes_to_markdown(await _record(meeting, replayed))
+    (shown,) = re.findall(r"^(\d+)\. \*\*Armen Hakobyan", notes, flags=re.MULTILINE)
+    assert shown != "2"  # Armen arrived second but was not heard second: the arrival number would be wrong
     clock = SimulatedClock(datetime(2020, 11, 12, 13, 30, tzinfo=UTC))
     async with process(replayed, clock) as (_, console, out):
         await console.run_script(
             [
-                "secretariat> /correct rt1:2 Armenia supports regular pathways (objective 5).",
+                f"secretariat> /correct rt1:{shown} Armenia supports regular pathways (objective 5).",
                 "aigerim> /correct rt1:2 Not staff.",
                 "secretariat> /correct rt1:99 No such intervention.",
             ]
         )
     said = out.getvalue()
-    assert "The record of rt1:2 is corrected" in said
+    assert f"Corrected rt1:{shown}, Armen Hakobyan — Արմեն Հակոբյան (Armenia): '" in said
     assert "/correct is for staff only." in said
     assert "There is no intervention 'rt1:99'" in said
-    database = await Database.open(replayed)
-    try:
-        record = await read_record(meeting, database.uow())
-    finally:
-        await database.close()
+    record = await _record(meeting, replayed)
     assert "Armenia supports regular pathways" in notes_to_markdown(record)
     rt1 = next(s for s in json.loads(record_to_json(record, generated_at=clock.now()))["sessions"] if s["id"] == "rt1")
-    armen = next(i for i in rt1["interventions"] if i["participant"] == "armen")
-    assert armen["statement"] == "Armenia supports regular pathways (objective 5)."
-    assert armen["corrections"] == [
+    changed = [i for i in rt1["interventions"] if i["corrections"]]
+    assert [(i["participant"], i["number"]) for i in changed] == [("armen", int(shown))]
+    assert changed[0]["statement"] == "Armenia supports regular pathways (objective 5)."
+    assert changed[0]["corrections"] == [
         {"by": "secretariat", "at": "2020-11-12T13:30:00Z", "text": "Armenia supports regular pathways (objective 5)."}
     ]
+
+
+async def _record(meeting: Meeting, url: str) -> MeetingRecord:
+    database = await Database.open(url)
+    try:
+        return await read_record(meeting, database.uow())
+    finally:
+        await database.close()
 
 
 @pytest.mark.parametrize(

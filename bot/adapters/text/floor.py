@@ -35,7 +35,8 @@ _ACKS = {
     "already_subscribed": "You already have a reminder for {session}; /remind list shows them.",
     "unsubscribed": "Your {count} personal reminder(s) are off.",
     "your_turn": "You are {place} on the list of speakers of {session}.",
-    "corrected": "The record of {intervention} is corrected; exports now show the new text, and the log keeps the old.",
+    "corrected": "Corrected {intervention}, {name} ({delegation}): '{old}' now reads '{new}'. The log keeps the old "
+    "text; /correct {intervention} with it restores it.",
 }
 
 

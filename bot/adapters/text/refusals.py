@@ -44,8 +44,8 @@ _MESSAGES = {
     "unknown_state": "'{value}' is not a member State's code; use /iam NAME stakeholder for an organisation.",
     "nothing_to_verify": "'{value}' has not declared themselves with /iam.",
     "unknown_format": "There is no export format '{value}'; use one of: {known}.",
-    "unknown_intervention": "There is no intervention '{value}'; give its session and number as the exports "
-    "show them, such as rt1:6.",
+    "unknown_intervention": "There is no intervention '{value}'; give its session and its number as the notes "
+    "and exports show it, such as rt1:6{count_part}.",
 }
 
 
@@ -60,6 +60,7 @@ def refusal_line(view: RefusalView) -> str:
     template = _MESSAGES.get(view.code, "That did not work ({code}).")
     values = {key: inert(value) for key, value in view.details.items()}
     values["speaker_part"] = f" ({values['speaker']} has it now)" if values.get("speaker") else ""
+    values["count_part"] = f" (that session has {values['count']})" if values.get("count") else ""
     values["who"] = _WHO.get(values.get("audience", ""), "others")
     line = template.format(code=view.code, **values)
     if view.suggestion and view.code.startswith("unknown_"):
