@@ -57,6 +57,10 @@ def random_request(rng: random.Random, running: Running) -> tuple[bytes, dict[st
         return _signed(urlencode({"payload": json.dumps(payload)}, errors="surrogatepass"), rng)
     if roll < 0.95:  # unsigned bytes, possibly not UTF-8, with headers that may be garbage
         headers = {"X-Slack-Request-Timestamp": rng.choice(["soon", "", "1" * 40, "-1"]), "X-Slack-Signature": "v0=0"}
+        if rng.random() < 0.5:  # text, even a real command, that nobody signed
+            return urlencode(
+                slash_payload("/hand", hostile_text(rng), "olga", channels[0]), errors="replace"
+            ).encode(), headers
         return rng.randbytes(rng.randint(0, 200)), headers
     text = hostile_text(rng).encode("utf-8", "replace").decode()  # Slack signs text: no lone surrogates
     return _signed(text, rng)  # a signed body that is no form at all
