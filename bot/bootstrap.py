@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from bot.adapters.slack.server import Core
 from bot.config import Settings
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
@@ -18,6 +17,7 @@ from bot.formats.schedules import load_schedule
 from bot.scheduling.clock import SimulatedClock, SystemClock
 from bot.services.assembly import assemble
 from bot.services.commands import CommandService
+from bot.services.core import Core
 from bot.services.displays import Displays
 from bot.services.floor import FloorService
 from bot.services.ports import Clock

@@ -6,7 +6,6 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 
 from aiohttp import ClientOSError, ServerConnectionError, ServerDisconnectedError, web
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
@@ -25,13 +24,7 @@ from bot.adapters.slack.delivery import Outbox, SlackPoster, SlackZones
 from bot.adapters.slack.edge import RefusalLog, SlackEdge
 from bot.adapters.slack.live import LiveBoard
 from bot.config import SlackSettings
-from bot.domain.meeting import Meeting
-from bot.services.commands import CommandService
-from bot.services.displays import Displays
-from bot.services.floor import FloorService
-from bot.services.ports import Clock
-from bot.services.registry import Registry
-from bot.services.timetable import Timetable
+from bot.services.core import Core
 from bot.services.views import Post
 
 log = logging.getLogger(__name__)
@@ -52,22 +45,6 @@ def web_client(settings: SlackSettings, *, timeout: int = 10) -> AsyncWebClient:
             AsyncServerErrorRetryHandler(max_retry_count=2),
         ],
     )
-
-
-@dataclass(frozen=True)
-class Core:
-    """What the Slack adapter uses of a running Podium."""
-
-    timetable: Timetable
-    registry: Registry
-    commands: CommandService
-    floor: FloorService
-    displays: Displays
-    clock: Clock
-
-    @property
-    def meeting(self) -> Meeting:
-        return self.timetable.meeting  # a reload replaces it
 
 
 class SlackBot:
