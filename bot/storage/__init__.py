@@ -1,1 +1,1 @@
-"""Persistence at the edge: SQLite or PostgreSQL through SQLAlchemy, and in-memory, behind the ports."""
+"""Persistence at the edge: SQLite or PostgreSQL through SQLAlchemy, one package per aggregate, behind the ports."""

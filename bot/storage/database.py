@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from bot.storage.engine import create_engine
 from bot.storage.migrate import upgrade
-from bot.storage.queue_cache import QueueCache
+from bot.storage.queues.cache import QueueCache
 from bot.storage.unit_of_work import SqlAlchemyUnitOfWork
 
 

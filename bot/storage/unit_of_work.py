@@ -7,42 +7,24 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.services.ports import (
-    CorrectionRepository,
-    DisplayRepository,
-    MeetingRepository,
-    ParticipantRepository,
-    QueueRepository,
-    ReminderRepository,
-    SubscriptionRepository,
-    TranscriptRepository,
-)
-from bot.storage.correction_repository import SqlAlchemyCorrectionRepository
-from bot.storage.display_repository import SqlAlchemyDisplayRepository
-from bot.storage.participant_repository import SqlAlchemyParticipantRepository
-from bot.storage.queue_cache import QueueCache
-from bot.storage.queue_repository import SqlAlchemyQueueRepository
-from bot.storage.reminder_repository import SqlAlchemyReminderRepository
-from bot.storage.repositories import SqlAlchemyMeetingRepository, SqlAlchemyTranscriptRepository
-from bot.storage.subscription_repository import SqlAlchemySubscriptionRepository
+from bot.services.ports import UnitOfWork
+from bot.storage.corrections.repository import SqlAlchemyCorrectionRepository
+from bot.storage.displays.repository import SqlAlchemyDisplayRepository
+from bot.storage.meetings.repository import SqlAlchemyMeetingRepository
+from bot.storage.people.repository import SqlAlchemyParticipantRepository
+from bot.storage.queues.cache import QueueCache
+from bot.storage.queues.repository import SqlAlchemyQueueRepository
+from bot.storage.reminders.repository import SqlAlchemyReminderRepository, SqlAlchemySubscriptionRepository
+from bot.storage.transcript.repository import SqlAlchemyTranscriptRepository
 
 
-class SqlAlchemyUnitOfWork:
+class SqlAlchemyUnitOfWork(UnitOfWork):
     """`async with uow: ...; await uow.commit()`; whatever was not committed is rolled back on exit.
 
     The same object can be entered again after it was left; each block gets a fresh session. The lists of
-    speakers a block handed out are settled with the process's cache on commit and on exit.
+    speakers a block handed out are settled with the process's cache on commit and on exit. The repository
+    attributes are declared by the port it subclasses, and built in one place, `_build_repositories`.
     """
-
-    # Typed as the ports: the protocol's attributes are settable, so mypy wants the exact types.
-    meetings: MeetingRepository
-    transcript: TranscriptRepository
-    queues: QueueRepository
-    participants: ParticipantRepository
-    reminders: ReminderRepository
-    subscriptions: SubscriptionRepository
-    corrections: CorrectionRepository
-    displays: DisplayRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], queue_cache: QueueCache) -> None:
         self._session_factory = session_factory
@@ -50,18 +32,22 @@ class SqlAlchemyUnitOfWork:
         self._session: AsyncSession | None = None
         self._queues: SqlAlchemyQueueRepository | None = None
 
+    def _build_repositories(self, session: AsyncSession) -> None:
+        """Every repository of the block, each working through its session: the one list of them on this side."""
+        self.meetings = SqlAlchemyMeetingRepository(session)
+        self.transcript = SqlAlchemyTranscriptRepository(session)
+        self.queues = self._queues = SqlAlchemyQueueRepository(session, self._queue_cache)
+        self.participants = SqlAlchemyParticipantRepository(session)
+        self.reminders = SqlAlchemyReminderRepository(session)
+        self.subscriptions = SqlAlchemySubscriptionRepository(session)
+        self.corrections = SqlAlchemyCorrectionRepository(session)
+        self.displays = SqlAlchemyDisplayRepository(session)
+
     async def __aenter__(self) -> Self:
         if self._session is not None:
             raise RuntimeError("this unit of work is already open; nested blocks would share a transaction")
         self._session = self._session_factory()
-        self.meetings = SqlAlchemyMeetingRepository(self._session)
-        self.transcript = SqlAlchemyTranscriptRepository(self._session)
-        self._queues = self.queues = SqlAlchemyQueueRepository(self._session, self._queue_cache)
-        self.participants = SqlAlchemyParticipantRepository(self._session)
-        self.reminders = SqlAlchemyReminderRepository(self._session)
-        self.subscriptions = SqlAlchemySubscriptionRepository(self._session)
-        self.corrections = SqlAlchemyCorrectionRepository(self._session)
-        self.displays = SqlAlchemyDisplayRepository(self._session)
+        self._build_repositories(self._session)
         return self
 
     async def __aexit__(

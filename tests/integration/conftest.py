@@ -23,7 +23,6 @@ from bot.services.ports import UnitOfWork
 from bot.services.record import MeetingRecord
 from bot.storage.database import Database
 from bot.storage.engine import normalise_url
-from bot.storage.memory import InMemoryStore
 from tests.integration.roundtable_replay import replay_roundtable
 
 POSTGRES_VARIABLE = "PODIUM_TEST_POSTGRES_URL"
@@ -87,18 +86,10 @@ async def database(database_url: str) -> AsyncIterator[Database]:
         await database.close()
 
 
-@pytest.fixture(params=[pytest.param("memory", id="memory"), *SQL_BACKENDS])
-async def make_uow(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Callable[[], UnitOfWork]]:
-    """New units of work over one store: in memory, or a migrated database on each SQL backend."""
-    if request.param == "memory":
-        yield InMemoryStore().uow
-        return
-    async with fresh_database(request.param, tmp_path) as url:
-        database = await Database.open(url)
-        try:
-            yield database.uow
-        finally:
-            await database.close()
+@pytest.fixture
+def make_uow(database: Database) -> Callable[[], UnitOfWork]:
+    """New units of work over one migrated database, on each SQL backend."""
+    return database.uow
 
 
 @pytest.fixture

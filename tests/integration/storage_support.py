@@ -22,10 +22,10 @@ from bot.domain.transcript import EntryKind, TranscriptEntry
 from bot.formats.schedule_toml import load_schedule_toml
 from bot.services.ports import Claim, UnitOfWork
 from bot.storage.database import Database
-from bot.storage.tables import SessionRow
+from bot.storage.meetings.tables import SessionRow
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEDULES = ROOT / "schedules"
+SCHEDULES = ROOT / "bot" / "schedules"
 LOADED_AT = datetime(2020, 11, 1, 9, 0, tzinfo=UTC)
 TABLES = {"meetings", "sessions", "transcript_entries"}
 QUEUE_TABLES = {"queue_states", "queue_entries", "interventions", "queue_notes", "declarations"}

@@ -1,4 +1,4 @@
-"""Lists of speakers and declarations in storage: what is saved comes back, in a new process as in memory."""
+"""Lists of speakers and declarations in storage: what is saved comes back, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
-"""Lists of speakers under concurrency: two processes on one store, and the optimistic version check."""
+"""Lists of speakers under concurrency: two processes on one database, and the optimistic version check."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
@@ -13,12 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.errors import Refused
 from bot.domain.participants import Level
-from bot.domain.queue.entries import Intervention, Speaker
+from bot.domain.queue.entries import Speaker
 from bot.domain.settings import Category
 from bot.services.ports import ConcurrentChange
 from bot.storage.database import Database
-from bot.storage.memory import InMemoryStore
-from bot.storage.queue_tables import ENTRIES, INTERVENTIONS, STATES
+from bot.storage.queues.tables import ENTRIES, INTERVENTIONS, STATES
 from tests.integration.storage_support import (
     ARMENIA,
     GCM,
@@ -144,40 +143,3 @@ async def test_a_duplicate_row_is_a_concurrent_change_and_saves_nothing(two_proc
     assert await count_rows(first, STATES, STATES.c.version == 2) == 1
     assert await count_rows(first, ENTRIES) == 2
     assert [e.speaker for e in (await read_queue(first.uow())).ordered()] == [ARMENIA, GEORGIA]
-
-
-async def test_the_version_check_holds_in_memory_too() -> None:
-    store = InMemoryStore()
-    await save_committed(store.uow(), gcm_review())
-    await change_committed(store.uow(), hand(ARMENIA), T0)
-    async with store.uow() as a, store.uow() as b:
-        mine, theirs = await a.queues.get(GCM, RT1, SPEAKING), await b.queues.get(GCM, RT1, SPEAKING)
-        mine.next(LATER)
-        theirs.next(LATER)
-        await a.queues.save(mine)
-        await a.commit()
-        with pytest.raises(ConcurrentChange):
-            await b.queues.save(theirs)
-
-    assert len(await interventions(store)) == 1
-
-
-async def test_in_memory_a_save_built_on_an_older_version_fails_at_commit() -> None:
-    store = InMemoryStore()
-    await save_committed(store.uow(), gcm_review())
-    async with store.uow() as a, store.uow() as b:
-        mine, theirs = await a.queues.get(GCM, RT1, SPEAKING), await b.queues.get(GCM, RT1, SPEAKING)
-        hand(ARMENIA)(mine, T0)
-        hand(GEORGIA)(theirs, T0)
-        await a.queues.save(mine)
-        await b.queues.save(theirs)  # nothing blocks in memory: the check comes again at commit
-        await a.commit()
-        with pytest.raises(ConcurrentChange):
-            await b.commit()
-
-    assert [e.speaker for e in (await read_queue(store.uow())).ordered()] == [ARMENIA]
-
-
-async def interventions(store: InMemoryStore) -> Sequence[Intervention]:
-    async with store.uow() as uow:
-        return await uow.queues.interventions(GCM, RT1)

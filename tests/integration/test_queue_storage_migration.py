@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.storage.database import Database
 from bot.storage.engine import create_engine
+from bot.storage.meetings.repository import SqlAlchemyMeetingRepository
 from bot.storage.migrate import alembic_config, current_revision, upgrade
-from bot.storage.repositories import SqlAlchemyMeetingRepository
 from tests.integration.storage_support import (
     ARMENIA,
     GCM,

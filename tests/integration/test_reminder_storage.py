@@ -1,4 +1,4 @@
-"""Reminder claims in storage: the same behaviour in memory, on SQLite and on PostgreSQL."""
+"""Reminder claims in storage: the same behaviour on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reminder claims under concurrency: two processes on one database, and two blocks on one memory store."""
+"""Reminder claims under concurrency: two processes on one database."""
 
 from __future__ import annotations
 
@@ -9,15 +9,12 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event
 
-from bot.services.ports import ConcurrentChange
 from bot.storage.database import Database
-from bot.storage.memory import InMemoryStore
 from tests.integration.storage_support import (
     GCM,
     LEASE,
     T0,
     claim_committed,
-    due_at,
     gcm_review,
     reminder_keys,
     retry_committed,
@@ -98,9 +95,6 @@ async def test_a_takeover_read_before_another_commits_it_takes_nothing(two_proce
     assert theirs.attempts == 2
 
 
-# --- in memory: the same guarantees, decided at commit ------------------------------------------------------
-
-
 @contextmanager
 def statement_started(database: Database, prefix: str) -> Iterator[asyncio.Event]:
     """An event set when the database is sent a statement starting with `prefix`: no sleeping to wait for it."""
@@ -117,54 +111,21 @@ def statement_started(database: Database, prefix: str) -> Iterator[asyncio.Event
         event.remove(database.engine.sync_engine, "before_cursor_execute", seen)
 
 
-@pytest.fixture
-async def store() -> InMemoryStore:
-    store = InMemoryStore()
-    await save_committed(store.uow(), gcm_review())
-    return store
-
-
-async def test_in_memory_two_blocks_cannot_both_win_a_key(store: InMemoryStore) -> None:
-    keys = reminder_keys("a", 3)
-    async with store.uow() as a, store.uow() as b:
-        assert await a.reminders.claim(GCM, due_at(keys[:2]), T0, LEASE) == set(keys[:2])
-        assert await b.reminders.claim(GCM, due_at(keys[1:]), T0, LEASE) == set(keys[1:])
-        await a.commit()
-        with pytest.raises(ConcurrentChange):
-            await b.commit()
-
-    async with store.uow() as uow:
-        assert await uow.reminders.claimed_keys(GCM) == set(keys[:2])
-    # The loser published nothing, so its other key is still free.
-    assert await claim_committed(store.uow(), keys) == {keys[2]}
-
-
-async def test_in_memory_two_blocks_cannot_both_take_over_a_claim(store: InMemoryStore) -> None:
+async def test_posting_after_another_process_recorded_a_failure_sets_its_own_columns(
+    two_processes: Processes,
+) -> None:
+    first, second = two_processes
     key = reminder_keys("a", 1)[0]
-    await claim_committed(store.uow(), [key])
-    async with store.uow() as a, store.uow() as b:
-        assert len(await a.reminders.retry_due(GCM, T0 + LEASE, LEASE)) == 1
-        assert len(await b.reminders.retry_due(GCM, T0 + LEASE, LEASE)) == 1
-        await a.commit()
-        with pytest.raises(ConcurrentChange):
-            await b.commit()
+    await claim_committed(first.uow(), [key])
+    async with second.uow() as uow:
+        await uow.reminders.failed(key, "timeout", T0 + 2 * LEASE)
+        await uow.commit()
+    async with first.uow() as uow:
+        await uow.reminders.posted(key, T0 + LEASE)
+        await uow.commit()
 
-    async with store.uow() as uow:
+    async with second.uow() as uow:
         (claim,) = await uow.reminders.claims(GCM)
-    assert (claim.attempts, claim.next_attempt_at) == (2, T0 + 2 * LEASE)
-
-
-async def test_in_memory_posting_keeps_what_another_block_committed(store: InMemoryStore) -> None:
-    key = reminder_keys("a", 1)[0]
-    await claim_committed(store.uow(), [key])
-    async with store.uow() as a, store.uow() as b:
-        await a.reminders.posted(key, T0 + LEASE)
-        await b.reminders.failed(key, "timeout", T0 + 2 * LEASE)
-        await b.commit()
-        await a.commit()
-
-    async with store.uow() as uow:
-        (claim,) = await uow.reminders.claims(GCM)
-    # As in SQL: each UPDATE sets its own columns, the last one wins for those it shares.
+    # Each UPDATE sets its own columns, the last one wins for those it shares.
     assert (claim.posted_at, claim.next_attempt_at, claim.last_error) == (T0 + LEASE, None, None)
     assert claim.attempts == 1

@@ -1,4 +1,4 @@
-"""Subscriptions to personal reminders in storage: the same behaviour in memory, on SQLite and on PostgreSQL."""
+"""Subscriptions to personal reminders in storage: the same behaviour on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Storage against real databases: the repositories and the unit-of-work contract, on every implementation."""
+"""Storage against real databases: the repositories and the unit-of-work contract, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from bot.domain.meeting import Meeting
 from bot.domain.transcript import TranscriptEntry
 from bot.services.ports import Display, UnitOfWork
 from bot.storage.database import Database
-from bot.storage.tables import MeetingRow, SessionRow
+from bot.storage.meetings.tables import MeetingRow, SessionRow
 from tests.integration.storage_support import (
     LOADED_AT,
     MEETINGS,
@@ -27,7 +27,7 @@ from tests.integration.storage_support import (
     save_committed,
 )
 
-# --- the repositories and unit of work, on every implementation ---------------------------------------------
+# --- the repositories and unit of work, on each SQL backend ---------------------------------------------------
 
 
 @pytest.mark.parametrize("build", MEETINGS)
@@ -214,6 +214,12 @@ async def test_a_unit_of_work_cannot_be_entered_twice_at_once(make_uow: MakeUow)
     async with uow:
         with pytest.raises(RuntimeError, match="already open"):
             await uow.__aenter__()
+
+
+async def test_a_unit_of_work_has_every_repository_the_port_names(make_uow: MakeUow) -> None:
+    async with make_uow() as uow:
+        missing = [name for name in UnitOfWork.__annotations__ if getattr(uow, name, None) is None]
+    assert missing == []
 
 
 async def test_commit_outside_the_block_is_an_error(make_uow: MakeUow) -> None:

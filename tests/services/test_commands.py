@@ -1,4 +1,4 @@
-"""The command use case with fakes: answers, refusals that change nothing, permissions, and the transcript."""
+"""The command use case on a SQLite file: answers, refusals that change nothing, permissions, the transcript."""
 
 from __future__ import annotations
 
@@ -9,19 +9,26 @@ import pytest
 
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
-from bot.domain.transcript import EntryKind
+from bot.domain.transcript import EntryKind, TranscriptEntry
 from bot.services.catalogue import command_registry
 from bot.services.commands import CommandService, Invocation
 from bot.services.registry import Audience, CommandSpec, Registry
 from bot.services.views import AgendaView, HelpView, NowView, RefusalView, SessionView, Visibility
-from bot.storage.memory import InMemoryStore
+from bot.storage.database import Database
 from tests.fakes import FakeClock
 from tests.services.wiring import command_service
 
 
 @pytest.fixture
-def service(gcm: Meeting, directory: Directory, clock: FakeClock, store: InMemoryStore) -> CommandService:
-    return command_service(gcm, directory, clock, store)
+def service(gcm: Meeting, directory: Directory, clock: FakeClock, database: Database) -> CommandService:
+    return command_service(gcm, directory, clock, database)
+
+
+async def commands(database: Database) -> list[TranscriptEntry]:
+    """The commands the transcript kept, read back as any later process would."""
+    async with database.uow() as uow:
+        entries = await uow.transcript.entries("unece-gcm-review-2020")
+    return [e for e in entries if e.kind is EntryKind.COMMAND]
 
 
 async def answer(service: CommandService, actor: str, command: str, text: str = "") -> object:
@@ -105,12 +112,12 @@ async def test_zone_names_are_read_in_any_case(service: CommandService) -> None:
 
 
 async def test_a_staff_command_is_refused_to_a_participant(
-    gcm: Meeting, directory: Directory, clock: FakeClock, store: InMemoryStore
+    gcm: Meeting, directory: Directory, clock: FakeClock, database: Database
 ) -> None:
     staff_only = tuple(
         replace(c, audience=Audience.STAFF) if c.name == "help" else c for c in command_registry().commands
     )
-    service = command_service(gcm, directory, clock, store, Registry(staff_only))
+    service = command_service(gcm, directory, clock, database, Registry(staff_only))
     refused = await answer(service, "picum", "help")
     allowed = await answer(service, "secretariat", "help")
     assert isinstance(refused, RefusalView)
@@ -119,19 +126,19 @@ async def test_a_staff_command_is_refused_to_a_participant(
 
 
 def test_a_command_without_a_handler_is_caught_at_start(
-    gcm: Meeting, directory: Directory, clock: FakeClock, store: InMemoryStore
+    gcm: Meeting, directory: Directory, clock: FakeClock, database: Database
 ) -> None:
     registry = Registry((*command_registry().commands, CommandSpec("orphan", "no handler")))
     with pytest.raises(ValueError, match="orphan"):
-        command_service(gcm, directory, clock, store, registry)
+        command_service(gcm, directory, clock, database, registry)
 
 
 async def test_every_command_is_kept_in_the_transcript(
-    service: CommandService, store: InMemoryStore, clock: FakeClock
+    service: CommandService, database: Database, clock: FakeClock
 ) -> None:
     await answer(service, "aigerim", "agenda", "1")
     await answer(service, "picum", "agnda")
-    async with store.uow() as uow:
+    async with database.uow() as uow:
         entries = await uow.transcript.entries("unece-gcm-review-2020")
     assert [(e.kind, e.actor, e.text) for e in entries] == [
         (EntryKind.COMMAND, "aigerim", "/agenda 1"),
@@ -140,7 +147,7 @@ async def test_every_command_is_kept_in_the_transcript(
     assert all(e.at == clock.now() for e in entries)
 
 
-async def test_a_delivery_seen_before_is_not_run_again(service: CommandService, store: InMemoryStore) -> None:
+async def test_a_delivery_seen_before_is_not_run_again(service: CommandService, database: Database) -> None:
     """A platform that retries a command (Slack's X-Slack-Retry-Num) sends the same request id again."""
     first = await service.handle(Invocation("markus", "agenda", "1", "gcm-review", request_id="T1.1"))
     again = await service.handle(Invocation("markus", "agenda", "1", "gcm-review", request_id="T1.1"))
@@ -148,17 +155,17 @@ async def test_a_delivery_seen_before_is_not_run_again(service: CommandService, 
     assert len(first) == 1
     assert again == []
     assert len(other) == 1
-    assert [e.text for e in store.transcript if e.kind is EntryKind.COMMAND] == ["/agenda 1", "/agenda 1"]
+    assert [e.text for e in await commands(database)] == ["/agenda 1", "/agenda 1"]
 
 
 async def test_check_says_in_advance_whether_a_command_would_be_refused_and_logs_nothing(
-    service: CommandService, store: InMemoryStore
+    service: CommandService, database: Database
 ) -> None:
     (refused,) = await service.check(Invocation("markus", "export", "rt1 md", "gcm-review"))
     assert isinstance(refused.view, RefusalView)
     assert refused.view.code == "not_allowed"
     assert await service.check(Invocation("secretariat", "export", "rt1 md", "gcm-review")) == []
-    assert [e for e in store.transcript if e.kind is EntryKind.COMMAND] == []
+    assert await commands(database) == []
 
 
 async def test_a_participant_is_told_a_staff_command_is_for_staff_before_how_to_write_it(
@@ -170,8 +177,8 @@ async def test_a_participant_is_told_a_staff_command_is_for_staff_before_how_to_
 
 
 async def test_control_and_bidi_characters_are_cleaned_before_anything_is_kept(
-    service: CommandService, store: InMemoryStore
+    service: CommandService, database: Database
 ) -> None:
     await service.handle(Invocation("picum\x00", "agenda", "1\u202e\x07", "gcm-review"))
-    (kept,) = [e for e in store.transcript if e.kind is EntryKind.COMMAND]
+    (kept,) = await commands(database)
     assert (kept.actor, kept.text) == ("picum", "/agenda 1")

@@ -1,4 +1,4 @@
-"""The services wired as bootstrap wires them, over an in-memory store and a fake clock."""
+"""The services wired as bootstrap wires them, over a real SQLite database and a fake clock."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from bot.formats.exports import FileExporter
 from bot.services.assembly import assemble
 from bot.services.commands import CommandService
 from bot.services.registry import Registry
-from bot.storage.memory import InMemoryStore
+from bot.storage.database import Database
 from tests.fakes import FakeClock
 
 
 def command_service(
-    meeting: Meeting, directory: Directory, clock: FakeClock, store: InMemoryStore, registry: Registry | None = None
+    meeting: Meeting, directory: Directory, clock: FakeClock, database: Database, registry: Registry | None = None
 ) -> CommandService:
-    return assemble(meeting, directory, clock, store.uow, FileExporter(), registry=registry).commands
+    return assemble(meeting, directory, clock, database.uow, FileExporter(), registry=registry).commands

@@ -15,11 +15,12 @@ from bot.domain.meeting import Link, Meeting, Objective, Provenance, Session, Se
 from bot.domain.settings import Category, ReminderSettings, SpeakingPolicy, SpeakingSettings
 from bot.domain.transcript import EntryKind, TranscriptEntry
 from bot.formats.schedule_toml import load_schedule_toml
+from bot.storage.base import UtcDateTime
 from bot.storage.engine import normalise_url
-from bot.storage.mapping import entry_from_row, entry_to_row, meeting_from_dict, meeting_to_dict
-from bot.storage.tables import UtcDateTime
+from bot.storage.meetings.mapping import meeting_from_dict, meeting_to_dict
+from bot.storage.transcript.mapping import entry_from_row, entry_to_row
 
-SCHEDULES = Path(__file__).resolve().parents[2] / "schedules"
+SCHEDULES = Path(__file__).resolve().parents[2] / "bot" / "schedules"
 
 
 @pytest.mark.parametrize(

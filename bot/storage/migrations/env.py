@@ -10,9 +10,8 @@ from alembic import context
 from alembic.config import Config
 from sqlalchemy import Connection
 
-from bot.storage import correction_repository, display_repository, queue_tables, reminder_tables  # noqa: F401 (imported for their tables: they join Base.metadata)
 from bot.storage.engine import create_engine, normalise_url
-from bot.storage.tables import Base
+from bot.storage.schema import metadata
 
 
 def run() -> None:
@@ -42,7 +41,7 @@ def _url(config: Config) -> str:
 def _migrate(connection: Connection) -> None:
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=metadata,
         # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
     )
@@ -63,7 +62,7 @@ async def _migrate_online(url: str) -> None:
 def _migrate_offline(url: str) -> None:
     context.configure(
         url=url,
-        target_metadata=Base.metadata,
+        target_metadata=metadata,
         literal_binds=True,
         dialect_opts={"paramstyle": "named"},
         render_as_batch=url.startswith("sqlite"),

@@ -14,8 +14,8 @@ from bot.domain.queue.queue import SpeakerQueue
 from bot.domain.settings import SpeakingSettings
 from bot.services.ports import ConcurrentChange
 from bot.storage.dialects import insert_on_conflict
-from bot.storage.queue_cache import Checkout, QueueCache
-from bot.storage.queue_mapping import (
+from bot.storage.queues.cache import Checkout, QueueCache
+from bot.storage.queues.mapping import (
     INTERVENTION_COLUMNS,
     entry_from_row,
     intervention_from_row,
@@ -23,8 +23,8 @@ from bot.storage.queue_mapping import (
     note_from_row,
     state_values,
 )
-from bot.storage.queue_tables import ENTRIES, INTERVENTIONS, NOTES, STATES, EntryStatus, key_params, session_key
-from bot.storage.queue_writes import EventWriter
+from bot.storage.queues.tables import ENTRIES, INTERVENTIONS, NOTES, STATES, EntryStatus, key_params, session_key
+from bot.storage.queues.writes import EventWriter
 
 # Unique or primary-key violations: SQLSTATE on PostgreSQL, the extended error name on SQLite.
 DUPLICATE_CODES = frozenset({"23505", "SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY"})
@@ -36,7 +36,7 @@ def _interventions() -> Select[Any]:
     return select(ENTRIES, *INTERVENTION_COLUMNS).select_from(INTERVENTIONS.join(ENTRIES))
 
 
-# Built once, executed with parameters (see queue_writes for why).
+# Built once, executed with parameters (see queues/writes.py for why).
 SELECT_STATE = select(STATES).where(*session_key(STATES))
 # A change holds the list's row until it commits, so another replica's change waits instead of colliding and
 # replaying. PostgreSQL only: SQLite renders no FOR UPDATE, and its single writer already holds everything.

@@ -1,4 +1,4 @@
-"""The SQLAlchemy reminder repository: claims taken with INSERT ... ON CONFLICT, retries with compare-and-set."""
+"""The SQLAlchemy reminder repositories: claims (INSERT ... ON CONFLICT, compare-and-set), and subscriptions."""
 
 from __future__ import annotations
 
@@ -6,16 +6,17 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import RowMapping, bindparam, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.ports import Claim
 from bot.storage.dialects import insert_on_conflict
-from bot.storage.reminder_tables import CLAIMS
+from bot.storage.reminders.mapping import claim_from_row
+from bot.storage.reminders.tables import CLAIMS, EVERY_SESSION, SUBSCRIPTIONS
 
 ERROR_LENGTH = 500  # a post's error is for people to read, and a stack of them must not bloat the table
 
-# Built once, executed with parameters (see queue_writes for why). Parameters named like columns form the
+# Built once, executed with parameters (see queues/writes.py for why). Parameters named like columns form the
 # UPDATEs' SET clauses, hence the k_ prefix on the others.
 BY_KEY = CLAIMS.c.key == bindparam("k_key")
 PENDING = (CLAIMS.c.meeting_id == bindparam("k_meeting"), CLAIMS.c.posted_at.is_(None), CLAIMS.c.missed.is_(False))
@@ -97,7 +98,7 @@ class SqlAlchemyReminderRepository:
             params = {"k_key": key, "k_seen": next_attempt_at, "next_attempt_at": now + lease}
             row = (await connection.execute(TAKE_OVER, params)).mappings().one_or_none()
             if row is not None:
-                taken.append(_claim(row))
+                taken.append(claim_from_row(row))
         return sorted(taken, key=lambda claim: (claim.due, claim.key))
 
     async def next_retry(self, meeting_id: str) -> datetime | None:
@@ -109,7 +110,7 @@ class SqlAlchemyReminderRepository:
         connection = await self._session.connection()
         rows = (await connection.execute(select(CLAIMS).where(CLAIMS.c.meeting_id == meeting_id))).mappings()
         # Sorted here, not by ORDER BY: PostgreSQL would order keys by its collation, Python by code point.
-        return tuple(sorted((_claim(row) for row in rows), key=lambda claim: (claim.due, claim.key)))
+        return tuple(sorted((claim_from_row(row) for row in rows), key=lambda claim: (claim.due, claim.key)))
 
     async def _change(self, params: dict[str, Any]) -> None:
         connection = await self._session.connection()
@@ -118,14 +119,45 @@ class SqlAlchemyReminderRepository:
             raise LookupError(f"no reminder claimed under {params['k_key']!r}")
 
 
-def _claim(row: RowMapping) -> Claim:
-    return Claim(
-        key=row["key"],
-        due=row["due_at"],
-        claimed_at=row["claimed_at"],
-        attempts=row["attempts"],
-        posted_at=row["posted_at"],
-        missed=row["missed"],
-        next_attempt_at=row["next_attempt_at"],
-        last_error=row["last_error"],
-    )
+class SqlAlchemySubscriptionRepository:
+    """One row per (meeting, participant, session); session '*' stands for every session of the meeting."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def subscribe(self, meeting_id: str, participant_id: str, session_id: str) -> bool:
+        connection = await self._session.connection()
+        # ON CONFLICT rather than read-then-insert: a participant pressing twice, or two processes, cannot
+        # collide on the primary key; the row count says whether this call added it.
+        insert = insert_on_conflict(connection.dialect, SUBSCRIPTIONS).values(
+            meeting_id=meeting_id, participant_id=participant_id, session_id=session_id
+        )
+        result = await connection.execute(insert.on_conflict_do_nothing())
+        return result.rowcount == 1
+
+    async def unsubscribe_all(self, meeting_id: str, participant_id: str) -> int:
+        connection = await self._session.connection()
+        statement = delete(SUBSCRIPTIONS).where(
+            SUBSCRIPTIONS.c.meeting_id == meeting_id, SUBSCRIPTIONS.c.participant_id == participant_id
+        )
+        return (await connection.execute(statement)).rowcount
+
+    async def of_participant(self, meeting_id: str, participant_id: str) -> Sequence[str]:
+        query = select(SUBSCRIPTIONS.c.session_id).where(
+            SUBSCRIPTIONS.c.meeting_id == meeting_id, SUBSCRIPTIONS.c.participant_id == participant_id
+        )
+        connection = await self._session.connection()
+        # Sorted here, not by ORDER BY: PostgreSQL would order by its collation, Python by code point.
+        return tuple(sorted((await connection.scalars(query)).all()))
+
+    async def subscribers(self, meeting_id: str, session_id: str) -> Sequence[str]:
+        query = (
+            select(SUBSCRIPTIONS.c.participant_id)
+            .where(
+                SUBSCRIPTIONS.c.meeting_id == meeting_id,
+                SUBSCRIPTIONS.c.session_id.in_((session_id, EVERY_SESSION)),
+            )
+            .distinct()
+        )
+        connection = await self._session.connection()
+        return tuple(sorted((await connection.scalars(query)).all()))

@@ -13,7 +13,7 @@ from bot.domain.participants import Level
 from bot.domain.queue.entries import Delivery, EntryKind, Intervention, Note, QueueEntry, Speaker
 from bot.domain.queue.queue import SpeakerQueue
 from bot.domain.settings import Category
-from bot.storage.queue_tables import INTERVENTIONS
+from bot.storage.queues.tables import INTERVENTIONS
 
 # Selected next to the entry's columns, whose names (statement above all) they would otherwise shadow.
 INTERVENTION_COLUMNS = (

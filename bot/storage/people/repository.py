@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import RowMapping, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.participants import Level, Participant
-from bot.domain.settings import Category
+from bot.domain.participants import Participant
 from bot.storage.dialects import insert_on_conflict
-from bot.storage.tables import DeclarationRow, core
-
-DECLARATIONS = core(DeclarationRow)
+from bot.storage.people.mapping import declaration_values, participant_from_row
+from bot.storage.people.tables import DECLARATIONS
 
 
 class SqlAlchemyParticipantRepository:
@@ -23,18 +21,7 @@ class SqlAlchemyParticipantRepository:
         self._session = session
 
     async def declare(self, meeting_id: str, participant: Participant, at: datetime) -> None:
-        values = {
-            "name": participant.name,
-            "delegation": participant.delegation,
-            "category": participant.category.value,
-            "level": participant.level.value,
-            "grp": participant.group,
-            "timezone": participant.timezone,
-            "verified": False,
-            "verified_by": None,
-            "declared_at": at,
-            "verified_at": None,
-        }
+        values = declaration_values(participant, at)
         connection = await self._session.connection()
         # An upsert rather than read-then-write: two processes declaring the same person cannot collide.
         insert = insert_on_conflict(connection.dialect, DECLARATIONS).values(
@@ -53,7 +40,7 @@ class SqlAlchemyParticipantRepository:
             .returning(*DECLARATIONS.c)
         )
         row = (await connection.execute(statement)).mappings().one_or_none()
-        return _participant(row) if row is not None else None
+        return participant_from_row(row) if row is not None else None
 
     async def declared(self, meeting_id: str) -> Sequence[Participant]:
         query = (
@@ -62,24 +49,12 @@ class SqlAlchemyParticipantRepository:
             .order_by(DECLARATIONS.c.declared_at, DECLARATIONS.c.participant_id)
         )
         connection = await self._session.connection()
-        return tuple(_participant(row) for row in (await connection.execute(query)).mappings())
+        return tuple(participant_from_row(row) for row in (await connection.execute(query)).mappings())
 
     async def declarations(self, meeting_id: str, participant_ids: Sequence[str]) -> dict[str, Participant]:
         query = select(DECLARATIONS).where(
             DECLARATIONS.c.meeting_id == meeting_id, DECLARATIONS.c.participant_id.in_(set(participant_ids))
         )
         connection = await self._session.connection()
-        return {row["participant_id"]: _participant(row) for row in (await connection.execute(query)).mappings()}
-
-
-def _participant(row: RowMapping) -> Participant:
-    return Participant(
-        id=row["participant_id"],
-        name=row["name"],
-        delegation=row["delegation"],
-        category=Category(row["category"]),
-        level=Level(row["level"]),
-        group=row["grp"],
-        timezone=row["timezone"],
-        verified=row["verified"],
-    )
+        rows = (await connection.execute(query)).mappings()
+        return {row["participant_id"]: participant_from_row(row) for row in rows}

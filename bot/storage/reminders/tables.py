@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.storage.tables import Base, UtcDateTime, core
+from bot.storage.base import Base, UtcDateTime, core
 
 EVERY_SESSION = "*"  # a subscription's session_id for "all sessions of the meeting"
 

@@ -1,4 +1,4 @@
-"""Explicit conversions between domain and storage: Meeting <-> JSON-ready dict, TranscriptEntry <-> row."""
+"""Explicit conversions between a Meeting and the JSON-ready dict its row stores."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from typing import Any
 
 from bot.domain.meeting import Link, Meeting, Objective, Provenance, Session, SessionKind
 from bot.domain.settings import Category, ReminderSettings, SpeakingPolicy, SpeakingSettings
-from bot.domain.transcript import EntryKind, TranscriptEntry
-from bot.storage.tables import TranscriptRow
+from bot.storage.meetings.tables import SessionRow
 
 # Stored schedules outlive the code that wrote them; the number says which layout a document has.
 SCHEDULE_FORMAT = 1
@@ -61,35 +60,13 @@ def meeting_from_dict(data: dict[str, Any]) -> Meeting:
     )
 
 
-def entry_to_row(entry: TranscriptEntry) -> TranscriptRow:
-    return TranscriptRow(**entry_values(entry))
-
-
-def entry_values(entry: TranscriptEntry) -> dict[str, Any]:
-    """The row's columns, for Core inserts (one statement for many entries)."""
-    return {
-        "meeting_id": entry.meeting_id,
-        "at": entry.at,
-        "kind": entry.kind.value,
-        "text": entry.text,
-        "channel": entry.channel,
-        "actor": entry.actor,
-        "session_id": entry.session_id,
-        "request_id": entry.request_id,
-    }
-
-
-def entry_from_row(row: TranscriptRow) -> TranscriptEntry:
-    return TranscriptEntry(
-        meeting_id=row.meeting_id,
-        at=row.at,
-        kind=EntryKind(row.kind),
-        text=row.text,
-        channel=row.channel,
-        actor=row.actor,
-        session_id=row.session_id,
-        request_id=row.request_id,
-    )
+def copy_session(session: Session, row: SessionRow) -> None:
+    """The session's columns onto its row (the JSON document holds the rest)."""
+    row.kind = session.kind.value
+    row.title = session.title
+    row.starts_at = session.start
+    row.ends_at = session.end
+    row.channel = session.channel
 
 
 def instant_to_text(moment: datetime) -> str:

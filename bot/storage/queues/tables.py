@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.storage.tables import Base, UtcDateTime, core
+from bot.storage.base import Base, UtcDateTime, core
 
 # Only one waiting hand of a kind per participant: the database's guard against two processes both
 # inserting it (the version check normally stops the second one first).

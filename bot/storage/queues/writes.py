@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, assert_never
 
 from sqlalchemy import bindparam, insert, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain.queue import events as ev
 from bot.domain.queue.entries import Delivery, Intervention, QueueEntry
-from bot.storage.queue_mapping import entry_values, intervention_values, seconds
-from bot.storage.queue_tables import ENTRIES, INTERVENTIONS, NOTES, EntryStatus, key_params, session_key
+from bot.storage.queues.mapping import entry_values, intervention_values, seconds
+from bot.storage.queues.tables import ENTRIES, INTERVENTIONS, NOTES, EntryStatus, key_params, session_key
 
 # Built once and executed with parameters: putting values into a fresh statement on every save (coercing
 # each one, then computing the cache key) cost more than the database round trip. Parameters named like
@@ -50,8 +50,12 @@ class EventWriter:
             await self._write(event)
         await self._insert_entries(hands)
 
-    async def _write(self, event: ev.QueueEvent) -> None:
+    async def _write(self, event: ev.QueueEvent) -> None:  # noqa: PLR0912 (one case per event type)
+        # Every event has its own case, and assert_never makes mypy fail on one added to the union and not
+        # handled here: an event this writer does not know would otherwise be lost without a word.
         match event:
+            case ev.HandRaised():  # write() gathers consecutive hands into one statement; alone, this one
+                await self._insert_entries([event.entry])
             case ev.HandsLowered():
                 status = EntryStatus.REMOVED if event.by_moderator else EntryStatus.LOWERED
                 await self._set_status(event.entries, status)
@@ -62,20 +66,25 @@ class EventWriter:
                 await self._give(event.intervention)
             case ev.InterventionEnded() | ev.TimeWarning() | ev.TimeUp():
                 await self._update_intervention(event.intervention)
-            case ev.LimitChanged(current=Intervention() as floor):
-                await self._update_intervention(floor)
-            case ev.StatementAttached(intervention=Intervention() as heard):
-                await self._update_intervention(heard)
-            case ev.StatementAttached(entry=QueueEntry() as waiting):
-                await self._update(UPDATE_ENTRY, [{"k_id": waiting.id, "statement": event.text}])
+            case ev.LimitChanged():
+                if event.current is not None:  # the speaker's own limit changed; the list's is in queue_states
+                    await self._update_intervention(event.current)
+            case ev.StatementAttached():
+                await self._attach(event)
             case ev.NoteAdded():
                 note = event.note
                 values = {"intervention_id": note.intervention, "author": note.author, "text": note.text}
                 await self._connection.execute(INSERT_NOTE, {**self._columns, **values, "at": note.at})
             case ev.SessionFinished():
                 await self._finish(event)
-            case _:  # ListClosed, ListOpened, RepliesCalled, LimitChanged with nobody speaking; HandRaised (write)
-                pass
+            case ev.ListClosed():
+                pass  # queue_states.list_open, written from the aggregate
+            case ev.ListOpened():
+                pass  # queue_states.list_open, written from the aggregate
+            case ev.RepliesCalled():
+                pass  # queue_states.replies_called, written from the aggregate
+            case _:
+                assert_never(event)
 
     async def _insert_entries(self, entries: Sequence[QueueEntry], status: str = EntryStatus.WAITING) -> None:
         if entries:
@@ -98,6 +107,14 @@ class EventWriter:
     async def _update_intervention(self, floor: Intervention) -> None:
         # Events carry the whole intervention as it now is, so every changing column is written from it.
         await self._update(UPDATE_INTERVENTION, [{"k_id": floor.id, **intervention_values(floor)}])
+
+    async def _attach(self, event: ev.StatementAttached) -> None:
+        if event.intervention is not None:  # heard, or under way: the intervention keeps the text
+            await self._update_intervention(event.intervention)
+        elif event.entry is not None:  # still waiting: the entry keeps it until it is heard
+            await self._update(UPDATE_ENTRY, [{"k_id": event.entry.id, "statement": event.text}])
+        else:
+            raise ValueError("a statement attached to neither an entry nor an intervention")
 
     async def _finish(self, event: ev.SessionFinished) -> None:
         if event.written:

@@ -1,0 +1,1 @@
+"""Corrections: the audit log of changes to the record."""

@@ -1,0 +1,1 @@
+"""Displays: where each session's live list message is, per platform."""

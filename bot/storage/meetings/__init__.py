@@ -1,0 +1,1 @@
+"""Meetings: the loaded timetable and its sessions."""

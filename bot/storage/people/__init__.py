@@ -1,0 +1,1 @@
+"""People: self-declarations (/iam) and their verification."""

@@ -1,0 +1,32 @@
+"""The row of a self-declaration (/iam), and of its verification by a moderator."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.storage.base import Base, UtcDateTime, core
+
+
+class DeclarationRow(Base):
+    """A participant who declared themselves with /iam; a moderator's verification lets a State speak."""
+
+    __tablename__ = "declarations"
+
+    meeting_id: Mapped[str] = mapped_column(Text, ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    participant_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    delegation: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(Text)
+    level: Mapped[str] = mapped_column(Text)
+    grp: Mapped[str | None] = mapped_column(Text)  # Participant.group; "group" is an SQL keyword
+    timezone: Mapped[str | None] = mapped_column(Text)
+    verified: Mapped[bool] = mapped_column(Boolean)
+    verified_by: Mapped[str | None] = mapped_column(Text)
+    declared_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    verified_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+DECLARATIONS = core(DeclarationRow)

@@ -1,0 +1,1 @@
+"""Lists of speakers: their state, entries, interventions and notes, and the per-process cache."""

@@ -1,0 +1,1 @@
+"""Reminders: the claims that make each post once, and personal subscriptions."""

@@ -1,0 +1,1 @@
+"""The transcript: every command and channel post, in order."""
