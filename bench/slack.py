@@ -23,14 +23,14 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bench.timing import Cells, table
 from bot import bootstrap
-from bot.adapters.slack.server import EVENTS_PATH, SlackBot
+from bot.adapters.slack.server import EVENTS_PATH
 from bot.config import Settings, SlackSettings
 from bot.scheduling.clock import SimulatedClock
 from tests.slack.fake_slack import FakeSlack, serve
 from tests.slack.harness import channel_ids
 
 REPOSITORY = Path(__file__).resolve().parents[1]
-SCHEDULES = REPOSITORY / "schedules"
+SCHEDULES = REPOSITORY / "bot" / "schedules"
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"  # the signing secret of Slack's documentation example
 TOKEN = "xoxb-bench"
 CHANNEL = "gcm-rt1"
@@ -137,22 +137,21 @@ async def _podium(folder: Path) -> AsyncIterator[tuple[str, str]]:
         users = {p.id: {"name": p.id, "real_name": p.name} for p in podium.directory.participants}
         async with FakeSlack(channels=channel_ids(podium.meeting), users=users) as fake:
             slack = SlackSettings(bot_token=TOKEN, signing_secret=SECRET, api_url=fake.api_url)
-            bot = SlackBot(bootstrap.slack_core(podium), slack, debounce=1.0)
-            await bot.start()
+            serving = await bootstrap.start_slack(podium, slack, debounce=1.0)  # as `podium serve slack` builds it
             gc.freeze()  # as `podium serve slack` does once started
-            outbox = asyncio.create_task(bot.outbox.run())
+            delivery = asyncio.create_task(serving.delivery.run())
 
             async def healthy() -> bool:
-                return not outbox.done()
+                return not delivery.done()
 
             try:
-                async with serve(bot.web_app(healthy)) as base:
+                async with serve(serving.bot.web_app(healthy)) as base:
                     yield base + EVENTS_PATH, fake.channels[CHANNEL]
-                    await bot.live.settled()  # the debounced live list, while the fake and the database are up
+                    await serving.delivery.settled()  # the debounced live list, while the fake and the database are up
             finally:
-                outbox.cancel()
+                delivery.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
-                    await outbox
+                    await delivery
 
 
 async def _load(url: str, channel_id: str, *, expect: str, warmup: float, duration: float) -> Load:

@@ -8,6 +8,8 @@ from enum import StrEnum
 
 from bot.domain.meeting import Meeting, Session, SessionKind
 
+PLATFORM_MARK = "|"  # in no channel name, participant id or date, so a platform's copy is told from its notice
+
 
 class NoticeKind(StrEnum):
     DIGEST = "digest"  # the next day's sessions, the evening before
@@ -29,6 +31,21 @@ class Notice:
 
     def personal_key(self, participant_id: str) -> str:
         return f"{self.key}:@{participant_id}"
+
+
+def on_platform(key: str, platform: str, home: str) -> str:
+    """A reminder's claim key on one platform: each platform's copy is claimed, posted and retried on its own.
+
+    The home platform (the first serving the meeting) keeps the bare key, so a deployment that served one
+    platform keeps its claims when a second platform joins: nothing already posted is posted again.
+    """
+    return key if platform == home else f"{key}{PLATFORM_MARK}{platform}"
+
+
+def split_platform(key: str) -> tuple[str, str | None]:
+    """(the reminder's own key, the platform its copy is for; None for the home platform's)."""
+    base, mark, platform = key.partition(PLATFORM_MARK)
+    return base, platform if mark else None
 
 
 def plan(meeting: Meeting) -> tuple[Notice, ...]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.domain import reminders as plan_of
@@ -32,6 +33,13 @@ class ReminderService:
         self.uow = uow
         self.notices = plan_of.plan(timetable.meeting)
         self._claimed: set[str] | None = None  # what storage said was claimed; refreshed as we claim
+        self.platforms: tuple[str, ...] = ()  # the platforms posting reminders, the home one first; () for any
+
+    def deliver_through(self, platforms: Sequence[str]) -> None:
+        """Each platform posts its own copy of a channel reminder, claimed apart, so Slack and Discord (or their
+        replicas) each post it once; a personal reminder goes through the home platform, where people subscribed.
+        """
+        self.platforms = tuple(platforms)
 
     def replan(self) -> None:
         """The timetable changed: what was posted stays posted, what is pending moves with its session."""
@@ -60,7 +68,7 @@ class ReminderService:
                 log.warning(
                     "missed %d reminder(s) due more than %s ago, not posted: %s", len(missed), self._grace, shown
                 )
-            posts = await self._personal_and_public(Transaction(uow), due)
+            posts = self._per_platform(await self._personal_and_public(Transaction(uow), due))
             wanted = [(p.key or "", due) for p, due in posts]
             got = await uow.reminders.claim(self._meeting_id, wanted, now, LEASE)
             retried = await uow.reminders.retry_due(self._meeting_id, now, LEASE)
@@ -103,7 +111,7 @@ class ReminderService:
 
     async def remind_off(self, ctx: Context) -> list[Post]:
         removed = await ctx.tx.uow.subscriptions.unsubscribe_all(self._meeting_id, ctx.who.id)
-        return [ctx.reply(AckView("unsubscribed", {"count": str(removed)}))]
+        return [ctx.reply(AckView("unsubscribed", {"count": removed}))]
 
     async def remind_list(self, ctx: Context) -> list[Post]:
         sessions = await ctx.tx.uow.subscriptions.of_participant(self._meeting_id, ctx.who.id)
@@ -155,8 +163,26 @@ class ReminderService:
         opens = bool(sessions) and self.timetable.meeting.speaking_for(sessions[0]).opens_before == timedelta(0)
         return ReminderView(notice, reader, cards, night, list_open=notice.kind is NoticeKind.START and opens)
 
+    def _per_platform(self, posts: list[tuple[Post, datetime]]) -> list[tuple[Post, datetime]]:
+        if not self.platforms:
+            return posts
+        return [(self._on(post, platform), due) for post, due in posts for platform in self._platforms_for(post)]
+
+    def _platforms_for(self, post: Post) -> tuple[str, ...]:
+        return self.platforms if post.visibility is Visibility.CHANNEL else self.platforms[:1]
+
+    def _on(self, post: Post, platform: str) -> Post:
+        return replace(post, key=plan_of.on_platform(post.key or "", platform, self.platforms[0]), platform=platform)
+
     async def _rebuild(self, key: str) -> Post | None:
-        """The post behind a claim taken over for a retry (after a crash, or a failed delivery)."""
+        """The post behind a claim taken over for a retry (after a crash, or a failed delivery), on its platform."""
+        notice_key, platform = plan_of.split_platform(key)
+        post = await self._rebuild_notice(notice_key)
+        if post is None or not self.platforms:
+            return post
+        return self._on(post, platform or self.platforms[0])
+
+    async def _rebuild_notice(self, key: str) -> Post | None:
         base, _, who = key.partition(":@")
         notice = next((n for n in self.notices if n.key == base), None)
         if notice is None:

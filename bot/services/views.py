@@ -82,12 +82,16 @@ class RefusalView:
     suggestion: str | None
 
 
+# A fact in a confirmation, as a value: renderers format it, nobody parses it back from text.
+Fact = str | int | timedelta
+
+
 @dataclass(frozen=True, slots=True)
 class AckView:
-    """A short confirmation: what was done, as a code and its facts."""
+    """A short confirmation: what was done, as a code and its facts (numbers and spans as numbers and spans)."""
 
     code: str
-    details: dict[str, str]
+    details: dict[str, Fact]
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,3 +190,5 @@ class Post:
     recipient: str | None = None
     # A reminder's claim key: the adapter reports the delivery, so a failed post is retried, never lost.
     key: str | None = None
+    # The platform a private answer goes back through; None: every platform serving the meeting.
+    platform: str | None = None

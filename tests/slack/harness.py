@@ -15,12 +15,13 @@ import aiohttp
 
 from bot import bootstrap
 from bot.adapters.slack.server import EVENTS_PATH, SlackBot
-from bot.bootstrap import Podium
+from bot.bootstrap import Podium, SlackServing
 from bot.config import Settings, SlackSettings
 from bot.domain.meeting import Meeting
 from bot.domain.transcript import TranscriptEntry
 from bot.scheduling.clock import SimulatedClock
-from bot.scheduling.scheduler import Scheduler
+from bot.services.delivery import Delivery
+from bot.services.outbox import Outbox
 from tests.conftest import SCHEDULES
 from tests.slack.fake_slack import FakeSlack, serve
 from tests.slack.signed import action_body, post_signed, slash_body
@@ -45,9 +46,22 @@ class Running:
 
     slack: FakeSlack
     url: str
-    bot: SlackBot
+    serving: SlackServing
     podium: Podium
     http: aiohttp.ClientSession
+
+    @property
+    def bot(self) -> SlackBot:
+        return self.serving.bot
+
+    @property
+    def delivery(self) -> Delivery:
+        return self.serving.delivery
+
+    @property
+    def outbox(self) -> Outbox:
+        """Slack's outbox (the router holds one per platform)."""
+        return self.delivery["slack"].outbox
 
     async def slash(self, user: str, command: str, text: str = "", channel: str = "gcm-review") -> tuple[int, str]:
         channel_id = self.bot.channels.id_of(channel) or self.slack.channels[channel]  # as Podium resolved it
@@ -63,14 +77,13 @@ class Running:
 
     async def settled(self) -> None:
         """Wait until every queued post and live-list refresh has reached the fake."""
-        await self.bot.live.settled()
-        await self.bot.outbox.settled()
+        await self.delivery.settled()
 
     async def advance_to(self, target: datetime) -> None:
-        """Move the simulated clock as the server's scheduler would: every due post to `bot.deliver`, in order,
+        """Move the simulated clock as the server's scheduler would: every due post to the router, in order,
         reminders' receipts (posted, or failed with the error) recorded, and each firing on screen before the next.
         """
-        scheduler = Scheduler(self.podium.clock, self.podium.timeline, self.bot.deliver, self.podium.reminders.receipts)
+        scheduler = self.serving.scheduler
         async for posts in self.podium.timeline.run_until(target):
             results = [(post.key, await scheduler._deliver(post)) for post in posts]
             keyed = [(key, error) for key, error in results if key is not None]
@@ -93,17 +106,16 @@ async def running_slack(
         users = {p.id: {"name": p.id, "real_name": p.name} for p in podium.directory.participants}
         async with FakeSlack(channels=channel_ids(podium.meeting), users=users) as slack:
             slack_settings = SlackSettings(bot_token="xoxb-test", signing_secret=SECRET, api_url=slack.api_url)
-            bot = SlackBot(bootstrap.slack_core(podium), slack_settings, debounce=debounce, monotonic=monotonic)
-            await bot.start()
-            outbox = asyncio.create_task(bot.outbox.run())
+            serving = await bootstrap.start_slack(podium, slack_settings, debounce=debounce, monotonic=monotonic)
+            outboxes = asyncio.create_task(serving.delivery.run())
 
             async def healthy() -> bool:
-                return not outbox.done()
+                return not outboxes.done()
 
             try:
-                async with serve(bot.web_app(healthy)) as base, aiohttp.ClientSession() as http:
-                    yield Running(slack, base + EVENTS_PATH, bot, podium, http)
+                async with serve(serving.bot.web_app(healthy)) as base, aiohttp.ClientSession() as http:
+                    yield Running(slack, base + EVENTS_PATH, serving, podium, http)
             finally:
-                outbox.cancel()
+                outboxes.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
-                    await outbox
+                    await outboxes

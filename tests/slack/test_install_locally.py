@@ -61,7 +61,7 @@ def started(
     }
     slack_env |= {"SLACK_APP_TOKEN": "xapp-1-local"} if socket else {"SLACK_SIGNING_SECRET": "local-secret"}
     command = [str(PODIUM), "serve", "slack", "--port", str(podium_port), "--clock", "2020-11-12T10:40+01:00"]
-    command += ["--roster", str(REPOSITORY / "schedules/demo-roster-2020.toml")]
+    command += ["--roster", str(REPOSITORY / "bot/schedules/demo-roster-2020.toml")]
     command += ["--schedule", str(schedule)] if schedule else []
     try:
         wait_for_line(fake, "Fake Slack listening")
@@ -114,7 +114,7 @@ def test_socket_mode_connects_with_the_app_token_and_serves_the_health_check(tmp
 
 def test_a_faulty_timetable_on_sighup_is_reported_and_the_server_keeps_serving(tmp_path: Path) -> None:
     schedule = tmp_path / "meeting.toml"
-    schedule.write_text((REPOSITORY / "schedules/unece-gcm-review-2020.toml").read_text(encoding="utf-8"), "utf-8")
+    schedule.write_text((REPOSITORY / "bot/schedules/unece-gcm-review-2020.toml").read_text(encoding="utf-8"), "utf-8")
     with started(tmp_path, schedule=schedule) as (port, _, podium):
         schedule.write_text("[meeting]\ntitle = 'half a file'\n", encoding="utf-8")
         podium.send_signal(signal.SIGHUP)

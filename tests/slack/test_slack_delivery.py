@@ -62,7 +62,7 @@ async def test_a_rate_limit_or_an_unavailable_slack_is_retried_by_the_client(tmp
 async def test_a_post_failing_beyond_the_clients_retries_is_kept_and_delivered_by_the_outbox(tmp_path: Path) -> None:
     async with running_slack(tmp_path, RT1_START) as slack:
         without_backoff(slack)
-        slack.bot.outbox.first_wait = 0.01
+        slack.outbox.first_wait = 0.01
         await olga_has_the_floor(slack, failures=10)
         await slack.slack.wait_for("chat.postMessage", count=1 + 11)  # the live message, then 10 failures and one
         await slack.settled()
@@ -84,9 +84,9 @@ async def test_a_reminder_that_fails_raises_and_is_retried_from_its_receipt(tmp_
         first, *rest = keyed
         slack.slack.fail_next("chat.postMessage", status=500, retry_after=0, times=3)
         with pytest.raises(SlackApiError):
-            await slack.bot.deliver(first)  # sent now, not queued: the scheduler must know it failed
+            await slack.delivery.deliver(first)  # sent now, not queued: the scheduler must know it failed
         for post in rest:
-            await slack.bot.deliver(post)
+            await slack.delivery.deliver(post)
         now = podium.clock.now()
         assert first.key is not None
         await podium.reminders.receipts([(first.key, "internal_error"), *((p.key or "", None) for p in rest)], now)
@@ -143,7 +143,7 @@ async def test_a_participant_asking_for_an_export_is_refused_privately_and_gets_
 async def test_posts_behind_a_failing_one_wait_for_it_and_keep_their_order(tmp_path: Path) -> None:
     async with running_slack(tmp_path, RT1_START) as slack:
         without_backoff(slack)
-        slack.bot.outbox.first_wait = 0.01
+        slack.outbox.first_wait = 0.01
         await olga_has_the_floor(slack, failures=4)  # beyond the client's three tries: the outbox retries it
         await slack.slash("mod-rt1", "/floor", "close", RT1_CHANNEL)  # announced after the floor was given
         await slack.settled()
@@ -154,7 +154,7 @@ async def test_posts_behind_a_failing_one_wait_for_it_and_keep_their_order(tmp_p
 
 async def test_a_post_slack_refuses_for_good_is_set_aside_and_the_rest_go_on(tmp_path: Path) -> None:
     async with running_slack(tmp_path, RT1_START) as slack:
-        slack.bot.outbox.first_wait = 60  # set aside for a minute: not tried again within this test
+        slack.outbox.first_wait = 60  # set aside for a minute: not tried again within this test
         await slack.slash("armen", "/hand", "", RT1_CHANNEL)
         del slack.slack.channels[RT1_CHANNEL]  # the channel is deleted while Podium runs
         await olga_has_the_floor(slack)  # armen asked first and gets the floor; olga is told she is next
@@ -168,7 +168,7 @@ async def test_a_post_slack_refuses_for_good_is_set_aside_and_the_rest_go_on(tmp
 
 async def test_a_direct_message_slack_refuses_for_good_is_tried_once_and_set_aside(tmp_path: Path) -> None:
     async with running_slack(tmp_path, RT1_START) as slack:
-        slack.bot.outbox.first_wait = 0.0  # were it retried, it would be at once
+        slack.outbox.first_wait = 0.0  # were it retried, it would be at once
         await slack.slash("armen", "/hand", "", RT1_CHANNEL)
         del slack.slack.users["olga"]  # she left the workspace: Slack answers channel_not_found for her DM
         await olga_has_the_floor(slack)  # armen gets the floor; olga is told she is next, or would be
@@ -186,7 +186,7 @@ async def test_a_reminder_slack_refuses_is_raised_so_its_receipt_records_the_fai
         slack.slack.fail_next("chat.postMessage", status=200, error="not_in_channel")
         reminder = Post(AckView("subscribed", {"session": "rt1"}), Visibility.CHANNEL, RT1_CHANNEL, key="rt1:start")
         with pytest.raises(SlackApiError):  # the reminder service retries it with its own wait, never marks it posted
-            await slack.bot.deliver(reminder)
+            await slack.delivery.deliver(reminder)
         (call,) = slack.slack.calls_to("chat.postMessage")
         assert call.failed
         assert await recorded(slack) == []  # not in the transcript: it never reached the channel

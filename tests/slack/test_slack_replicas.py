@@ -28,21 +28,13 @@ async def replicas(tmp_path: Path, count: int = 2) -> AsyncIterator[tuple[FakeSl
         podiums = [await stack.enter_async_context(bootstrap.running(settings(url), clock)) for _ in range(count)]
         users = {p.id: {"name": p.id} for p in podiums[0].directory.participants}
         slack = await stack.enter_async_context(FakeSlack(channels=channel_ids(podiums[0].meeting), users=users))
-        bots = []
-        for podium in podiums:
-            bot = SlackBot(
-                bootstrap.slack_core(podium),
-                SlackSettings(bot_token="xoxb-test", signing_secret=SECRET, api_url=slack.api_url),
-                debounce=0.0,
-            )
-            await bot.start()
-            bots.append(bot)
-        yield slack, bots
+        slack_settings = SlackSettings(bot_token="xoxb-test", signing_secret=SECRET, api_url=slack.api_url)
+        yield slack, [(await bootstrap.start_slack(podium, slack_settings, debounce=0.0)).bot for podium in podiums]
 
 
 async def hand(bot: SlackBot, who: str) -> None:
     await bot.core.commands.handle(Invocation(who, "hand", "", "gcm-rt1"))
-    await bot.live.settled()
+    await bot.delivery.settled()
 
 
 def live_posts(slack: FakeSlack) -> list[Call]:
@@ -64,7 +56,9 @@ async def test_two_replicas_posting_the_first_message_at_once_keep_one(tmp_path:
     async with replicas(tmp_path) as (slack, (one, two)):
         session = one.core.meeting.session("rt1")
         assert session is not None
-        await asyncio.gather(one.live.refresh(session), two.live.refresh(session))  # both find none, both post
+        await asyncio.gather(
+            one.delivery["slack"].live.refresh(session), two.delivery["slack"].live.refresh(session)
+        )  # both find none, both post
         posted, deleted = live_posts(slack), slack.calls_to("chat.delete")
         both = {c.answer["ts"] for c in posted}
         assert len(both) == 2
@@ -92,5 +86,5 @@ async def test_a_replica_does_not_trust_what_it_showed_last_when_another_edited_
         await hand(one, "olga")  # one shows: olga
         await hand(two, "armen")  # two shows: olga, armen
         await one.core.commands.handle(Invocation("armen", "lower", "", "gcm-rt1"))  # back to what one showed
-        await one.live.settled()
+        await one.delivery.settled()
         assert "1 waiting" in slack.calls_to("chat.update")[-1].args["text"]

@@ -35,9 +35,8 @@ async def socket_bot(tmp_path: Path) -> AsyncIterator[tuple[FakeSlack, SlackBot]
         users = {p.id: {"name": p.id, "real_name": p.name} for p in podium.directory.participants}
         async with FakeSlack(channels=channel_ids(podium.meeting), users=users) as fake:
             slack_settings = SlackSettings(bot_token="xoxb-test", app_token=APP_TOKEN, api_url=fake.api_url)
-            bot = SlackBot(bootstrap.slack_core(podium), slack_settings, debounce=0.0)
-            await bot.start()
-            tasks = [asyncio.create_task(bot.outbox.run()), asyncio.create_task(bot.serve_socket())]
+            bot = (await bootstrap.start_slack(podium, slack_settings, debounce=0.0)).bot
+            tasks = [asyncio.create_task(bot.delivery.run()), asyncio.create_task(bot.serve_socket())]
             try:
                 await fake.socket_connected()
                 yield fake, bot
@@ -49,8 +48,7 @@ async def socket_bot(tmp_path: Path) -> AsyncIterator[tuple[FakeSlack, SlackBot]
 
 
 async def settled(bot: SlackBot) -> None:
-    await bot.live.settled()
-    await bot.outbox.settled()
+    await bot.delivery.settled()
 
 
 async def test_a_slash_command_over_the_socket_is_answered_in_its_ack(

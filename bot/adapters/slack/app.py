@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.commands import slash_names
-from bot.adapters.slack.delivery import Outbox, SlackPoster
+from bot.adapters.slack.delivery import SlackPlatform
 from bot.adapters.slack.text import from_slack
 from bot.services.commands import CommandService, Invocation
 from bot.services.registry import Registry
@@ -26,10 +27,12 @@ _BUTTON_COMMANDS = {"hand": ("hand", ""), "lower": ("lower", ""), "next": ("floo
 class SlackCommands:
     """Translates Slack requests into invocations of the core and its answers back into Slack replies."""
 
-    def __init__(self, commands: CommandService, registry: Registry, poster: SlackPoster, outbox: Outbox) -> None:
+    def __init__(
+        self, commands: CommandService, registry: Registry, slack: SlackPlatform, put: Callable[[Post], None]
+    ) -> None:
         self.commands = commands
-        self.poster = poster
-        self.outbox = outbox
+        self.slack = slack
+        self.put = put  # the delivery router: channel posts reach every platform serving the meeting
         self.names = slash_names(registry)  # "/agenda" -> "agenda"
         # Commands whose work may outlast Slack's 3 seconds (the registry says which): acked, then run lazily.
         self.slow = {slash for slash, name in self.names.items() if (spec := registry.get(name)) and spec.slow}
@@ -77,7 +80,7 @@ class SlackCommands:
             body["user"]["id"],
             name,
             text,
-            self.poster.channels.name_of(body["channel"]["id"]),
+            self.slack.channels.name_of(body["channel"]["id"]),
             # The button's press is one delivery: Slack's action_ts (with the user) names it.
             request_id=f"{body['user']['id']}:{action.get('action_ts') or body.get('trigger_id')}",
         )
@@ -89,12 +92,10 @@ class SlackCommands:
         user, channel = event.get("user"), event.get("channel")
         if not user or not channel:
             return
-        invocation = Invocation(
-            user, "help", "", self.poster.channels.name_of(channel), request_id=body.get("event_id")
-        )
+        invocation = Invocation(user, "help", "", self.slack.channels.name_of(channel), request_id=body.get("event_id"))
         for post in await self.commands.handle(invocation):
-            await self.poster.client.chat_postEphemeral(
-                channel=channel, user=user, text=self.poster.text(post), mrkdwn=False
+            await self.slack.client.chat_postEphemeral(
+                channel=channel, user=user, text=self.slack.text(post), mrkdwn=False
             )
 
     def _invocation(self, command: dict[str, Any]) -> Invocation:
@@ -102,22 +103,23 @@ class SlackCommands:
             command["user_id"],
             self.names[command["command"]],
             from_slack(command.get("text", "")),  # /floor give @olga arrives as <@U…|olga>
-            self.poster.channels.name_of(command["channel_id"]),  # by id alone: a channel_name may be stale
+            self.slack.channels.name_of(command["channel_id"]),  # by id alone: a channel_name may be stale
             request_id=command.get("trigger_id"),
         )
 
     async def _dispatch(self, posts: list[Post], actor: str) -> list[str]:
-        """The texts that answer the actor directly; every other post (and every file) goes to the outbox.
+        """The texts that answer the actor directly; every other post (and every file) goes to the router.
 
         A direct answer is localised like a queued post: times in the actor's Slack zone where the roster has none.
+        A private post names Slack: the people a Slack command names are Slack's users.
         """
         replies = []
         for post in posts:
-            direct = post.visibility is Visibility.PRIVATE and post.recipient == actor and post.channel is not None
-            if direct and not isinstance(post.view, FileView):
-                replies.append(self.poster.text(await self.outbox.zones.localised(post)))
+            private = post.visibility is Visibility.PRIVATE
+            if private and post.recipient == actor and post.channel is not None and not isinstance(post.view, FileView):
+                replies.append(self.slack.text(await self.slack.zones.localised(post)))
             else:
-                self.outbox.put(post)
+                self.put(replace(post, platform=self.slack.name) if private else post)
         return replies
 
 

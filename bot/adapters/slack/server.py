@@ -1,4 +1,4 @@
-"""Podium in one Slack workspace: wiring the bolt app, the outbox and the live lists; serving HTTP or Socket Mode."""
+"""Podium in one Slack workspace: the bolt app and the Slack platform for the router; serving HTTP or Socket Mode."""
 
 from __future__ import annotations
 
@@ -20,12 +20,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.slack.app import SlackCommands, build_app
 from bot.adapters.slack.channels import ChannelMap
 from bot.adapters.slack.commands import renamer
-from bot.adapters.slack.delivery import Outbox, SlackPoster, SlackZones
+from bot.adapters.slack.delivery import SlackPlatform
 from bot.adapters.slack.edge import RefusalLog, SlackEdge
-from bot.adapters.slack.live import LiveBoard
+from bot.adapters.slack.zones import SlackZones
 from bot.config import SlackSettings
 from bot.services.core import Core
-from bot.services.views import Post
+from bot.services.delivery import Delivery
 
 log = logging.getLogger(__name__)
 EVENTS_PATH, HEALTH_PATH = "/slack/events", "/healthz"
@@ -48,47 +48,31 @@ def web_client(settings: SlackSettings, *, timeout: int = 10) -> AsyncWebClient:
 
 
 class SlackBot:
-    """Built by `start()` (which resolves channel names, so it needs the Web API); then `serve_*`."""
+    """Built by `start()` (which resolves channel names, so it needs the Web API); then `serve_*`.
+
+    Its posts go through `delivery`, the router of every platform serving the meeting (bootstrap.start_slack).
+    """
 
     def __init__(
         self,
         core: Core,
         settings: SlackSettings,
         *,
-        debounce: float = 1.0,
+        delivery: Delivery,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.core = core
         self.settings = settings
-        self.debounce = debounce
         self.client = web_client(settings)
         self.refusals = RefusalLog(now=monotonic)  # refused requests, logged a line a minute at most
+        self.delivery = delivery
 
     async def start(self) -> None:
-        meeting = self.core.meeting
-        self.channels = await ChannelMap.resolve(self.client, meeting.channels)
-        self.zones = SlackZones(self.client)
-        rename = renamer(self.core.registry)
-        self.poster = SlackPoster(self.client, self.channels, self.core.commands.record_post, rename)
-        self.outbox = Outbox(self.poster, self.zones)
-        self.live = LiveBoard(
-            self.core.floor, self.core.displays, self.client, self.channels, self.core.clock.now, debounce=self.debounce
-        )
-        self.core.floor.watch(self.live.changed)
+        self.channels = await ChannelMap.resolve(self.client, self.core.meeting.channels)
+        self.platform = SlackPlatform(self.client, self.channels, SlackZones(self.client), renamer(self.core.registry))
+        self.delivery.serve(self.platform)
         self.app: AsyncApp = build_app(self.client, self.settings.signing_secret, socket_mode=self.settings.socket_mode)
-        SlackCommands(self.core.commands, self.core.registry, self.poster, self.outbox).register(self.app)
-
-    async def deliver(self, post: Post) -> None:
-        """For the scheduler: a reminder (keyed) is sent now, so its receipt is true; the rest is queued.
-
-        A reminder Slack refuses, even for a lasting reason, is raised: the reminder service records it as
-        failed and tries again with its own growing wait (at most every 5 minutes), so a reminder to a channel
-        the app was not invited to lands once an admin invites it, and is never recorded as posted when it was not.
-        """
-        if post.key:
-            await self.outbox.poster.send(await self.outbox.zones.localised(post))
-        else:
-            self.outbox.put(post)
+        SlackCommands(self.core.commands, self.core.registry, self.platform, self.delivery.put).register(self.app)
 
     def web_app(self, healthy: Callable[[], Awaitable[bool]]) -> web.Application:
         """The events endpoint (HTTP mode only) and a health check for the load balancer."""
@@ -119,9 +103,9 @@ async def serve_http(app: web.Application, host: str, port: int, *, socket_mode:
     await runner.setup()
     try:
         await web.TCPSite(runner, host, port).start()
-        # Said at WARNING, the default level, so whoever starts the server sees where it is.
+        # Said at INFO, the default level, so whoever starts the server sees where it is.
         where = "Slack over Socket Mode" if socket_mode else f"Slack's requests on http://{host}:{port}{EVENTS_PATH}"
-        log.warning("Podium serves %s; health check on http://%s:%d%s", where, host, port, HEALTH_PATH)
+        log.info("Podium serves %s; health check on http://%s:%d%s", where, host, port, HEALTH_PATH)
         await asyncio.Event().wait()
     finally:
         await runner.cleanup()
