@@ -8,7 +8,7 @@ from bot.domain.queue.entries import Intervention
 from bot.domain.queue.queue import STATEMENT_LIMIT
 from bot.services.context import Context, Handler
 from bot.services.timetable import Timetable
-from bot.services.views import AckView, Post
+from bot.services.views import AckView, Fact, Post
 
 SHOWN_WORDS = 8  # of the old and new texts, in the answer: enough to see it is the right speaker
 
@@ -45,7 +45,7 @@ class CorrectionService:
         await uow.corrections.add(meeting.id, Correction(session_id, chosen.id, text, ctx.who.id, ctx.now))
         return [ctx.reply(AckView("corrected", self._details(f"{session_id}:{number}", chosen, old, text)))]
 
-    def _details(self, reference: str, chosen: Intervention, old: str, new: str) -> dict[str, str]:
+    def _details(self, reference: str, chosen: Intervention, old: str, new: str) -> dict[str, Fact]:
         speaker = chosen.entry.speaker
         return {
             "intervention": reference,

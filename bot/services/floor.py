@@ -21,7 +21,7 @@ from bot.services.people import PeopleService
 from bot.services.ports import UnitOfWork
 from bot.services.timetable import Timetable
 from bot.services.transaction import Transaction
-from bot.services.views import AckView, Place, Post, QueueView, Reader, Visibility
+from bot.services.views import AckView, Fact, Place, Post, QueueView, Reader, Visibility
 from bot.services.writer import Job, Writer
 
 T = TypeVar("T")
@@ -83,18 +83,13 @@ class FloorService:
             return Place(entry, q.position(entry), q.wait_before(entry, ctx.now))
 
         place, _ = await self._change(ctx.tx, session, raise_hand, ctx.now, replayable=True)
-        details = {
-            "kind": kind.value,
-            "position": str(place.position),
-            "session": session.id,
-            "wait": str(int(place.wait.total_seconds())),
-        }
+        details: dict[str, Fact] = {"kind": kind, "position": place.position, "session": session.id, "wait": place.wait}
         return [ctx.reply(AckView("hand_raised", details))]
 
     async def lower(self, ctx: Context) -> list[Post]:
         session = self._session(ctx)
         lowered, _ = await self._change(ctx.tx, session, lambda q: q.lower(ctx.who.id), ctx.now, replayable=True)
-        return [ctx.reply(AckView("lowered", {"count": str(len(lowered)), "session": session.id}))]
+        return [ctx.reply(AckView("lowered", {"count": len(lowered), "session": session.id}))]
 
     async def queue(self, ctx: Context) -> list[Post]:
         session = self._session(ctx)
@@ -107,7 +102,7 @@ class FloorService:
         await self._change(
             ctx.tx, session, lambda q: q.attach_statement(ctx.who.id, text, ctx.now), ctx.now, replayable=True
         )
-        return [ctx.reply(AckView("statement_kept", {"length": str(len(text)), "session": session.id}))]
+        return [ctx.reply(AckView("statement_kept", {"length": len(text), "session": session.id}))]
 
     async def note(self, ctx: Context) -> list[Post]:
         session = self._session(ctx)
@@ -129,10 +124,8 @@ class FloorService:
     async def end(self, ctx: Context) -> list[Post]:
         session = self._session(ctx)
         ended, _ = await self._change(ctx.tx, session, lambda q: q.end(ctx.now), ctx.now, replayable=False)
-        seconds = str(int(ended.duration.total_seconds()))
-        return [
-            self._to_channel(session, AckView("floor_ended", {"name": ended.entry.speaker.name, "seconds": seconds}))
-        ]
+        spoke = AckView("floor_ended", {"name": ended.entry.speaker.name, "span": ended.duration})
+        return [self._to_channel(session, spoke)]
 
     async def close(self, ctx: Context) -> list[Post]:
         return await self._announced(ctx, lambda q: q.close_list())
@@ -145,7 +138,7 @@ class FloorService:
         position = int(ctx.args["position"])
         session = self._session(ctx)
         await self._change(ctx.tx, session, lambda q: q.move(who.id, position), ctx.now, replayable=False)
-        return [ctx.reply(AckView("moved", {"name": who.name, "position": str(position)}))]
+        return [ctx.reply(AckView("moved", {"name": who.name, "position": position}))]
 
     async def remove(self, ctx: Context) -> list[Post]:
         who = await self.people.known(ctx.args["user"], ctx.tx)

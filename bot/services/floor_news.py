@@ -61,10 +61,6 @@ def turns(
     for entry_id, position in near(meeting, q).items():
         if entry_id not in raised and before.get(entry_id, position + 1) > position:
             entry = next(e for e in q.waiting.head(position) if e.id == entry_id)
-            view = AckView("your_turn", {"place": ordinal(position), "session": session.id})
+            view = AckView("your_turn", {"position": position, "session": session.id})
             posts.append(Post(view, Visibility.PRIVATE, None, entry.speaker.participant_id))
     return posts
-
-
-def ordinal(position: int) -> str:
-    return "next" if position == 1 else {2: "2nd", 3: "3rd"}.get(position, f"{position}th")

@@ -1,4 +1,4 @@
-"""The speaking use cases through the command service, on an in-memory store and a fake clock."""
+"""The speaking use cases through the command service, on a SQLite file and a fake clock."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from bot.services.views import (
     Visibility,
 )
 from bot.services.writer import Writer
-from bot.storage.memory import InMemoryStore
+from bot.storage.database import Database
 from tests.fakes import FakeClock
 from tests.services.wiring import command_service
 
@@ -35,9 +35,9 @@ RT1_START = datetime(2020, 11, 12, 9, 40, tzinfo=UTC)
 
 
 @pytest.fixture
-def service(gcm: Meeting, directory: Directory, clock: FakeClock, store: InMemoryStore) -> CommandService:
+def service(gcm: Meeting, directory: Directory, clock: FakeClock, database: Database) -> CommandService:
     clock.set(RT1_START)
-    return command_service(gcm, directory, clock, store)
+    return command_service(gcm, directory, clock, database)
 
 
 async def say(service: CommandService, who: str, command: str, text: str = "", channel: str = RT1) -> list[Post]:
@@ -75,7 +75,7 @@ async def test_the_floor_is_announced_to_the_session_channel(service: CommandSer
         (Visibility.PRIVATE, None, "elif"),  # "you are next", by direct message
     ]
     assert isinstance(posts[1].view, AckView)
-    assert posts[1].view.details["place"] == "next"
+    assert posts[1].view.details["position"] == 1  # "you are next"
     view = posts[0].view
     assert isinstance(view, FloorView)
     assert isinstance(view.event, ev.FloorGiven)
@@ -137,7 +137,7 @@ async def test_self_declared_state_speaks_only_once_verified(service: CommandSer
 
 
 async def test_timers_and_closing_fire_from_the_clock(
-    gcm: Meeting, directory: Directory, clock: FakeClock, store: InMemoryStore, service: CommandService
+    gcm: Meeting, directory: Directory, clock: FakeClock, database: Database, service: CommandService
 ) -> None:
     await say(service, "picum", "hand")
     await say(service, "icmc", "hand")
@@ -146,7 +146,7 @@ async def test_timers_and_closing_fire_from_the_clock(
     await say(service, "mod-rt1", "floor", "next")
     timetable = Timetable(gcm, directory)
     people = PeopleService(gcm.id, directory)
-    floor = FloorService(timetable, people, store.uow, Writer(store.uow, people.prefetch))
+    floor = FloorService(timetable, people, database.uow, Writer(database.uow, people.prefetch))
     fired: list[tuple[datetime, object, str]] = []
     async for posts in Timeline(clock, [FloorClock(floor, timetable)]).run_until(RT1_START + timedelta(hours=3)):
         fired += [(clock.now(), p.view.event, p.view.session.id) for p in posts if isinstance(p.view, FloorView)]

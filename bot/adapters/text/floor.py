@@ -9,7 +9,7 @@ from bot.adapters.text.times import Times
 from bot.domain.durations import format_duration
 from bot.domain.queue import events as ev
 from bot.domain.queue.entries import EntryKind, Intervention, QueueEntry, Speaker
-from bot.services.views import AckView, FloorView, QueueView, Reader
+from bot.services.views import AckView, Fact, FloorView, QueueView, Reader
 
 KIND_LABEL = {
     EntryKind.ORDER: "point of order",
@@ -25,7 +25,7 @@ _ACKS = {
     "statement_kept": "Your statement is kept ({length} characters); if you are not heard, it counts as "
     "submitted in writing.",
     "note_kept": "Note kept on the {on}.",
-    "floor_ended": "{name} has finished ({seconds} s).",
+    "floor_ended": "{name} has finished ({span}).",
     "moved": "{name} is now number {position} on the list.",
     "removed": "{name} is off the list.",
     "last_word": "{name} will speak last.",
@@ -34,7 +34,7 @@ _ACKS = {
     "subscribed": "You will get a personal reminder for {session}, in your own time.",
     "already_subscribed": "You already have a reminder for {session}; /remind list shows them.",
     "unsubscribed": "Your {count} personal reminder(s) are off.",
-    "your_turn": "You are {place} on the list of speakers of {session}.",
+    "your_turn": "You are {position} on the list of speakers of {session}.",
     "corrected": "Corrected {intervention}, {name} ({delegation}): '{old}' now reads '{new}'. The log keeps the old "
     "text; /correct {intervention} with it restores it.",
 }
@@ -50,12 +50,27 @@ def speaker_label(speaker: Speaker) -> str:
 
 
 def ack_text(view: AckView) -> str:
-    details = {key: inert(value) for key, value in view.details.items()}
-    if view.code == "hand_raised":
-        details["kind"] = KIND_LABEL[EntryKind(details["kind"])]
-        wait = timedelta(seconds=int(details["wait"]))
-        details["wait"] = "you are next" if details["position"] == "1" else f"about {_minutes(wait)} before you"
+    details = {key: _fact(value) for key, value in view.details.items()}
+    facts = view.details
+    if view.code == "hand_raised" and isinstance(facts["wait"], timedelta):
+        kind = facts["kind"]
+        details["kind"] = KIND_LABEL[kind] if isinstance(kind, EntryKind) else details["kind"]
+        details["wait"] = "you are next" if facts["position"] == 1 else f"about {_minutes(facts['wait'])} before you"
+    if view.code == "your_turn" and isinstance(facts["position"], int):
+        details["position"] = ordinal(facts["position"])
     return _ACKS[view.code].format(**details)
+
+
+def _fact(value: Fact) -> str:
+    """A fact as text: what people typed made inert, a span in minutes and seconds, a number as digits."""
+    if isinstance(value, timedelta):
+        return f"{int(value.total_seconds())} s" if value < timedelta(minutes=1) else format_duration(value)
+    return inert(value) if isinstance(value, str) else str(value)
+
+
+def ordinal(position: int) -> str:
+    """'next', '2nd', '3rd', '4th': a place on the list as people say it."""
+    return "next" if position == 1 else {2: "2nd", 3: "3rd"}.get(position, f"{position}th")
 
 
 def queue_text(view: QueueView, times: Times) -> str:
