@@ -9,10 +9,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN useradd --create-home --uid 10001 podium
 WORKDIR /app
 
-COPY pyproject.toml README.md ./
+# The exact versions of constraints.txt, so two builds a day apart install the same thing; the timetables and
+# rosters ship inside the package (bot/schedules), so every action works from any directory.
+COPY pyproject.toml README.md constraints.txt ./
 COPY bot ./bot
-COPY schedules ./schedules
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir -c constraints.txt '.[slack]'
 
 USER 10001
 ENV DATABASE_URL=sqlite:////home/podium/podium.db

@@ -16,7 +16,7 @@ from bot.formats.exports import EXPORTS, ExportInput, export
 from bot.formats.schedule_toml import load_schedule_toml
 from bot.services.record import MeetingRecord, SessionRecord
 
-SCHEDULES = Path(__file__).resolve().parents[1] / "schedules"
+SCHEDULES = Path(__file__).resolve().parents[1] / "bot" / "schedules"
 INTERVENTIONS = 2000
 CATEGORIES = (Category.MEMBER_STATE, Category.OBSERVER_STATE, Category.IGO, Category.STAKEHOLDER)
 

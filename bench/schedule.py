@@ -14,7 +14,7 @@ from bot.formats.roster import load_member_states
 from bot.formats.schedule_toml import load_schedule_toml
 from bot.services.timetable import Timetable
 
-SCHEDULES = Path(__file__).resolve().parents[1] / "schedules"
+SCHEDULES = Path(__file__).resolve().parents[1] / "bot" / "schedules"
 
 
 def rows(quick: bool) -> list[Row]:

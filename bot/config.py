@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPOSITORY = Path(__file__).resolve().parents[1]
+PACKAGE = Path(__file__).resolve().parent  # the installed `bot` package: its data ships inside it
+BUNDLED = PACKAGE / "schedules"  # the timetables, rosters, member States and demo script shipped with Podium
 DEFAULT_SCHEDULE = "schedules/unece-gcm-review-2020.toml"
 DEFAULT_STATES = "schedules/unece-member-states.toml"
 DEFAULT_DATABASE = "sqlite:///podium.db"
@@ -17,10 +18,10 @@ SLACK_API = "https://slack.com/api/"
 @dataclass(frozen=True, slots=True)
 class Settings:
     database_url: str = DEFAULT_DATABASE
-    schedule: Path = Path(DEFAULT_SCHEDULE)
-    member_states: Path = Path(DEFAULT_STATES)
+    schedule: Path = PACKAGE / DEFAULT_SCHEDULE  # the shipped files, wherever the process runs
+    member_states: Path = PACKAGE / DEFAULT_STATES
     roster: Path | None = None
-    log_level: str = "WARNING"
+    log_level: str = "INFO"
     pid_file: Path | None = None  # where `podium serve` writes its process id; by default beside the database
 
     @classmethod
@@ -32,17 +33,19 @@ class Settings:
             schedule=data_path(env.get("PODIUM_SCHEDULE", DEFAULT_SCHEDULE)),
             member_states=data_path(env.get("PODIUM_MEMBER_STATES", DEFAULT_STATES)),
             roster=data_path(roster) if roster else None,
-            log_level=env.get("PODIUM_LOG_LEVEL", "WARNING").upper(),
+            log_level=env.get("PODIUM_LOG_LEVEL", "INFO").upper(),
             pid_file=Path(env["PODIUM_PID_FILE"]).expanduser() if env.get("PODIUM_PID_FILE") else None,
         )
 
 
 def data_path(text: str | Path) -> Path:
-    """A data file as given, or, when a relative path is not found here, the one shipped with Podium."""
+    """A data file as given, or, when a relative path is not found in the working directory, the one shipped with
+    Podium: `schedules/demo-roster-2020.toml` is `bot/schedules/demo-roster-2020.toml` inside the installed package,
+    from any directory."""
     path = Path(text).expanduser()
     if path.is_absolute() or path.exists():
         return path
-    shipped = REPOSITORY / path
+    shipped = PACKAGE / path
     return shipped if shipped.exists() else path
 
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
+from bot.config import BUNDLED
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
 from bot.formats.roster import load_member_states, load_roster
 from bot.formats.schedule_toml import load_schedule_toml
 from tests.fakes import FakeClock
 
-SCHEDULES = Path(__file__).resolve().parents[1] / "schedules"
+SCHEDULES = BUNDLED  # bot/schedules: the data shipped inside the package
 GCM_2020 = SCHEDULES / "unece-gcm-review-2020.toml"
 HARBOUR_2027 = SCHEDULES / "harbour-forum-2027.toml"
 

@@ -1,29 +1,45 @@
-"""The `podium` command line: options in, one action run, an exit code out; never a traceback for the user."""
+"""The `podium` command line: options in, one action run, an exit code out; never a traceback for the user.
+
+Each action's module is imported only when that action runs, so `podium --help` loads no database, platform or
+Word library, and `podium export` no platform one.
+"""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import importlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
-from bot.cli.actions import ACTIONS
-from bot.cli.options import build_parser
+from bot.cli.options import ACTIONS, build_parser, listing
 from bot.config import Settings
 from bot.domain.schedule_rules import ScheduleInvalid
+
+if TYPE_CHECKING:
+    Action = Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, int]]
 
 log = logging.getLogger("bot")
 
 
+def action_named(name: str) -> Action:
+    """The function that runs an action, its module imported now (`bot.cli.options.ACTIONS` says where it is)."""
+    module, _, function = ACTIONS[name].runs.partition(":")
+    return cast("Action", getattr(importlib.import_module(f"bot.cli.{module}"), function))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    options = parser.parse_args(argv)
+    options = build_parser(argv).parse_args(argv)
+    if options.action is None:  # a bare `podium`: what it can do, as a successful answer
+        print(listing())
+        return 0
     settings = Settings.from_env()
-    logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
-    action = ACTIONS[options.action]
+    _logging(settings)
     try:
-        return asyncio.run(action(options, settings))
+        return asyncio.run(action_named(options.action)(options, settings))
     except ScheduleInvalid as invalid:
         for line in invalid.lines():
             print(line, file=sys.stderr)
@@ -35,3 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         log.error("podium %s failed: %s (set PODIUM_DEBUG=1 for details)", options.action, error)
         return 70
+
+
+def _logging(settings: Settings) -> None:
+    """INFO by default (PODIUM_LOG_LEVEL overrides); Alembic's note of each start-up check only when asked for."""
+    logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
+    if "PODIUM_LOG_LEVEL" not in os.environ:
+        logging.getLogger("alembic").setLevel(logging.WARNING)

@@ -1,21 +1,99 @@
-"""The command-line options of every `podium` action, in one parser."""
+"""The command-line options of every `podium` action, in one parser.
+
+Building it imports no action's implementation: `podium --help` and `podium --version` stay quick. Only the chosen
+action's options are filled in (`build_parser(argv)`), so the export formats' table is read only for `export`.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from bot.config import data_path
 from bot.domain.durations import plausible_date
-from bot.formats.exports import EXPORTS
+
+Filler = Callable[[argparse.ArgumentParser], None]
+
+CONSOLE_LINES = """\
+the line language (a script, standard input, or the prompt):
+  NAME> /command ARGS           NAME (an id in the roster) types a command, e.g. aigerim> /agenda 1
+  NAME #channel> /command ARGS  ... in a channel, e.g. olga #gcm-rt1> /hand
+  /command ARGS                 at the prompt, or piped in: typed by --as NAME
+  @clock 2020-11-12T09:45+01:00 set the simulated clock (no offset: the meeting's time); going forwards, what
+                                falls due on the way (reminders, time limits) is posted, as with @advance
+  @advance 10m                  move the clock on by a duration up to 24h (45s, 10m, 1h30m)
+  @reload [FILE]                read the timetable again (or FILE), as `podium reload` does
+  # comment                     ignored, as are blank lines
+A script runs to its end: a line that cannot be read is answered `! line N: ...` and the others run (exit 1).
+Scripts must be UTF-8. Ctrl-D leaves the prompt. `podium demo` replays schedules/demo-2020.script."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="podium", description="Podium runs a virtual intergovernmental meeting.")
-    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with `argv`, only the action it names gets its options (the others would not be used)."""
+    parser = argparse.ArgumentParser(
+        prog="podium",
+        description="Podium runs a virtual intergovernmental meeting.",
+        epilog="`podium ACTION --help` explains one action.",
+    )
+    parser.add_argument("--version", action=_Version, help="print Podium's version and exit")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    chosen = _chosen(sys.argv[1:] if argv is None else argv)
+    for name, command in ACTIONS.items():
+        text = command.help
+        action = actions.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+        if chosen is None or chosen == name:
+            command.fill(action)
+    return parser
 
-    agenda = actions.add_parser("agenda", help="print the timetable in a zone, with the meeting's time beside it")
+
+def listing() -> str:
+    """What a bare `podium` prints: every action, one line each."""
+    width = max(map(len, ACTIONS))
+    lines = [f"  {name.ljust(width)}  {command.help}" for name, command in ACTIONS.items()]
+    return "\n".join(
+        [
+            "usage: podium ACTION [options]   (podium ACTION --help explains one; podium --version)",
+            "",
+            "Podium runs a virtual intergovernmental meeting. Actions:",
+            *lines,
+        ]
+    )
+
+
+def _chosen(argv: Sequence[str]) -> str | None:
+    """The action named on the command line (its first word that is not an option), if it is one we know."""
+    first = next((word for word in argv if not word.startswith("-")), None)
+    return first if first in ACTIONS else None
+
+
+class _Version(argparse.Action):
+    """`--version`: read from the installed package's metadata, only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=str(kwargs.get("help")))
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("podium")
+        except PackageNotFoundError:
+            found = "(not installed: run from a checkout without `pip install`)"
+        print(f"podium {found}")
+        parser.exit()
+
+
+def _agenda(agenda: argparse.ArgumentParser) -> None:
     _schedule(agenda)
     agenda.add_argument("--day", type=int, choices=(1, 2, 3, 4, 5), help="one day only")
     where = agenda.add_mutually_exclusive_group()
@@ -23,23 +101,31 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--delegation", metavar="ISO", help="a member State's code, such as KZ")
     _clock(agenda)
 
-    check = actions.add_parser("check-schedule", help="check timetable files; exit 1 listing every fault")
-    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
-    ics = actions.add_parser("ics", help="write the timetable as iCalendar (RFC 5545)")
+def _check(check: argparse.ArgumentParser) -> None:
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE", help="timetables (.toml or .ics)")
+
+
+def _ics(ics: argparse.ArgumentParser) -> None:
     _schedule(ics)
     ics.add_argument("--session", metavar="ID", help="one session only")
     ics.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
     ics.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="move the meeting to this date")
 
-    export = actions.add_parser("export", help="write the record of interventions (schema: docs/record-schema.md)")
+
+def _export(export: argparse.ArgumentParser) -> None:
+    from bot.formats.exports import EXPORTS  # the one table of formats; read only when `export` is the action
+
+    width = max(map(len, EXPORTS))
+    suffix = max(len(chosen.extension) for chosen in EXPORTS.values()) + 1
+    export.formatter_class = argparse.RawDescriptionHelpFormatter
+    export.epilog = "formats (--format):\n" + "\n".join(
+        f"  {form.ljust(width)}  {('.' + chosen.extension).ljust(suffix)}  {chosen.description}"
+        for form, chosen in EXPORTS.items()
+    )
     _schedule(export)
     export.add_argument(
-        "--format",
-        choices=tuple(EXPORTS),
-        default="json",
-        help="json: the record; md or html: session notes; csv: one row per intervention; "
-        "transcript-md or transcript-json: every command and bot message",
+        "--format", choices=tuple(EXPORTS), default="json", metavar="FORMAT", help="one of those below (default: json)"
     )
     only = export.add_mutually_exclusive_group()
     only.add_argument("--session", metavar="ID", help="one session only")
@@ -49,43 +135,41 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
     export.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date")
 
-    _reload(actions)
 
-    db = actions.add_parser("db", help="database maintenance")
+def _db(db: argparse.ArgumentParser) -> None:
     db.add_argument("db_action", choices=("upgrade",), help="upgrade: apply every migration")
     db.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
 
-    _serve(actions)
 
-    manifest = actions.add_parser("slack-manifest", help="print the Slack app manifest (JSON) for this release")
+def _manifest(manifest: argparse.ArgumentParser) -> None:
     manifest.add_argument("--url", help="the public URL of /slack/events (HTTP mode)")
     manifest.add_argument("--socket", action="store_true", help="for Socket Mode: no request URLs")
 
-    for name, text in (
-        ("console", "talk to Podium in the terminal, or replay a script"),
-        ("demo", "replay a scripted part of the 2020 meeting through the console"),
-    ):
-        console = actions.add_parser(name, help=text)
-        _schedule(console)
-        console.add_argument("--roster", type=data_path, metavar="FILE", help="participants (TOML or CSV)")
-        console.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
-        console.add_argument("--script", type=Path, metavar="FILE", help="replay these lines, then stop")
-        console.add_argument("--as", dest="actor", default="guest", metavar="NAME", help="who you are (interactive)")
-        _clock(console)
-    return parser
+
+def _console(console: argparse.ArgumentParser) -> None:
+    console.formatter_class = argparse.RawDescriptionHelpFormatter
+    console.epilog = CONSOLE_LINES
+    _schedule(console)
+    console.add_argument("--roster", type=data_path, metavar="FILE", help="participants (TOML or CSV)")
+    console.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
+    console.add_argument("--script", type=Path, metavar="FILE", help="replay these lines, then stop")
+    console.add_argument("--as", dest="actor", default="guest", metavar="NAME", help="who you are (interactive)")
+    _clock(console)
 
 
-def _reload(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    reload = actions.add_parser("reload", help="make a running `podium serve` read its timetable again (SIGHUP)")
+def _reload(reload: argparse.ArgumentParser) -> None:
     which = reload.add_mutually_exclusive_group()
     which.add_argument("--pid", type=int, metavar="PID", help="the server's process (checked to be `podium serve`)")
     _pid_file(which)
     reload.add_argument("--db", metavar="URL", help="the server's database URL, to find its pid file beside it")
 
 
-def _serve(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    serve = actions.add_parser("serve", help="run Podium in a chat platform (settings from the environment)")
-    serve.add_argument("platform", choices=("slack",), help="slack: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
+def _serve(serve: argparse.ArgumentParser) -> None:
+    serve.add_argument(
+        "platform",
+        choices=("slack",),
+        help="slack: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (needs `pip install 'podium[slack]'`)",
+    )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0 behind a load balancer)")
     serve.add_argument("--port", type=int, default=3000, help="HTTP port: Slack's events and /healthz")
     serve.add_argument("--socket", action="store_true", help="Socket Mode (also when SLACK_APP_TOKEN is set)")
@@ -97,7 +181,12 @@ def _serve(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _schedule(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--schedule", type=data_path, metavar="FILE", help="timetable (.toml or .ics)")
+    parser.add_argument(
+        "--schedule",
+        type=data_path,
+        metavar="FILE",
+        help="timetable (.toml or .ics; default: PODIUM_SCHEDULE, else the 2020 GCM review shipped with Podium)",
+    )
 
 
 def _pid_file(parser: argparse._ActionsContainer) -> None:
@@ -151,3 +240,27 @@ def _speed(text: str) -> float:
     if speed <= 0:
         raise argparse.ArgumentTypeError(f"'{text}' is not a positive number")
     return speed
+
+
+class Command(NamedTuple):
+    help: str
+    fill: Filler  # adds the action's options to its parser
+    runs: str  # "module:function": imported only when this action is the one asked for
+
+
+ACTIONS: dict[str, Command] = {
+    "agenda": Command("print the timetable in a zone, with the meeting's time beside it", _agenda, "actions:agenda"),
+    "check-schedule": Command("check timetable files; exit 1 listing every fault", _check, "actions:check"),
+    "ics": Command("write the timetable as iCalendar (RFC 5545)", _ics, "actions:ics"),
+    "export": Command(
+        "write the record, session notes, the report draft or the transcript (JSON, CSV, Word…)",
+        _export,
+        "export:export",
+    ),
+    "reload": Command("make a running `podium serve` read its timetable again (SIGHUP)", _reload, "actions:reload"),
+    "db": Command("database maintenance", _db, "actions:db"),
+    "serve": Command("run Podium in a chat platform (settings from the environment)", _serve, "serve:serve"),
+    "slack-manifest": Command("print the Slack app manifest (JSON) for this release", _manifest, "actions:manifest"),
+    "console": Command("talk to Podium in the terminal, or replay a script of lines", _console, "console:console"),
+    "demo": Command("replay a scripted part of the 2020 meeting through the console", _console, "console:demo"),
+}

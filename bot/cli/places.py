@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import make_url
-from sqlalchemy.exc import ArgumentError
-
 DEFAULT_PID_FILE = Path("podium.pid")
 
 
 def sqlite_file(url: str) -> Path | None:
     """The file a SQLite URL names; None for an in-memory or a server database (or a URL that is not one)."""
+    from sqlalchemy import make_url  # only the actions that use a database pay for SQLAlchemy
+    from sqlalchemy.exc import ArgumentError
+
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError):

@@ -5,18 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import NamedTuple
 
 from bot.domain.meeting import SessionKind
 from bot.domain.transcript import TranscriptEntry
-from bot.formats.ical_export import meeting_to_ics
-from bot.formats.notes_docx import notes_to_docx
-from bot.formats.notes_html import notes_to_html
-from bot.formats.notes_markdown import notes_to_markdown
-from bot.formats.record_csv import record_to_csv
-from bot.formats.record_json import record_to_json
-from bot.formats.report_docx import report_to_docx
-from bot.formats.transcript import transcript_to_json, transcript_to_markdown
 from bot.services.record import MeetingRecord
+
+# Each format's module is imported when that format is asked for: python-docx (Word) and icalendar cost more to
+# import than a JSON export of 2,000 interventions takes, and `podium --help` reads this table for its list.
 
 
 @dataclass(frozen=True)
@@ -33,41 +29,93 @@ class ExportInput:
         return [e for e in self.transcript if every or e.session_id in ids]
 
 
+def _json(given: ExportInput) -> bytes:
+    from bot.formats.record_json import record_to_json
+
+    return record_to_json(given.record, generated_at=given.now).encode("utf-8")
+
+
+def _markdown(given: ExportInput) -> bytes:
+    from bot.formats.notes_markdown import notes_to_markdown
+
+    return notes_to_markdown(given.record).encode("utf-8")
+
+
+def _html(given: ExportInput) -> bytes:
+    from bot.formats.notes_html import notes_to_html
+
+    return notes_to_html(given.record).encode("utf-8")
+
+
+def _csv(given: ExportInput) -> bytes:
+    from bot.formats.record_csv import record_to_csv
+
+    return record_to_csv(given.record)
+
+
 def _docx(given: ExportInput) -> bytes:
     """The summary report draft; for a single session, what the secretariat wants is that session's notes."""
     if len(given.record.sessions) == 1 and given.record.meeting.sessions[1:]:
-        return notes_to_docx(given.record, generated_at=given.now)
+        return _notes_docx(given)
+    from bot.formats.report_docx import report_to_docx
+
     return report_to_docx(given.record, generated_at=given.now)
 
 
+def _notes_docx(given: ExportInput) -> bytes:
+    from bot.formats.notes_docx import notes_to_docx
+
+    return notes_to_docx(given.record, generated_at=given.now)
+
+
 def _ics(given: ExportInput) -> bytes:
+    from bot.formats.ical_export import meeting_to_ics
+
     chosen = replace(given.record.meeting, sessions=tuple(s.session for s in given.record.sessions))
     return meeting_to_ics(chosen, stamp=given.now)
 
 
-EXPORTS: dict[str, tuple[str, Callable[[ExportInput], bytes]]] = {
-    "json": ("json", lambda g: record_to_json(g.record, generated_at=g.now).encode("utf-8")),
-    "md": ("md", lambda g: notes_to_markdown(g.record).encode("utf-8")),
-    "html": ("html", lambda g: notes_to_html(g.record).encode("utf-8")),
-    "csv": ("csv", lambda g: record_to_csv(g.record)),
-    "docx": ("docx", _docx),
-    "notes-docx": ("docx", lambda g: notes_to_docx(g.record, generated_at=g.now)),
-    "ics": ("ics", _ics),
-    "transcript-md": ("md", lambda g: transcript_to_markdown(g.record.meeting, g.chosen_transcript).encode("utf-8")),
-    "transcript-json": ("json", lambda g: transcript_to_json(g.record.meeting, g.chosen_transcript).encode("utf-8")),
+def _transcript_markdown(given: ExportInput) -> bytes:
+    from bot.formats.transcript import transcript_to_markdown
+
+    return transcript_to_markdown(given.record.meeting, given.chosen_transcript).encode("utf-8")
+
+
+def _transcript_json(given: ExportInput) -> bytes:
+    from bot.formats.transcript import transcript_to_json
+
+    return transcript_to_json(given.record.meeting, given.chosen_transcript).encode("utf-8")
+
+
+class Format(NamedTuple):
+    extension: str
+    build: Callable[[ExportInput], bytes]
+    description: str  # one line, shown by `podium export --help`
+
+
+EXPORTS: dict[str, Format] = {
+    "json": Format("json", _json, "the record: sessions, interventions, notes (docs/record-schema.md)"),
+    "md": Format("md", _markdown, "session notes in Markdown"),
+    "html": Format("html", _html, "session notes as a web page"),
+    "csv": Format("csv", _csv, "one row per intervention, for a spreadsheet"),
+    "docx": Format("docx", _docx, "the summary report draft in Word (one session: its notes)"),
+    "notes-docx": Format("docx", _notes_docx, "session notes in Word, with a chart of speaking time by category"),
+    "ics": Format("ics", _ics, "the sessions as iCalendar (RFC 5545)"),
+    "transcript-md": Format("md", _transcript_markdown, "every command and bot message, in Markdown"),
+    "transcript-json": Format("json", _transcript_json, "every command and bot message, as JSON"),
 }
 
 
 def export(form: str, given: ExportInput) -> bytes:
     """The file's bytes in the named format (one of EXPORTS)."""
-    return EXPORTS[form][1](given)
+    return EXPORTS[form].build(given)
 
 
 class FileExporter:
     """The Exporter port over this module's table of formats."""
 
     def __init__(self) -> None:
-        self.formats = {form: extension for form, (extension, _) in EXPORTS.items()}
+        self.formats = {form: chosen.extension for form, chosen in EXPORTS.items()}
 
     def __call__(self, form: str, record: MeetingRecord, transcript: Sequence[TranscriptEntry], now: datetime) -> bytes:
         return export(form, ExportInput(record, transcript, now))

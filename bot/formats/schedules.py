@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.domain.meeting import Meeting
-from bot.formats.ical_import import load_schedule_ics
 from bot.formats.schedule_toml import load_schedule_toml
 
 
 def load_schedule(path: Path) -> Meeting:
     """The meeting in a .toml or .ics file; raises ScheduleInvalid listing every fault."""
     if path.suffix.lower() in {".ics", ".ical", ".ifb"}:
+        # icalendar costs a tenth of a second to import: only a calendar file pays for it.
+        from bot.formats.ical_import import load_schedule_ics
+
         return load_schedule_ics(path)
     return load_schedule_toml(path)

@@ -21,7 +21,7 @@ from bot import bootstrap
 from bot.adapters.console.app import Console, Hooks
 from bot.config import Settings
 
-SCHEDULES = Path(__file__).resolve().parents[2] / "schedules"
+SCHEDULES = Path(__file__).resolve().parents[2] / "bot" / "schedules"
 ACTORS = ("olga", "aigerim", "mod-rt1", "secretariat", "picum", "chair", "nobody-at-all", "x\u202e", "")
 CHANNELS = ("", " #gcm-rt1", " #gcm-review", " #gcm-rt2", " #no-such", " #\x00")
 COMMANDS = (

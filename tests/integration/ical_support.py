@@ -10,7 +10,7 @@ from icalendar import Calendar
 from bot.domain.meeting import Meeting
 from bot.formats.schedule_toml import load_schedule_toml
 
-SCHEDULES = Path(__file__).parents[2] / "schedules"
+SCHEDULES = Path(__file__).parents[2] / "bot" / "schedules"
 STAMP = datetime(2020, 11, 1, 8, 0, tzinfo=UTC)
 FILES = ["unece-gcm-review-2020", "harbour-forum-2027"]
 ROUNDTABLES = {

@@ -91,9 +91,12 @@ async def replay_roundtable(tmp_path: Path) -> MeetingRecord:
     return await read_back(url)
 
 
-# CI installs LibreOffice and poppler: there the conversions must run, not skip.
+# CI installs LibreOffice and poppler: there the conversions must run, not skip. Elsewhere, without either
+# tool, they skip and say which is missing.
+_MISSING = [tool for tool in ("soffice", "pdftotext") if shutil.which(tool) is None]
 needs_libreoffice = pytest.mark.skipif(
-    shutil.which("soffice") is None and not os.environ.get("CI"), reason="LibreOffice (soffice) is not installed"
+    bool(_MISSING) and not os.environ.get("CI"),
+    reason=f"needs LibreOffice (soffice) and poppler-utils (pdftotext); missing: {', '.join(_MISSING)}",
 )
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 PODIUM = Path(sys.executable).with_name("podium")
-ROSTER = REPOSITORY / "schedules/demo-roster-2020.toml"
+ROSTER = REPOSITORY / "bot/schedules/demo-roster-2020.toml"
 SECRET = "crash-test-secret"
 LISTENING = "health check on"  # what the server logs once its socket is open (bot/adapters/slack/server.py)
 START_TIMEOUT = 30.0

@@ -1,0 +1,103 @@
+"""`podium console` and `podium demo`: Podium in the terminal, interactive or replaying a script of lines."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import codecs
+import contextlib
+import signal
+import sys
+import tempfile
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import Any
+
+from bot.config import Settings, data_path
+
+# Found from any directory: the working directory first, then the data shipped in the package (bot/schedules).
+DEMO_SCRIPT = "schedules/demo-2020.script"
+DEMO_ROSTER = "schedules/demo-roster-2020.toml"
+
+
+async def console(options: argparse.Namespace, settings: Settings) -> int:
+    from bot import bootstrap
+    from bot.adapters.console.app import Console, Hooks
+    from bot.scheduling.scheduler import Scheduler
+
+    piped = options.script is None and not sys.stdin.isatty()
+    try:
+        script = _script_lines(options.script, piped)
+    except OSError as unreadable:
+        print(f"cannot read the script {options.script}: {unreadable.strerror}", file=sys.stderr)
+        return 2
+    clock = bootstrap.console_clock(options.clock, options.speed, scripted=script is not None)
+    async with bootstrap.running(
+        settings,
+        clock,
+        schedule=options.schedule,
+        roster=options.roster,
+        database_url=options.db,
+        rehearse=options.rehearse,
+    ) as podium:
+        scheduler = Scheduler(clock, podium.timeline, lambda post: app.show(post))  # noqa: PLW0108 - app comes next
+        hooks = Hooks(reload=podium.reload, wake=scheduler.wake)
+        meeting = podium.meeting
+        app = Console(
+            podium.commands,
+            podium.timeline,
+            clock=clock,
+            meeting_zone=meeting.timezone,
+            main_channel=meeting.main_channel,
+            out=sys.stdout,
+            receipt=podium.reminders.delivered,
+            hooks=hooks,
+        )
+        if script is not None:
+            return 1 if await app.run_script(script, options.actor if piped else None) else 0
+        print(f"Podium console for {meeting.short_title or meeting.title}. /help lists the commands; Ctrl-D quits.")
+        with _on_sighup(lambda: asyncio.ensure_future(app.reload_on_signal())):
+            await _beside(scheduler.run(), app.run_interactive(options.actor))
+    return 0
+
+
+async def demo(options: argparse.Namespace, settings: Settings) -> int:
+    options.script = options.script or data_path(DEMO_SCRIPT)
+    options.roster = options.roster or data_path(DEMO_ROSTER)
+    if options.db:
+        return await console(options, settings)
+    with tempfile.TemporaryDirectory(prefix="podium-demo-") as folder:
+        options.db = f"sqlite:///{Path(folder) / 'demo.db'}"
+        return await console(options, settings)
+
+
+def _script_lines(script: Path | None, piped: bool) -> list[bytes] | None:
+    """The lines to replay, as bytes: the console decodes each, so one that is not UTF-8 is named, not fatal."""
+    if script is not None:
+        data = script.read_bytes()
+    elif piped:
+        data = sys.stdin.buffer.read()
+    else:
+        return None
+    return data.removeprefix(codecs.BOM_UTF8).splitlines()
+
+
+@contextlib.contextmanager
+def _on_sighup(handler: Callable[[], object]) -> Iterator[None]:
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGHUP, handler)
+    try:
+        yield
+    finally:
+        loop.remove_signal_handler(signal.SIGHUP)
+
+
+async def _beside(background: Coroutine[Any, Any, None], foreground: Coroutine[Any, Any, None]) -> None:
+    """Run foreground to its end with background alongside, then stop background."""
+    task = asyncio.create_task(background)
+    try:
+        await foreground
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task

@@ -1,0 +1,47 @@
+"""`podium export`: the stored record in one of the formats of `bot/formats/exports.py`; no platform library."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bot.config import Settings
+from bot.domain.errors import Refused
+
+
+async def export(options: argparse.Namespace, settings: Settings) -> int:
+    from bot.cli.actions import refused
+    from bot.cli.loading import load_directory, load_meeting
+    from bot.cli.places import missing_database
+    from bot.formats.exports import ExportInput
+    from bot.formats.exports import export as export_as
+    from bot.scheduling.clock import SystemClock
+    from bot.services.record import on_day, read_record
+
+    meeting = load_meeting(options.schedule or settings.schedule, options.rehearse)
+    url = options.db or settings.database_url
+    if missing := missing_database(url):  # opening it would create an empty one, and export nothing
+        print(missing, file=sys.stderr)
+        return 2
+    from bot.storage.database import Database
+
+    database = await Database.open(url)
+    try:
+        directory = load_directory(settings, options.roster)
+        names = {p.id: p.name for p in directory.participants}
+        record = await read_record(meeting, database.uow(), options.session, names)
+        record = on_day(record, options.day) if options.day else record
+        async with database.uow() as uow:
+            entries = await uow.transcript.entries(meeting.id)
+    except Refused as refusal:
+        print(refused(refusal), file=sys.stderr)
+        return 2
+    finally:
+        await database.close()
+    data = export_as(options.format, ExportInput(record, entries, SystemClock().now()))
+    if options.out:
+        options.out.write_bytes(data)
+        print(f"Wrote {options.out}")
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
