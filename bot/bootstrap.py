@@ -33,10 +33,10 @@ from bot.services.ports import Clock
 from bot.services.reminders import ReminderService
 from bot.services.timeline import Timeline
 from bot.services.timetable import Timetable
-from bot.storage.database import Database
 
-if TYPE_CHECKING:  # the Slack libraries are imported only by what serves Slack
+if TYPE_CHECKING:  # the Slack and database libraries are imported only by what needs them
     from bot.adapters.slack.server import SlackBot
+    from bot.storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +103,8 @@ async def running(
     source = schedule or settings.schedule
     meeting = load_meeting(source, rehearse)
     directory = load_directory(settings, roster)
+    from bot.storage.database import Database  # here, not at the top: `podium agenda` needs no database library
+
     database = await Database.open(database_url or settings.database_url)
     try:
         await _store(database, meeting, clock)

@@ -16,7 +16,7 @@ from bot.domain.errors import Refused
 async def agenda(options: argparse.Namespace, settings: Settings) -> int:
     from bot.adapters.text.render import render
     from bot.adapters.text.times import PlainTimes
-    from bot.cli.loading import load_directory, load_meeting, make_clock
+    from bot.bootstrap import load_directory, load_meeting, make_clock
     from bot.services.timetable import Timetable
 
     meeting = load_meeting(options.schedule or settings.schedule, options.rehearse)
@@ -49,7 +49,7 @@ async def check(options: argparse.Namespace, settings: Settings) -> int:
 
 
 async def ics(options: argparse.Namespace, settings: Settings) -> int:
-    from bot.cli.loading import load_meeting
+    from bot.bootstrap import load_meeting
     from bot.formats.ical_export import meeting_to_ics
     from bot.scheduling.clock import SystemClock
 

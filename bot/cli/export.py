@@ -10,8 +10,8 @@ from bot.domain.errors import Refused
 
 
 async def export(options: argparse.Namespace, settings: Settings) -> int:
+    from bot.bootstrap import load_directory, load_meeting
     from bot.cli.actions import refused
-    from bot.cli.loading import load_directory, load_meeting
     from bot.cli.places import missing_database
     from bot.formats.exports import ExportInput
     from bot.formats.exports import export as export_as

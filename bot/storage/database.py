@@ -8,7 +8,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from bot.storage.engine import create_engine
-from bot.storage.migrate import upgrade
+from bot.storage.migrate import up_to_date, upgrade
 from bot.storage.queues.cache import QueueCache
 from bot.storage.unit_of_work import SqlAlchemyUnitOfWork
 
@@ -29,7 +29,8 @@ class Database:
         """Connect and upgrade to the newest schema, so an empty database is ready without a manual step."""
         engine = create_engine(url)
         try:
-            await upgrade(engine)
+            if not await up_to_date(engine):
+                await upgrade(engine)
         except BaseException:
             # Do not leak pooled connections (or, on SQLite, an open file) when the start fails.
             await engine.dispose()

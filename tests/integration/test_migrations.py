@@ -26,7 +26,7 @@ import bot.storage
 from bot.storage.database import Database
 from bot.storage.engine import create_engine
 from bot.storage.meetings.tables import MeetingRow, SessionRow
-from bot.storage.migrate import alembic_config, current_revision, head_revision, upgrade
+from bot.storage.migrate import SCHEMA_REVISION, alembic_config, current_revision, head_revision, up_to_date, upgrade
 from bot.storage.schema import ROWS, metadata
 from tests.integration.storage_support import (
     LOADED_AT,
@@ -251,3 +251,26 @@ async def test_saving_again_deletes_removed_sessions_and_updates_kept_ones(datab
     async with AsyncSession(database.engine) as session:
         row = await session.get_one(MeetingRow, meeting.id)
         assert (row.loaded_at, row.first_day, row.last_day) == (later, meeting.days[0], meeting.days[-1])
+
+
+def test_the_revision_the_code_checks_at_open_is_alembics_head() -> None:
+    """Database.open skips Alembic for a database at SCHEMA_REVISION: a new migration must move it too."""
+    assert head_revision() == SCHEMA_REVISION
+
+
+async def test_only_a_database_behind_the_code_is_migrated_at_open(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'podium.db'}"
+    engine = create_engine(url)
+    try:
+        assert not await up_to_date(engine)  # empty: no alembic_version table yet
+        await upgrade(engine, "0005")
+        assert not await up_to_date(engine)  # one revision behind
+    finally:
+        await engine.dispose()
+    await (await Database.open(url)).close()
+    engine = create_engine(url)
+    try:
+        assert await up_to_date(engine)
+        assert await current_revision(engine) == SCHEMA_REVISION
+    finally:
+        await engine.dispose()
