@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager, asynccontextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from bot.config import Settings, SlackSettings
 from bot.domain.meeting import Meeting
@@ -33,8 +33,10 @@ from bot.services.ports import Clock
 from bot.services.reminders import ReminderService
 from bot.services.timeline import Timeline
 from bot.services.timetable import Timetable
+from bot.services.views import Post
 
 if TYPE_CHECKING:  # the Slack and database libraries are imported only by what needs them
+    from bot.adapters.console.app import Console
     from bot.adapters.slack.server import SlackBot
     from bot.storage.database import Database
 
@@ -82,6 +84,35 @@ def slack_core(podium: Podium) -> Core:
     return Core(
         podium.timetable, podium.commands.registry, podium.commands, podium.floor, podium.displays, podium.clock
     )
+
+
+@dataclass(frozen=True)
+class ConsoleServing:
+    """Podium in the terminal: the console and the scheduler showing what falls due on it."""
+
+    app: Console
+    scheduler: Scheduler
+
+
+def start_console(podium: Podium, clock: SimulatedClock, out: TextIO) -> ConsoleServing:
+    """The console over a running Podium: what is due is shown as it falls, a command that starts a timer wakes it."""
+    from bot.adapters.console.app import Console, Hooks
+
+    def show(post: Post) -> Awaitable[None]:
+        return app.show(post)
+
+    scheduler = Scheduler(clock, podium.timeline, show)
+    app = Console(
+        podium.commands,
+        podium.timeline,
+        clock=clock,
+        meeting_zone=podium.meeting.timezone,
+        main_channel=podium.meeting.main_channel,
+        out=out,
+        receipt=podium.reminders.delivered,
+        hooks=Hooks(reload=podium.reload, wake=scheduler.wake),
+    )
+    return ConsoleServing(app, scheduler)
 
 
 def console_clock(start: datetime | None, speed: float | None, *, scripted: bool) -> SimulatedClock:

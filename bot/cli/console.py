@@ -22,8 +22,6 @@ DEMO_ROSTER = "schedules/demo-roster-2020.toml"
 
 async def console(options: argparse.Namespace, settings: Settings) -> int:
     from bot import bootstrap
-    from bot.adapters.console.app import Console, Hooks
-    from bot.scheduling.scheduler import Scheduler
 
     piped = options.script is None and not sys.stdin.isatty()
     try:
@@ -40,19 +38,8 @@ async def console(options: argparse.Namespace, settings: Settings) -> int:
         database_url=options.db,
         rehearse=options.rehearse,
     ) as podium:
-        scheduler = Scheduler(clock, podium.timeline, lambda post: app.show(post))  # noqa: PLW0108 - app comes next
-        hooks = Hooks(reload=podium.reload, wake=scheduler.wake)
-        meeting = podium.meeting
-        app = Console(
-            podium.commands,
-            podium.timeline,
-            clock=clock,
-            meeting_zone=meeting.timezone,
-            main_channel=meeting.main_channel,
-            out=sys.stdout,
-            receipt=podium.reminders.delivered,
-            hooks=hooks,
-        )
+        serving = bootstrap.start_console(podium, clock, sys.stdout)
+        app, scheduler, meeting = serving.app, serving.scheduler, podium.meeting
         if script is not None:
             return 1 if await app.run_script(script, options.actor if piped else None) else 0
         print(f"Podium console for {meeting.short_title or meeting.title}. /help lists the commands; Ctrl-D quits.")

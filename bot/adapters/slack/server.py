@@ -71,7 +71,7 @@ class SlackBot:
         self.channels = await ChannelMap.resolve(self.client, self.core.meeting.channels)
         self.platform = SlackPlatform(self.client, self.channels, SlackZones(self.client), renamer(self.core.registry))
         self.delivery.serve(self.platform)
-        self.app: AsyncApp = build_app(self.client, self.settings.signing_secret, socket_mode=self.settings.socket_mode)
+        self.app: AsyncApp = build_app(self.client, self.settings.signing_secret)
         SlackCommands(self.core.commands, self.core.registry, self.platform, self.delivery.put).register(self.app)
 
     def web_app(self, healthy: Callable[[], Awaitable[bool]]) -> web.Application:
