@@ -94,7 +94,9 @@ class ConsoleServing:
     scheduler: Scheduler
 
 
-def start_console(podium: Podium, clock: SimulatedClock, out: TextIO) -> ConsoleServing:
+def start_console(
+    podium: Podium, clock: SimulatedClock, out: TextIO, *, exports: Path = Path("exports")
+) -> ConsoleServing:
     """The console over a running Podium: what is due is shown as it falls, a command that starts a timer wakes it."""
     from bot.adapters.console.app import Console, Hooks
 
@@ -110,7 +112,7 @@ def start_console(podium: Podium, clock: SimulatedClock, out: TextIO) -> Console
         main_channel=podium.meeting.main_channel,
         out=out,
         receipt=podium.reminders.delivered,
-        hooks=Hooks(reload=podium.reload, wake=scheduler.wake),
+        hooks=Hooks(reload=podium.reload, wake=scheduler.wake, exports=exports),
     )
     return ConsoleServing(app, scheduler)
 

@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot import bootstrap
-from bot.adapters.console.app import Console, Hooks
 from bot.adapters.console.script import Advance, Nothing, Said, SetClock, Unreadable, read_line
 from bot.config import Settings
 from bot.scheduling.clock import SimulatedClock
@@ -37,16 +36,7 @@ async def replay(
     clock = SimulatedClock(datetime(2020, 11, 12, 8, 0, tzinfo=UTC))
     out = io.StringIO()
     async with bootstrap.running(settings, clock, **options) as podium:  # type: ignore[arg-type]
-        console = Console(
-            podium.commands,
-            podium.timeline,
-            clock=clock,
-            meeting_zone=podium.meeting.timezone,
-            main_channel=podium.meeting.main_channel,
-            out=out,
-            receipt=podium.reminders.delivered,
-            hooks=Hooks(reload=podium.reload, exports=tmp_path / "exports"),
-        )
+        console = bootstrap.start_console(podium, clock, out, exports=tmp_path / "exports").app
         if prompt_as is None:
             faults = await console.run_script(lines)
         else:

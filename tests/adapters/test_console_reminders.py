@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot import bootstrap
-from bot.adapters.console.app import Console, Hooks
 from bot.config import Settings
 from bot.scheduling.clock import SimulatedClock
 from tests.conftest import SCHEDULES
@@ -26,17 +25,9 @@ async def replay(url: str, lines: list[str], start: datetime, rehearse: date | N
     clock = SimulatedClock(start)
     out = io.StringIO()
     async with bootstrap.running(settings, clock, rehearse=rehearse) as podium:
-        hooks = Hooks(reload=podium.reload, exports=Path(url.rsplit("/", 1)[0].removeprefix("sqlite:///")) / "out")
-        console = Console(
-            podium.commands,
-            podium.timeline,
-            clock=clock,
-            meeting_zone=podium.meeting.timezone,
-            main_channel=podium.meeting.main_channel,
-            out=out,
-            receipt=podium.reminders.delivered,
-            hooks=hooks,
-        )
+        console = bootstrap.start_console(
+            podium, clock, out, exports=Path(url.rsplit("/", 1)[0].removeprefix("sqlite:///")) / "out"
+        ).app
         await console.run_script(lines)
     return out.getvalue()
 

@@ -39,15 +39,7 @@ async def process(url: str, clock: SimulatedClock) -> AsyncIterator[tuple[Podium
     """One Podium process: its own database connection pool and cache, on the shared file."""
     out = io.StringIO()
     async with bootstrap.running(settings(url), clock) as podium:
-        console = Console(
-            podium.commands,
-            podium.timeline,
-            clock=clock,
-            meeting_zone=podium.meeting.timezone,
-            main_channel=podium.meeting.main_channel,
-            out=out,
-            receipt=podium.reminders.delivered,
-        )
+        console = bootstrap.start_console(podium, clock, out).app
         yield podium, console, out
 
 
