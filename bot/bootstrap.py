@@ -186,8 +186,8 @@ async def start_slack(
     podium: Podium, slack: SlackSettings, *, debounce: float = 1.0, monotonic: Callable[[], float] = time.monotonic
 ) -> SlackServing:
     """The Slack adapter started (channels resolved) over a delivery router, and the scheduler delivering through it."""
-    from bot.adapters.slack.delivery import transcribed
     from bot.adapters.slack.server import SlackBot
+    from bot.adapters.text.transcribed import transcribed
 
     record = transcribed(podium.commands.record_post)
     delivery = Delivery(podium.floor, podium.displays, podium.clock, record=record, debounce=debounce)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,6 @@ from bot.adapters.slack.channels import ChannelMap
 from bot.adapters.slack.text import SlackTimes, to_slack
 from bot.adapters.slack.zones import SlackZones
 from bot.adapters.text.render import render
-from bot.adapters.text.times import PlainTimes
 from bot.services.delivery_ports import Shown
 from bot.services.views import FileView, Post, QueueView, Visibility
 
@@ -122,13 +121,3 @@ def _board(shown: Shown) -> Board:
     if not isinstance(shown.content, Board):
         raise TypeError("a live list rendered for another platform")
     return shown.content
-
-
-def transcribed(record: Callable[[str | None, str], Awaitable[None]]) -> Callable[[Post], Awaitable[None]]:
-    """What the transcript keeps of a channel post: the text the console shows, not Slack's date tokens."""
-    plain = PlainTimes()
-
-    async def keep(post: Post) -> None:
-        await record(post.channel, render(post.view, plain))
-
-    return keep
