@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
-from bot.cli import ACTIONS, main, pidfile
-from bot.cli.places import pid_file
-from bot.config import BUNDLED, Settings, data_path
+from bot.cli import main
 from bot.formats.exports import EXPORTS
+from tests.adapters.cli_support import run
 from tests.conftest import GCM_2020, HARBOUR_2027
-from tests.slack.test_install_locally import started, wait_for_line
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_agenda_for_kazakhstan_shows_the_opening_at_15_local(capsys: pytest.CaptureFixture[str]) -> None:
@@ -223,195 +211,3 @@ def test_a_clock_or_rehearsal_outside_2000_2100_is_a_usage_error(
 
 
 # --- podium reload signals only a `podium serve`, found from its pid file ---------------------------------------------
-
-
-UNRELATED = "import time; print('sleeping', flush=True); time.sleep(30)"
-
-
-@pytest.fixture
-def unrelated() -> Iterator[subprocess.Popen[str]]:
-    """A harmless process that is not Podium, once it runs (while it execs, its command line is still empty)."""
-    process = subprocess.Popen([sys.executable, "-c", UNRELATED], stdout=subprocess.PIPE, text=True)
-    try:
-        wait_for_line(process, "sleeping")
-        yield process
-    finally:
-        process.kill()
-        process.wait(timeout=10)
-
-
-def test_reload_refuses_a_process_that_is_not_podium_serve(
-    unrelated: subprocess.Popen[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    stale = tmp_path / "podium.pid"
-    stale.write_text(f"{unrelated.pid}\n", encoding="ascii")  # a server died; its pid now names another process
-    for how in (["--pid", str(unrelated.pid)], ["--pid-file", str(stale)]):
-        code, out, err = run(capsys, "reload", *how)
-        assert code == 1
-        assert out == ""
-        assert err.startswith(f"Not reloaded: process {unrelated.pid} is not `podium serve` (its command line: ")
-        assert f"{sys.executable} -c import time;" in err
-        assert err.endswith("); nothing was sent.\n")
-    assert unrelated.poll() is None  # still running: no SIGHUP reached it
-
-
-def test_reload_without_a_pid_file_says_where_it_looked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "reload", "--db", f"sqlite:///{tmp_path / 'podium.db'}")
-    assert code == 1
-    assert err.startswith(f"Not reloaded: no pid file at {tmp_path / 'podium.pid'}: is `podium serve` running?")
-
-
-def test_serve_writes_its_pid_file_and_reload_finds_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    schedule = tmp_path / "meeting.toml"
-    schedule.write_text(GCM_2020.read_text(encoding="utf-8"), encoding="utf-8")
-    written = tmp_path / "podium.pid"  # beside the server's database, tmp_path / podium.db
-    with started(tmp_path, schedule=schedule) as (_, _, server):
-        assert written.read_text(encoding="ascii") == f"{server.pid}\n"
-        schedule.write_text("[meeting]\n", encoding="utf-8")  # a reload that fails says so in the server's log
-        code, out, _ = run(capsys, "reload", "--db", f"sqlite:///{tmp_path / 'podium.db'}")
-        assert (code, out) == (0, f"Asked process {server.pid} to reload its timetable.\n")
-        wait_for_line(server, "the timetable was not reloaded")
-    assert server.returncode == 0  # SIGTERM stops it cleanly
-    assert not written.exists()
-
-
-@pytest.mark.parametrize(
-    ("words", "serving"),
-    [
-        (["/srv/.venv/bin/python3", "/srv/.venv/bin/podium", "serve", "slack"], True),
-        (["podium", "serve", "slack", "--socket"], True),
-        (["python3", "-X", "dev", "-m", "bot", "serve", "slack"], True),
-        (["/srv/.venv/bin/python3", "/srv/.venv/bin/podium", "console"], False),
-        (["python3", "-m", "bot", "demo"], False),
-        (["vim", "notes", "podium", "serve"], False),
-        (["sleep", "30"], False),
-        ([], False),
-    ],
-)
-def test_which_command_lines_are_podium_serve(words: list[str], *, serving: bool) -> None:
-    assert pidfile.serves(words) is serving
-
-
-def test_the_pid_file_is_removed_only_while_it_is_ours(tmp_path: Path) -> None:
-    path = tmp_path / "run" / "podium.pid"
-    with pidfile.written(path):
-        assert path.read_text(encoding="ascii") == f"{os.getpid()}\n"
-    assert not path.exists()
-    with pidfile.written(path):
-        path.write_text("1\n", encoding="ascii")  # another server started since, with the same file
-    assert path.read_text(encoding="ascii") == "1\n"
-
-
-def test_where_the_pid_file_is() -> None:
-    assert pid_file(None, "sqlite:////var/lib/podium/meeting.db") == Path("/var/lib/podium/meeting.pid")
-    assert pid_file(None, "postgresql://podium@db/podium") == Path("podium.pid")
-    chosen = Settings.from_env({"PODIUM_PID_FILE": "/run/podium/serve.pid"}).pid_file
-    assert pid_file(chosen, "sqlite:///podium.db") == Path("/run/podium/serve.pid")
-
-
-# --- a quick, self-contained command line: each action imports what it needs; data found from any directory -------
-
-PROBE = """
-import sys
-from bot.cli import main
-try:
-    code = main(sys.argv[1:])
-except SystemExit as stop:
-    code = stop.code
-heavy = ("sqlalchemy", "alembic", "slack_bolt", "slack_sdk", "aiohttp", "docx")
-print("EXIT", code, "LOADED", *[name for name in heavy if name in sys.modules])
-"""
-
-
-def probe(cwd: Path, *argv: str) -> tuple[int, list[str]]:
-    """Run `podium ARGV` in a fresh interpreter; its exit code and which heavy libraries it imported."""
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, timeout=60, check=True, cwd=cwd
-    )
-    words = done.stdout.splitlines()[-1].split()
-    assert words[0] == "EXIT", done.stdout + done.stderr
-    return int(words[1]), words[3:]
-
-
-@pytest.mark.parametrize("argv", [["--help"], ["--version"], [], ["agenda", "--delegation", "KZ"]])
-def test_help_version_and_agenda_import_no_database_platform_or_word_library(tmp_path: Path, argv: list[str]) -> None:
-    code, loaded = probe(tmp_path, *argv)
-    assert code == 0
-    assert loaded == []
-
-
-def test_a_json_export_imports_no_platform_or_word_library(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'podium.db'}"
-    assert main(["db", "upgrade", "--db", db]) == 0
-    code, loaded = probe(tmp_path, "export", "--format", "json", "--db", db, "--out", str(tmp_path / "r.json"))
-    assert code == 0
-    assert set(loaded) <= {"sqlalchemy", "alembic"}  # the database, and nothing else heavy
-
-
-def test_the_agenda_works_from_any_directory(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "agenda", "--day", "1", "--delegation", "KZ"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        cwd=tmp_path,  # no schedules/ here: the timetable shipped in the package is found
-    )
-    assert done.returncode == 0, done.stderr
-    assert "15:00–15:40 Almaty [10:00–10:40 CET]  Opening segment (opening)" in done.stdout
-
-
-def test_relative_data_paths_fall_back_to_the_shipped_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    assert data_path("schedules/demo-roster-2020.toml") == BUNDLED / "demo-roster-2020.toml"
-    mine = tmp_path / "schedules" / "demo-roster-2020.toml"
-    mine.parent.mkdir()
-    mine.write_text("", encoding="utf-8")
-    assert data_path("schedules/demo-roster-2020.toml") == Path("schedules/demo-roster-2020.toml")  # here first
-    assert Settings.from_env({}).schedule == BUNDLED / "unece-gcm-review-2020.toml"
-
-
-def test_bare_podium_lists_every_action(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys)
-    assert code == 0
-    listed = [line.split()[0] for line in out.splitlines() if line.startswith("  ")]
-    assert listed == list(ACTIONS)
-
-
-def test_version_comes_from_the_package(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as stopped:
-        main(["--version"])
-    assert stopped.value.code == 0
-    assert capsys.readouterr().out == f"podium {version('podium')}\n"
-
-
-def test_export_help_lists_every_format_of_the_table(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit):
-        main(["export", "--help"])
-    out = capsys.readouterr().out
-    for form, chosen in EXPORTS.items():
-        assert any(line.split()[:2] == [form, f".{chosen.extension}"] for line in out.splitlines()), form
-        assert chosen.description in out
-
-
-def test_console_help_explains_the_line_language(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit):
-        main(["console", "--help"])
-    out = capsys.readouterr().out
-    for part in ("NAME> /command", "NAME #channel> /command", "@clock", "@advance", "@reload", "# comment"):
-        assert part in out
-
-
-def test_serve_slack_without_the_extra_says_what_to_install(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    found = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "slack_bolt" else found(name, *a))
-    code, out, err = run(capsys, "serve", "slack")
-    assert (code, out) == (2, "")
-    assert err == "podium serve slack needs the Slack libraries: pip install 'podium[slack]'\n"
-
-
-def test_a_normal_start_logs_at_info_unless_told_otherwise() -> None:
-    assert Settings.from_env({}).log_level == "INFO"
-    assert Settings.from_env({"PODIUM_LOG_LEVEL": "debug"}).log_level == "DEBUG"
