@@ -17,19 +17,25 @@ from tests.adapters.cli_support import run
 from tests.conftest import GCM_2020
 from tests.slack.test_install_locally import started, wait_for_line
 
-UNRELATED = "import time; print('sleeping', flush=True); time.sleep(30)"
+# It waits on its standard input, which the fixture keeps open and closes at the end: no timer involved.
+UNRELATED = "import sys; print('waiting', flush=True); sys.stdin.read()"
 
 
 @pytest.fixture
 def unrelated() -> Iterator[subprocess.Popen[str]]:
     """A harmless process that is not Podium, once it runs (while it execs, its command line is still empty)."""
-    process = subprocess.Popen([sys.executable, "-c", UNRELATED], stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", UNRELATED], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
-        wait_for_line(process, "sleeping")
+        wait_for_line(process, "waiting")
         yield process
     finally:
         process.kill()
         process.wait(timeout=10)
+        for stream in (process.stdin, process.stdout):
+            if stream is not None:
+                stream.close()
 
 
 def test_reload_refuses_a_process_that_is_not_podium_serve(
@@ -42,7 +48,7 @@ def test_reload_refuses_a_process_that_is_not_podium_serve(
         assert code == 1
         assert out == ""
         assert err.startswith(f"Not reloaded: process {unrelated.pid} is not `podium serve` (its command line: ")
-        assert f"{sys.executable} -c import time;" in err
+        assert f"{sys.executable} -c import sys;" in err  # the command line of UNRELATED, quoted
         assert err.endswith("); nothing was sent.\n")
     assert unrelated.poll() is None  # still running: no SIGHUP reached it
 
