@@ -58,6 +58,8 @@ def ack_text(view: AckView) -> str:
         details["wait"] = "you are next" if facts["position"] == 1 else f"about {_minutes(facts['wait'])} before you"
     if view.code == "your_turn" and isinstance(facts["position"], int):
         details["position"] = ordinal(facts["position"])
+    if view.code == "corrected":
+        details["old"] = details["old"] or "(no text)"  # never given: say so, not an empty quote
     return _ACKS[view.code].format(**details)
 
 
