@@ -32,9 +32,10 @@ class SqlAlchemyTranscriptRepository:
             index_elements=["request_id"]
         )
         # Executemany with RETURNING: SQLAlchemy compiles the statement once and sends the rows as one
-        # multi-row INSERT ("insertmanyvalues"), in the order given.
+        # multi-row INSERT ("insertmanyvalues"). Only the set of request ids matters, not their order: asking
+        # for rows back in parameter order (sort_by_parameter_order) makes SQLite run one INSERT per row.
         returned = await connection.execute(
-            insert.returning(TRANSCRIPT.c.request_id, sort_by_parameter_order=True), [entry_values(e) for e in entries]
+            insert.returning(TRANSCRIPT.c.request_id), [entry_values(e) for e in entries]
         )
         fresh = {row[0] for row in returned if row[0] is not None}
         kept = []
