@@ -13,29 +13,38 @@ R = TypeVar("R")
 class GroupCommit(Generic[T, R]):
     """Writes items in batches, one transaction each, and hands every caller its own outcome.
 
-    The first caller to find no batch in flight writes everything queued so far (its own item included);
-    callers arriving meanwhile queue up for the next batch. Under load, fifty requests cost one commit
-    instead of fifty; alone, a call is written at once, as before. `write` returns one outcome per item, in
-    order: a result, or the exception (a refusal) for that item alone.
+    One drain task writes everything queued so far, then what queued meanwhile, until nothing is left;
+    callers only wait for their own outcome. Under load, fifty requests cost one commit instead of fifty;
+    alone, a call is written at once. (Callers taking a lock in turn would wake one by one after every
+    batch, each for nothing but to find its outcome ready: a loop turn per caller.) `write` returns one
+    outcome per item, in order: a result, or the exception (a refusal) for that item alone. A caller that
+    is cancelled stops waiting; its item, already queued, is still written with the others.
     """
 
     def __init__(self, write: Callable[[list[T]], Awaitable[list[R | Exception]]]) -> None:
         self._write = write
         self._queued: list[tuple[T, asyncio.Future[R]]] = []
-        self._writing = asyncio.Lock()
+        self._drain: asyncio.Task[None] | None = None
 
     async def __call__(self, item: T) -> R:
-        mine: asyncio.Future[R] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        mine: asyncio.Future[R] = loop.create_future()
         self._queued.append((item, mine))
-        async with self._writing:
-            if not mine.done():  # nobody wrote it while we waited: write every item queued so far
+        if self._drain is None:
+            self._drain = loop.create_task(self._drained())
+        return await mine
+
+    async def _drained(self) -> None:
+        try:
+            while self._queued:
                 batch, self._queued = self._queued, []
                 await self._settle(batch)
-        return mine.result()
+        finally:
+            self._drain = None
 
     async def _settle(self, batch: list[tuple[T, asyncio.Future[R]]]) -> None:
         try:
-            outcomes = await self._write([item for item, _ in batch])
+            outcomes: list[R | Exception] = await self._write([item for item, _ in batch])
         except asyncio.CancelledError:
             for _, future in batch:
                 if not future.done():
@@ -44,6 +53,8 @@ class GroupCommit(Generic[T, R]):
         except Exception as error:  # the batch failed as a whole: each caller gets the error
             outcomes = [error] * len(batch)
         for (_, future), outcome in zip(batch, outcomes, strict=True):
+            if future.done():  # its caller was cancelled and stopped waiting
+                continue
             if isinstance(outcome, Exception):
                 future.set_exception(outcome)
             else:

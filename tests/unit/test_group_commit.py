@@ -59,3 +59,20 @@ async def test_a_failed_write_fails_every_call_in_it() -> None:
         await batch("a")
     with pytest.raises(OSError, match="disk full"):
         await batch("b")  # and the next batch is tried afresh
+
+
+async def test_a_cancelled_caller_stops_waiting_and_the_batch_it_was_in_still_commits_for_the_others() -> None:
+    recorder = Recorder()
+    recorder.release.clear()
+    batch = GroupCommit(recorder.write)
+    first = asyncio.create_task(batch("a"))
+    await recorder.started.wait()
+    impatient, patient = asyncio.create_task(batch("b")), asyncio.create_task(batch("c"))
+    await asyncio.sleep(0)  # both queued behind the write in flight
+    impatient.cancel()
+    recorder.release.set()
+    assert await first == "A"
+    assert await patient == "C"
+    with pytest.raises(asyncio.CancelledError):
+        await impatient
+    assert recorder.batches == [["a"], ["b", "c"]]  # the cancelled caller's item was written with the others
