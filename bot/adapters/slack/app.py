@@ -38,12 +38,13 @@ class SlackCommands:
         self.slow = {slash for slash, name in self.names.items() if (spec := registry.get(name)) and spec.slow}
 
     def register(self, app: AsyncApp) -> None:
-        for slash in self.slow:
-            app.command(slash)(ack=self._ack_slow, lazy=[self._run_slow])
-        # One listener for every other command: bolt tries listeners in turn, so fifteen would mean fifteen
-        # matches per request; the registry's names decide, and an unknown name is the core's to refuse.
+        # One listener for every quick command, tried first: bolt tries listeners in turn, each match costing
+        # a build of its arguments, so fifteen would mean fifteen matches per request; the registry's names
+        # decide, and an unknown name is the core's to refuse.
         quick = [re.escape(slash) for slash in self.names if slash not in self.slow]
         app.command(re.compile(f"^(?:{'|'.join(quick)})$"))(self.slash)
+        for slash in self.slow:
+            app.command(slash)(ack=self._ack_slow, lazy=[self._run_slow])
         app.action(_BUTTON)(self.button)
         app.event("app_mention")(self.mention)
 
