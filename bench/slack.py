@@ -1,4 +1,9 @@
-"""Benchmark of /hand over HTTP: Podium on SQLite beside a bare bolt app that only acks, load from another process."""
+"""Benchmark of /hand over HTTP: Podium on SQLite beside two bolt apps that do less, the load from another process.
+
+The bare app only acks: the floor under any Slack app served this way. The durable app also keeps each
+command, one row per request, group committed through SQLAlchemy and aiosqlite as Podium's are: the floor
+under any app that acknowledges nothing it has not stored. What Podium costs above that is its own work.
+"""
 
 from __future__ import annotations
 
@@ -20,12 +25,15 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy import Column, Integer, MetaData, Table, Text, insert
 
 from bench.timing import Cells, table
 from bot import bootstrap
 from bot.adapters.slack.server import EVENTS_PATH
 from bot.config import Settings, SlackSettings
 from bot.scheduling.clock import SimulatedClock
+from bot.services.group_commit import GroupCommit
+from bot.storage.engine import create_engine
 from tests.slack.fake_slack import FakeSlack, serve
 from tests.slack.harness import channel_ids
 
@@ -91,24 +99,43 @@ class RatioRow:
         return [name, "", "", "", f"CPU <= {CPU_GOAL:.0f}x, capacity >= {CAPACITY_GOAL}"]
 
 
+@dataclass(frozen=True)
+class FloorRow:
+    """Podium against the durable app: what its own work (the list, the answer, the log) adds per request."""
+
+    podium: Load
+    durable: Load
+
+    def cells(self) -> list[str]:
+        cpu = self.podium.cpu_ms / self.durable.cpu_ms if self.durable.cpu_ms else float("inf")
+        extra = self.podium.cpu_ms - self.durable.cpu_ms
+        name = f"slack /hand, Podium / durable floor: CPU per request {cpu:.1f}x, {extra:.2f} ms of its own"
+        return [name, "", "", "", "context"]
+
+
 def rows(quick: bool) -> list[Cells]:
-    bare, podium = asyncio.run(_both(warmup=0.5 if quick else 1.0, duration=2.0 if quick else 5.0))
+    bare, durable, podium = asyncio.run(_all(warmup=0.5 if quick else 1.0, duration=2.0 if quick else 5.0))
     return [
         LoadRow(f"slack /hand, {CLIENTS} clients, bare bolt ack", bare, "reference"),
+        LoadRow(f"slack /hand, {CLIENTS} clients, bolt + one stored row per request", durable, "floor for durable"),
         LoadRow(f"slack /hand, {CLIENTS} clients, Podium + SQLite", podium, "next row"),
         RatioRow(podium, bare),
+        FloorRow(podium, durable),
     ]
 
 
-async def _both(*, warmup: float, duration: float) -> tuple[Load, Load]:
-    """The bare app first, then Podium, each served in this process while the load comes from another."""
+async def _all(*, warmup: float, duration: float) -> tuple[Load, Load, Load]:
+    """The bare app, the durable one, then Podium, each served in this process while the load comes from another."""
     timing: dict[str, Any] = {"warmup": warmup, "duration": duration}
     async with _bare() as (url, channel_id):
         bare = await _load(url, channel_id, expect="", **timing)
     with tempfile.TemporaryDirectory() as folder:
+        async with _durable(Path(folder)) as (url, channel_id):
+            durable = await _load(url, channel_id, expect="kept", **timing)
+    with tempfile.TemporaryDirectory() as folder:
         async with _podium(Path(folder)) as (url, channel_id):
             podium = await _load(url, channel_id, expect="on the list", **timing)
-    return bare, podium
+    return bare, durable, podium
 
 
 @asynccontextmanager
@@ -124,6 +151,36 @@ async def _bare() -> AsyncIterator[tuple[str, str]]:
 
         async with serve(app.web_app(path=EVENTS_PATH)) as base:
             yield base + EVENTS_PATH, "C0BENCH"
+
+
+@asynccontextmanager
+async def _durable(folder: Path) -> AsyncIterator[tuple[str, str]]:
+    """A bolt app that stores each command (its request id unique) before it answers, in batches, on the engine
+    Podium uses (same driver, same SQLite settings): what acknowledging only what is kept costs at least."""
+    table = Table("kept", MetaData(), Column("id", Integer, primary_key=True), Column("request_id", Text, unique=True))
+    engine = create_engine(f"sqlite:///{folder / 'durable.db'}")
+    async with engine.begin() as connection:
+        await connection.run_sync(table.metadata.create_all)
+
+    async def keep(commands: list[dict[str, Any]]) -> list[str | Exception]:
+        async with engine.begin() as connection:
+            await connection.execute(insert(table), [{"request_id": c["trigger_id"]} for c in commands])
+        return [f"kept, {c['user_id']}" for c in commands]
+
+    batches: GroupCommit[dict[str, Any], str] = GroupCommit(keep)
+    try:
+        async with FakeSlack() as fake:
+            client = AsyncWebClient(token=TOKEN, base_url=fake.api_url)
+            app = AsyncApp(signing_secret=SECRET, client=client, process_before_response=True)
+
+            @app.command("/hand")
+            async def hand(ack: Any, command: dict[str, Any]) -> None:
+                await ack({"response_type": "ephemeral", "text": await batches(command), "mrkdwn": False})
+
+            async with serve(app.web_app(path=EVENTS_PATH)) as base:
+                yield base + EVENTS_PATH, "C0BENCH"
+    finally:
+        await engine.dispose()
 
 
 @asynccontextmanager
