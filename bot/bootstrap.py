@@ -19,8 +19,8 @@ from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
 from bot.domain.schedule_rules import ScheduleInvalid
 from bot.formats.exports import FileExporter
-from bot.formats.roster import load_member_states, load_roster
-from bot.formats.schedules import load_schedule
+from bot.formats.roster import load_directory
+from bot.formats.schedules import load_meeting
 from bot.scheduling.clock import SimulatedClock, SystemClock
 from bot.scheduling.scheduler import Scheduler
 from bot.services.assembly import assemble
@@ -60,24 +60,6 @@ class Podium:
     @property
     def meeting(self) -> Meeting:
         return self.timetable.meeting
-
-
-def load_meeting(path: Path, rehearse: date | None = None) -> Meeting:
-    """The timetable, moved to the rehearsal date when one is given."""
-    meeting = load_schedule(path)
-    return meeting.rehearsed_on(rehearse) if rehearse else meeting
-
-
-def load_directory(settings: Settings, roster: Path | None = None) -> Directory:
-    roster = roster or settings.roster
-    return Directory(load_member_states(settings.member_states), load_roster(roster) if roster else ())
-
-
-def make_clock(start: datetime | None, speed: float | None) -> SimulatedClock | SystemClock:
-    """The system clock, or a simulated one running from `start` at `speed` when either is given."""
-    if start is None and speed is None:
-        return SystemClock()
-    return SimulatedClock(start or SystemClock().now(), speed or 1.0)
 
 
 def slack_core(podium: Podium) -> Core:
@@ -135,7 +117,7 @@ async def running(
     """Load the timetable and roster, open (and upgrade) the database, and wire the services."""
     source = schedule or settings.schedule
     meeting = load_meeting(source, rehearse)
-    directory = load_directory(settings, roster)
+    directory = load_directory(settings.member_states, roster or settings.roster)
     from bot.storage.database import Database  # here, not at the top: `podium agenda` needs no database library
 
     database = await Database.open(database_url or settings.database_url)

@@ -16,11 +16,13 @@ from bot.domain.errors import Refused
 async def agenda(options: argparse.Namespace, settings: Settings) -> int:
     from bot.adapters.text.render import render
     from bot.adapters.text.times import PlainTimes
-    from bot.bootstrap import load_directory, load_meeting, make_clock
+    from bot.formats.roster import load_directory
+    from bot.formats.schedules import load_meeting
+    from bot.scheduling.clock import make_clock
     from bot.services.timetable import Timetable
 
     meeting = load_meeting(options.schedule or settings.schedule, options.rehearse)
-    timetable = Timetable(meeting, load_directory(settings))
+    timetable = Timetable(meeting, load_directory(settings.member_states, settings.roster))
     zone = options.tz or options.delegation
     try:
         reader = timetable.reader(zone=zone)
@@ -49,8 +51,8 @@ async def check(options: argparse.Namespace, settings: Settings) -> int:
 
 
 async def ics(options: argparse.Namespace, settings: Settings) -> int:
-    from bot.bootstrap import load_meeting
     from bot.formats.ical_export import meeting_to_ics
+    from bot.formats.schedules import load_meeting
     from bot.scheduling.clock import SystemClock
 
     meeting = load_meeting(options.schedule or settings.schedule, options.rehearse)

@@ -10,11 +10,12 @@ from bot.domain.errors import Refused
 
 
 async def export(options: argparse.Namespace, settings: Settings) -> int:
-    from bot.bootstrap import load_directory, load_meeting
     from bot.cli.actions import refused
     from bot.cli.places import missing_database
     from bot.formats.exports import ExportInput
     from bot.formats.exports import export as export_as
+    from bot.formats.roster import load_directory
+    from bot.formats.schedules import load_meeting
     from bot.scheduling.clock import SystemClock
     from bot.services.record import on_day, read_record
 
@@ -27,7 +28,7 @@ async def export(options: argparse.Namespace, settings: Settings) -> int:
 
     database = await Database.open(url)
     try:
-        directory = load_directory(settings, options.roster)
+        directory = load_directory(settings.member_states, options.roster or settings.roster)
         names = {p.id: p.name for p in directory.participants}
         record = await read_record(meeting, database.uow(), options.session, names)
         record = on_day(record, options.day) if options.day else record

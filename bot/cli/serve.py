@@ -29,8 +29,9 @@ async def serve(options: argparse.Namespace, settings: Settings) -> int:
     from bot import bootstrap
     from bot.cli import pidfile
     from bot.cli.places import pid_file
+    from bot.scheduling.clock import make_clock
 
-    clock = bootstrap.make_clock(options.clock, options.speed)
+    clock = make_clock(options.clock, options.speed)
     async with bootstrap.running(
         settings, clock, schedule=options.schedule, roster=options.roster, database_url=options.db,
         rehearse=options.rehearse,

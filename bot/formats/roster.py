@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bot.domain.participants import Level, MemberState, Participant
+from bot.domain.participants import Directory, Level, MemberState, Participant
 from bot.domain.schedule_rules import ScheduleInvalid, ScheduleProblem
 from bot.domain.settings import Category
 from bot.formats.fields import Fields
@@ -16,6 +16,11 @@ from bot.formats.fields import Fields
 E = TypeVar("E", Category, Level)
 
 PARTICIPANT_KEYS = ("id", "name", "delegation", "category", "level", "group", "roles", "timezone")
+
+
+def load_directory(member_states: Path, roster: Path | None) -> Directory:
+    """The Member States' names and the roster's participants (none without a roster)."""
+    return Directory(load_member_states(member_states), load_roster(roster) if roster else ())
 
 
 def load_member_states(path: Path) -> tuple[MemberState, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from bot.domain.meeting import Meeting
@@ -16,3 +17,9 @@ def load_schedule(path: Path) -> Meeting:
 
         return load_schedule_ics(path)
     return load_schedule_toml(path)
+
+
+def load_meeting(path: Path, rehearse: date | None = None) -> Meeting:
+    """The timetable, moved to the rehearsal date when one is given."""
+    meeting = load_schedule(path)
+    return meeting.rehearsed_on(rehearse) if rehearse else meeting

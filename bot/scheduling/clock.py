@@ -62,3 +62,10 @@ class SimulatedClock:
             return
         while (ahead := (when - self.now()).total_seconds()) > 0:
             await self._sleep(ahead / self.speed)
+
+
+def make_clock(start: datetime | None, speed: float | None) -> SimulatedClock | SystemClock:
+    """The system clock, or a simulated one running from `start` at `speed` when either is given."""
+    if start is None and speed is None:
+        return SystemClock()
+    return SimulatedClock(start or SystemClock().now(), speed or 1.0)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import bootstrap
+from bot.formats.schedules import load_meeting
 from bot.scheduling.clock import SimulatedClock
 from bot.services.record import MeetingRecord, read_record
 from bot.storage.database import Database
@@ -52,7 +52,7 @@ STATEMENTS = {
 async def read_back(url: str) -> MeetingRecord:
     database = await Database.open(url)
     try:
-        return await read_record(bootstrap.load_meeting(GCM_2020), database.uow())
+        return await read_record(load_meeting(GCM_2020), database.uow())
     finally:
         await database.close()
 

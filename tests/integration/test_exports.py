@@ -15,13 +15,13 @@ from typing import ClassVar
 
 import pytest
 
-from bot import bootstrap
 from bot.domain.meeting import Meeting
 from bot.formats.notes_html import notes_to_html
 from bot.formats.notes_markdown import notes_to_markdown
 from bot.formats.record_csv import record_to_csv
 from bot.formats.record_json import record_to_json
 from bot.formats.roster import load_roster
+from bot.formats.schedules import load_meeting
 from bot.formats.transcript import transcript_to_json, transcript_to_markdown
 from bot.scheduling.clock import SimulatedClock
 from bot.services.record import MeetingRecord, read_record
@@ -62,7 +62,7 @@ async def record(replayed: str) -> MeetingRecord:
     try:
         roster = load_roster(SCHEDULES / "demo-roster-2020.toml")
         names = {p.id: p.name for p in roster}
-        return await read_record(bootstrap.load_meeting(GCM_2020), database.uow(), names=names)
+        return await read_record(load_meeting(GCM_2020), database.uow(), names=names)
     finally:
         await database.close()
 
@@ -153,7 +153,7 @@ class StrictHTML(HTMLParser):
 
 
 async def test_the_transcript_keeps_every_command_and_post_in_order(replayed: str) -> None:
-    meeting = bootstrap.load_meeting(GCM_2020)
+    meeting = load_meeting(GCM_2020)
     database = await Database.open(replayed)
     try:
         async with database.uow() as uow:
@@ -176,7 +176,7 @@ async def test_the_transcript_keeps_every_command_and_post_in_order(replayed: st
 
 async def test_the_number_the_notes_show_is_the_one_correct_takes(replayed: str) -> None:
     """Staff read "N. Armen Hakobyan" in the notes and type /correct rt1:N: Armen's statement changes, nobody else's."""
-    meeting = bootstrap.load_meeting(GCM_2020)
+    meeting = load_meeting(GCM_2020)
     notes = notes_to_markdown(await _record(meeting, replayed))
     (shown,) = re.findall(r"^(\d+)\. \*\*Armen Hakobyan", notes, flags=re.MULTILINE)
     assert shown != "2"  # Armen arrived second but was not heard second: the arrival number would be wrong

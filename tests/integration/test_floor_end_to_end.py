@@ -15,6 +15,7 @@ from bot.adapters.console.app import Console
 from bot.bootstrap import Podium
 from bot.config import Settings
 from bot.formats.record_json import record_to_json
+from bot.formats.schedules import load_meeting
 from bot.scheduling.clock import SimulatedClock
 from bot.services.commands import Invocation
 from bot.services.record import read_record
@@ -136,7 +137,7 @@ async def test_the_json_record_has_the_simulated_clocks_durations(tmp_path: Path
 
 
 async def exported(url: str, clock: SimulatedClock) -> dict:  # type: ignore[type-arg]
-    meeting = bootstrap.load_meeting(SCHEDULES / "unece-gcm-review-2020.toml")
+    meeting = load_meeting(SCHEDULES / "unece-gcm-review-2020.toml")
     database = await Database.open(url)
     try:
         record = await read_record(meeting, database.uow())
