@@ -18,7 +18,7 @@ from bot.formats.schedule_toml import load_schedule_toml
 from bot.storage.base import UtcDateTime
 from bot.storage.engine import normalise_url
 from bot.storage.meetings.mapping import meeting_from_dict, meeting_to_dict
-from bot.storage.transcript.mapping import entry_from_row, entry_to_row
+from bot.storage.transcript.mapping import entry_from_row, entry_values
 
 SCHEDULES = Path(__file__).resolve().parents[2] / "bot" / "schedules"
 
@@ -152,7 +152,7 @@ def test_any_transcript_entry_round_trips_through_a_row(
 ) -> None:
     entry = TranscriptEntry("m", at, kind, text, channel=channel, actor=actor, session_id=session_id)
 
-    assert entry_from_row(entry_to_row(entry)) == entry
+    assert entry_from_row(entry_values(entry)) == entry
 
 
 def test_utc_datetime_stores_utc_and_reads_back_aware_utc() -> None:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from bot.domain.transcript import EntryKind, TranscriptEntry
-from bot.storage.transcript.tables import TranscriptRow
-
-
-def entry_to_row(entry: TranscriptEntry) -> TranscriptRow:
-    return TranscriptRow(**entry_values(entry))
 
 
 def entry_values(entry: TranscriptEntry) -> dict[str, Any]:
@@ -26,14 +22,15 @@ def entry_values(entry: TranscriptEntry) -> dict[str, Any]:
     }
 
 
-def entry_from_row(row: TranscriptRow) -> TranscriptEntry:
+def entry_from_row(row: Mapping[Any, Any]) -> TranscriptEntry:
+    """The entry of a row read with Core (a RowMapping): thousands are read for an export, ORM objects cost more."""
     return TranscriptEntry(
-        meeting_id=row.meeting_id,
-        at=row.at,
-        kind=EntryKind(row.kind),
-        text=row.text,
-        channel=row.channel,
-        actor=row.actor,
-        session_id=row.session_id,
-        request_id=row.request_id,
+        meeting_id=row["meeting_id"],
+        at=row["at"],
+        kind=EntryKind(row["kind"]),
+        text=row["text"],
+        channel=row["channel"],
+        actor=row["actor"],
+        session_id=row["session_id"],
+        request_id=row["request_id"],
     )

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.domain.transcript import TranscriptEntry
 from bot.storage.dialects import insert_on_conflict
 from bot.storage.transcript.mapping import entry_from_row, entry_values
-from bot.storage.transcript.tables import TRANSCRIPT, TranscriptRow
+from bot.storage.transcript.tables import TRANSCRIPT
 
 
 class SqlAlchemyTranscriptRepository:
@@ -46,8 +46,9 @@ class SqlAlchemyTranscriptRepository:
 
     async def entries(self, meeting_id: str, *, session_id: str | None = None) -> Sequence[TranscriptEntry]:
         """Entries in the order they happened; the id orders entries logged at the same instant."""
-        query = select(TranscriptRow).where(TranscriptRow.meeting_id == meeting_id)
+        query = select(TRANSCRIPT).where(TRANSCRIPT.c.meeting_id == meeting_id)
         if session_id is not None:
-            query = query.where(TranscriptRow.session_id == session_id)
-        rows = await self._session.scalars(query.order_by(TranscriptRow.at, TranscriptRow.id))
-        return tuple(entry_from_row(row) for row in rows)
+            query = query.where(TRANSCRIPT.c.session_id == session_id)
+        connection = await self._session.connection()
+        rows = await connection.execute(query.order_by(TRANSCRIPT.c.at, TRANSCRIPT.c.id))
+        return tuple(entry_from_row(row) for row in rows.mappings())
