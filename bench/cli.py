@@ -2,6 +2,8 @@
 as whole processes, beside a bare Python start-up (`import asyncio, argparse, logging`) in the same run.
 
 Goals (issue 11): `--help` under 3x that start-up; the export under 1.5x its own in-process time plus that start-up.
+Beside them, the floor of any command that reads the database: a process that only imports SQLAlchemy's asyncio
+extension (which imports its ORM) and aiosqlite. Whatever that costs above the bare start-up, the export pays too.
 The 2,000 interventions are made the way a meeting makes them: a console script in which delegations take the floor
 500 times in each of the four roundtables (`/hand`, then the secretariat's `/floor next`), into a SQLite file.
 """
@@ -29,6 +31,7 @@ DELEGATES = (
     "youth",
 )  # fmt: skip
 STARTUP = [sys.executable, "-c", "import asyncio, argparse, logging"]
+DATABASE_FLOOR = [sys.executable, "-c", "import asyncio, argparse, logging, sqlalchemy.ext.asyncio, aiosqlite"]
 
 
 def podium() -> list[str]:
@@ -45,6 +48,7 @@ def rows(quick: bool) -> list[Row]:
         out = Path(folder) / "record.json"
         export = ["export", "--format", "json", "--db", url, "--out", str(out)]
         startup = _processes("cli: python -c 'import asyncio, argparse, logging'", STARTUP, runs)
+        floor = _processes("cli: the same, importing SQLAlchemy asyncio and aiosqlite", DATABASE_FLOOR, runs)
         inside = _in_process(export, runs)
         helped = _processes("cli: podium --help, whole process", [*podium(), "--help"], runs)
         exported = _processes(
@@ -54,9 +58,11 @@ def rows(quick: bool) -> list[Row]:
         )
     help_goal = 3 * startup.median_ms
     export_goal = 1.5 * inside.median_ms + startup.median_ms
+    libraries = floor.median_ms - startup.median_ms
     return [
         startup,
         _with_goal(helped, help_goal, f"< 3× start-up = {help_goal:.0f} ms"),
+        Row(floor.name, floor.runs, floor.median_ms, floor.p95_ms, f"+{libraries:.0f} ms of imports alone"),
         inside,
         _with_goal(exported, export_goal, f"< 1.5× in-process + start-up = {export_goal:.0f} ms"),
     ]
