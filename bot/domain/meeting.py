@@ -8,6 +8,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.domain.settings import ReminderSettings, SpeakingSettings
+from bot.domain.submissions import SubmissionRules
 
 
 class SessionKind(StrEnum):
@@ -84,6 +85,7 @@ class Meeting:
     provenance: Provenance = field(default_factory=Provenance)
     speaking: SpeakingSettings = field(default_factory=SpeakingSettings)
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
+    submissions: SubmissionRules | None = None  # None: this meeting takes no written submissions
 
     @property
     def zone(self) -> ZoneInfo:

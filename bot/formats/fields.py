@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from bot.domain.durations import parse_duration
 from bot.domain.localtime import is_known_zone
@@ -57,6 +58,15 @@ class Fields:
 
     def day(self, name: str, *, required: bool = False) -> date | None:
         return self._typed(name, date, "a date such as 2020-11-12", required)
+
+    def instant(self, name: str, zone: str, *, required: bool = False) -> datetime | None:
+        """A TOML date-time, in UTC: one without an offset is read in `zone` (the meeting's time)."""
+        value = self._typed(name, datetime, "a date and time such as 2020-10-31T23:59:59", required)
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=ZoneInfo(zone))
+        return value.astimezone(UTC)
 
     def clock_time(self, name: str, *, required: bool = False) -> time | None:
         return self._typed(name, time, "a time such as 10:00:00", required)

@@ -12,6 +12,7 @@ from bot.domain.durations import parse_duration
 from bot.domain.meeting import Link, Meeting, Objective, Provenance, Session, SessionKind
 from bot.domain.schedule_rules import ScheduleInvalid, ScheduleProblem, check_meeting
 from bot.domain.settings import Category, ReminderSettings, SpeakingPolicy, SpeakingSettings
+from bot.domain.submissions import SubmissionRules
 from bot.formats.fields import Fields
 
 MEETING_KEYS = ("id", "title", "short_title", "organisers", "timezone", "days", "main_channel", "announced")
@@ -30,6 +31,7 @@ SESSION_KEYS = (
 )
 SPEAKING_KEYS = ("policy", "prefer_first_time", "limits", "warning_before_end", "opens_before", "overrun")
 REMINDER_KEYS = ("offsets", "digest_at", "grace")
+SUBMISSION_KEYS = ("deadline", "word_limit", "late_until", "categories")
 
 
 def load_schedule_toml(path: Path) -> Meeting:
@@ -45,7 +47,7 @@ def load_schedule_toml(path: Path) -> Meeting:
 
 def meeting_from_table(raw: dict[str, Any], source: str) -> Meeting:
     top = Fields(raw, "file")
-    top.only(("meeting", "provenance", "speaking", "reminders", "session", "objective"))
+    top.only(("meeting", "provenance", "speaking", "reminders", "submissions", "session", "objective"))
     head = top.child(top.table_of("meeting"), "meeting")
     head.only(MEETING_KEYS)
     zone_name = head.zone("timezone", required=True)
@@ -73,6 +75,9 @@ def meeting_from_table(raw: dict[str, Any], source: str) -> Meeting:
         provenance=_provenance(top.child(top.table_of("provenance"), "provenance")),
         speaking=_speaking(top.child(top.table_of("speaking"), "speaking")) or SpeakingSettings(),
         reminders=_reminders(top.child(top.table_of("reminders"), "reminders")),
+        submissions=_submissions(top.child(top.table_of("submissions"), "submissions"), zone_name or "UTC")
+        if "submissions" in top.table
+        else None,
     )
     problems = top.problems + check_meeting(meeting)
     if problems:
@@ -184,3 +189,31 @@ def _reminders(fields: Fields) -> ReminderSettings:
 def _offset(raw: str) -> timedelta | None:
     span = parse_duration(raw)
     return span if span is not None and span <= timedelta(0) else None
+
+
+def _submissions(fields: Fields, zone: str) -> SubmissionRules | None:
+    """The terms of the call for written inputs; date-times without an offset are in the meeting's time."""
+    fields.only(SUBMISSION_KEYS)
+    deadline = fields.instant("deadline", zone, required=True)
+    limit = fields.number("word_limit")
+    if limit is not None and limit < 1:
+        fields.fault("word_limit", "must be at least 1")
+        limit = None
+    categories = []
+    for raw in fields.texts("categories"):
+        category = fields.parsed("categories", raw, _category, f"one of: {', '.join(Category)}")
+        if category is not None:
+            categories.append(category)
+    if deadline is None:
+        return None
+    defaults = SubmissionRules(deadline)
+    return SubmissionRules(
+        deadline=deadline,
+        word_limit=limit or defaults.word_limit,
+        late_until=fields.instant("late_until", zone),
+        categories=tuple(categories) if "categories" in fields.table else defaults.categories,
+    )
+
+
+def _category(raw: str) -> Category | None:
+    return Category(raw) if raw in set(Category) else None

@@ -1,5 +1,6 @@
 """Loading timetables from TOML: the shipped files load, and each kind of fault is named by file, place and field."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,24 @@ def test_the_2020_schedule_carries_the_settings_later_features_read(gcm: Meeting
     assert [o.total_seconds() for o in gcm.reminders.offsets] == [-900, 0]
     assert len(gcm.objectives) == 23
     assert "reconstructed" in gcm.provenance.footer
+
+
+def test_the_2020_call_for_written_inputs_ends_at_the_last_second_of_31_october_cet(gcm: Meeting) -> None:
+    rules = gcm.submissions
+    assert rules is not None
+    assert rules.deadline == datetime(2020, 10, 31, 22, 59, 59, tzinfo=UTC)  # 23:59:59 CET: summer time had ended
+    assert rules.word_limit == 5000
+    assert rules.categories == (Category.MEMBER_STATE,)
+    assert rules.late_until is None
+
+
+def test_a_meeting_without_a_call_takes_no_submissions(tmp_path: Path) -> None:
+    start = GCM_2020.read_text(encoding="utf-8").index("[submissions]")
+    end = GCM_2020.read_text(encoding="utf-8").index('categories = ["member-state"]\n')
+    text = GCM_2020.read_text(encoding="utf-8")
+    path = tmp_path / "no-call.toml"
+    path.write_text(text[:start] + text[end + len('categories = ["member-state"]\n') :], encoding="utf-8")
+    assert load_schedule_toml(path).submissions is None
 
 
 def test_overlap_and_missing_objective_are_both_named(tmp_path: Path) -> None:
@@ -102,6 +121,21 @@ def test_overlap_and_missing_objective_are_both_named(tmp_path: Path) -> None:
             id="positive-offset",
         ),
         pytest.param('id = "rt4"', 'id = "rt3"', "session rt3: id: used by 2 sessions", id="duplicate-id"),
+        pytest.param(
+            "deadline = 2020-10-31T23:59:59",
+            'deadline = "31 October"',
+            "submissions: deadline: must be a date and time",
+            id="deadline-not-a-date-time",
+        ),
+        pytest.param(
+            "word_limit = 5000", "word_limit = 0", "submissions: word_limit: must be at least 1", id="no-words"
+        ),
+        pytest.param(
+            'categories = ["member-state"]',
+            'categories = ["member-states"]',
+            "submissions: categories: must be one of",
+            id="unknown-category",
+        ),
     ],
 )
 def test_each_fault_is_named(tmp_path: Path, old: str, new: str, expected: str) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.domain.meeting import Link, Meeting, Objective, Provenance, Session, SessionKind
 from bot.domain.settings import Category, ReminderSettings, SpeakingPolicy, SpeakingSettings
+from bot.domain.submissions import SubmissionRules
 from bot.storage.meetings.tables import SessionRow
 
 # Stored schedules outlive the code that wrote them; the number says which layout a document has.
@@ -33,6 +34,7 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
         },
         "speaking": _speaking_to_dict(meeting.speaking),
         "reminders": _reminders_to_dict(meeting.reminders),
+        "submissions": _submissions_to_dict(meeting.submissions),
         "sessions": [_session_to_dict(session) for session in meeting.sessions],
     }
 
@@ -56,6 +58,7 @@ def meeting_from_dict(data: dict[str, Any]) -> Meeting:
         provenance=Provenance(tuple(provenance["sourced"]), tuple(provenance["reconstructed"]), provenance["footer"]),
         speaking=_speaking_from_dict(data["speaking"]),
         reminders=_reminders_from_dict(data["reminders"]),
+        submissions=_submissions_from_dict(data.get("submissions")),  # absent from schedules stored before it
         sessions=tuple(_session_from_dict(session) for session in data["sessions"]),
     )
 
@@ -149,6 +152,29 @@ def _reminders_from_dict(data: dict[str, Any]) -> ReminderSettings:
         offsets=tuple(timedelta(seconds=value) for value in data["offsets"]),
         digest_at=time.fromisoformat(digest_at) if digest_at is not None else None,
         grace=timedelta(seconds=data["grace"]),
+    )
+
+
+def _submissions_to_dict(rules: SubmissionRules | None) -> dict[str, Any] | None:
+    if rules is None:
+        return None
+    return {
+        "deadline": instant_to_text(rules.deadline),
+        "word_limit": rules.word_limit,
+        "late_until": instant_to_text(rules.late_until) if rules.late_until else None,
+        "categories": [category.value for category in rules.categories],
+    }
+
+
+def _submissions_from_dict(data: dict[str, Any] | None) -> SubmissionRules | None:
+    if data is None:
+        return None
+    late_until = data["late_until"]
+    return SubmissionRules(
+        deadline=instant_from_text(data["deadline"]),
+        word_limit=data["word_limit"],
+        late_until=instant_from_text(late_until) if late_until else None,
+        categories=tuple(Category(value) for value in data["categories"]),
     )
 
 
