@@ -15,6 +15,7 @@ from bot.domain.participants import Participant
 from bot.domain.queue.entries import Intervention, Note, QueueEntry
 from bot.domain.queue.queue import SpeakerQueue
 from bot.domain.settings import SpeakingSettings
+from bot.domain.submissions import Submission
 from bot.domain.transcript import TranscriptEntry
 
 
@@ -217,6 +218,22 @@ class DisplayRepository(Protocol):
         ...
 
 
+class SubmissionRepository(Protocol):
+    """Every version of the delegations' written submissions; versions are added, never changed or deleted."""
+
+    async def add(self, meeting_id: str, submission: Submission) -> None: ...
+
+    async def all(self, meeting_id: str) -> Sequence[Submission]:
+        """Every version, in the order received."""
+        ...
+
+
+class DocumentReader(Protocol):
+    """The text of a file sent with a command (.txt, .md, .docx); refuses (Refused) one it cannot read."""
+
+    def text_of(self, name: str, data: bytes) -> str: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: `async with uow: ...; await uow.commit()`; leaving without commit rolls back."""
 
@@ -228,6 +245,7 @@ class UnitOfWork(Protocol):
     subscriptions: SubscriptionRepository
     corrections: CorrectionRepository
     displays: DisplayRepository
+    submissions: SubmissionRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -11,6 +11,7 @@ from bot.storage.meetings.tables import MeetingRow, SessionRow
 from bot.storage.people.tables import DeclarationRow
 from bot.storage.queues.tables import InterventionRow, QueueEntryRow, QueueNoteRow, QueueStateRow
 from bot.storage.reminders.tables import ReminderClaimRow, SubscriptionRow
+from bot.storage.submissions.tables import SubmissionRow
 from bot.storage.transcript.tables import TranscriptRow
 
 # Importing a row class is what registers its table on Base.metadata; naming them all here makes this module
@@ -28,6 +29,7 @@ ROWS: tuple[type[Base], ...] = (
     SubscriptionRow,
     CorrectionRow,
     DisplayRow,
+    SubmissionRow,
 )
 
 metadata: MetaData = Base.metadata

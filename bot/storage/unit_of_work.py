@@ -15,6 +15,7 @@ from bot.storage.people.repository import SqlAlchemyParticipantRepository
 from bot.storage.queues.cache import QueueCache
 from bot.storage.queues.repository import SqlAlchemyQueueRepository
 from bot.storage.reminders.repository import SqlAlchemyReminderRepository, SqlAlchemySubscriptionRepository
+from bot.storage.submissions.repository import SqlAlchemySubmissionRepository
 from bot.storage.transcript.repository import SqlAlchemyTranscriptRepository
 
 
@@ -42,6 +43,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.subscriptions = SqlAlchemySubscriptionRepository(session)
         self.corrections = SqlAlchemyCorrectionRepository(session)
         self.displays = SqlAlchemyDisplayRepository(session)
+        self.submissions = SqlAlchemySubmissionRepository(session)
 
     async def __aenter__(self) -> Self:
         if self._session is not None:

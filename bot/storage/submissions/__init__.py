@@ -1,0 +1,1 @@
+"""Written submissions: every version of every delegation's text, as received."""
