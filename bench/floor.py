@@ -17,6 +17,7 @@ from bot.domain.settings import Category
 from bot.formats.exports import FileExporter
 from bot.formats.roster import load_member_states
 from bot.formats.schedule_toml import load_schedule_toml
+from bot.formats.submission_files import SubmissionFiles
 from bot.scheduling.clock import SimulatedClock
 from bot.services.assembly import assemble
 from bot.services.commands import Invocation
@@ -49,7 +50,9 @@ async def _rows_at(waiting: int, runs: int) -> list[Row]:
     with tempfile.TemporaryDirectory() as folder:
         database = await Database.open(f"sqlite:///{folder}/bench.db")
         clock = SimulatedClock(session.start)
-        services = assemble(meeting, directory, clock, database.uow, FileExporter())
+        services = assemble(
+            meeting, directory, clock, database.uow, exporter=FileExporter(), documents=SubmissionFiles()
+        )
         try:
             async with database.uow() as uow:
                 await uow.meetings.save(meeting, loaded_at=clock.now())

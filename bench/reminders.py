@@ -13,6 +13,7 @@ from bot.domain.meeting import Meeting, Session, SessionKind
 from bot.domain.participants import Directory, Participant
 from bot.domain.settings import ReminderSettings
 from bot.formats.exports import FileExporter
+from bot.formats.submission_files import SubmissionFiles
 from bot.scheduling.clock import SystemClock
 from bot.scheduling.scheduler import Scheduler
 from bot.services.assembly import assemble
@@ -53,7 +54,14 @@ async def _lateness() -> Row:
     with tempfile.TemporaryDirectory() as folder:
         database = await Database.open(f"sqlite:///{folder}/bench.db")
         try:
-            app = assemble(meeting, Directory((), people), clock, database.uow, FileExporter())
+            app = assemble(
+                meeting,
+                Directory((), people),
+                clock,
+                database.uow,
+                exporter=FileExporter(),
+                documents=SubmissionFiles(),
+            )
             async with database.uow() as uow:
                 await uow.meetings.save(meeting, loaded_at=clock.now())
                 for i, person in enumerate(people):

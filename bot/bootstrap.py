@@ -21,6 +21,7 @@ from bot.domain.schedule_rules import ScheduleInvalid
 from bot.formats.exports import FileExporter
 from bot.formats.roster import load_directory
 from bot.formats.schedules import load_meeting
+from bot.formats.submission_files import SubmissionFiles
 from bot.scheduling.clock import SimulatedClock, SystemClock
 from bot.scheduling.scheduler import Scheduler
 from bot.services.assembly import assemble
@@ -77,7 +78,7 @@ class ConsoleServing:
 
 
 def start_console(
-    podium: Podium, clock: SimulatedClock, out: TextIO, *, exports: Path = Path("exports")
+    podium: Podium, clock: SimulatedClock, out: TextIO, *, exports: Path = Path("exports"), files: Path = Path()
 ) -> ConsoleServing:
     """The console over a running Podium: what is due is shown as it falls, a command that starts a timer wakes it."""
     from bot.adapters.console.app import Console, Hooks
@@ -94,7 +95,7 @@ def start_console(
         main_channel=podium.meeting.main_channel,
         out=out,
         receipt=podium.reminders.delivered,
-        hooks=Hooks(reload=podium.reload, wake=scheduler.wake, exports=exports),
+        hooks=Hooks(reload=podium.reload, wake=scheduler.wake, exports=exports, files=files),
     )
     return ConsoleServing(app, scheduler)
 
@@ -123,7 +124,9 @@ async def running(
     database = await Database.open(database_url or settings.database_url)
     try:
         await _store(database, meeting, clock)
-        services = assemble(meeting, directory, clock, database.uow, FileExporter())
+        services = assemble(
+            meeting, directory, clock, database.uow, exporter=FileExporter(), documents=SubmissionFiles()
+        )
         timetable, reminders = services.timetable, services.reminders
 
         async def reload(path: Path | None = None) -> Meeting:

@@ -38,7 +38,9 @@ async def console(options: argparse.Namespace, settings: Settings) -> int:
         database_url=options.db,
         rehearse=options.rehearse,
     ) as podium:
-        serving = bootstrap.start_console(podium, clock, sys.stdout)
+        # A script's `/submit < FILE` names files beside the script, wherever it is run from.
+        files = options.script.parent if options.script else Path()
+        serving = bootstrap.start_console(podium, clock, sys.stdout, files=files)
         app, scheduler, meeting = serving.app, serving.scheduler, podium.meeting
         if script is not None:
             return 1 if await app.run_script(script, options.actor if piped else None) else 0

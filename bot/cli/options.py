@@ -27,6 +27,8 @@ the line language (a script, standard input, or the prompt):
                                 falls due on the way (reminders, time limits) is posted, as with @advance
   @advance 10m                  move the clock on by a duration up to 24h (45s, 10m, 1h30m)
   @reload [FILE]                read the timetable again (or FILE), as `podium reload` does
+  NAME> /submit < FILE          a command that takes a file (/submit, /submissions add) gets FILE attached, as a
+                                platform sends one: .txt, .md or .docx, found beside the script (at the prompt: here)
   # comment                     ignored, as are blank lines
 A script runs to its end: a line that cannot be read is answered `! line N: ...` and the others run (exit 1).
 Scripts must be UTF-8. Ctrl-D leaves the prompt. `podium demo` replays schedules/demo-2020.script."""

@@ -15,9 +15,10 @@ from bot.services.exports import Exporter, ExportService
 from bot.services.floor import FloorService
 from bot.services.floor_clock import FloorClock
 from bot.services.people import PeopleService
-from bot.services.ports import Clock, UnitOfWork
+from bot.services.ports import Clock, DocumentReader, UnitOfWork
 from bot.services.registry import Registry
 from bot.services.reminders import ReminderService
+from bot.services.submissions import SubmissionService
 from bot.services.timeline import Timeline
 from bot.services.timetable import Timetable
 from bot.services.timetable_commands import timetable_handlers
@@ -33,6 +34,7 @@ class Services:
     commands: CommandService
     timeline: Timeline
     displays: Displays
+    submissions: SubmissionService
 
 
 def assemble(
@@ -40,8 +42,9 @@ def assemble(
     directory: Directory,
     clock: Clock,
     uow: Callable[[], UnitOfWork],
-    exporter: Exporter,
     *,
+    exporter: Exporter,
+    documents: DocumentReader,
     registry: Registry | None = None,
 ) -> Services:
     timetable = Timetable(meeting, directory)
@@ -51,6 +54,7 @@ def assemble(
     reminders = ReminderService(timetable, people, uow)
     exports = ExportService(timetable, exporter, uow)
     corrections = CorrectionService(timetable)
+    submissions = SubmissionService(timetable, documents)
     handlers = {
         **timetable_handlers(timetable),
         **people.handlers(),
@@ -58,6 +62,7 @@ def assemble(
         **reminders.handlers(),
         **exports.handlers(),
         **corrections.handlers(),
+        **submissions.handlers(),
     }
     commands = CommandService(
         registry or command_registry(),
@@ -69,4 +74,5 @@ def assemble(
         writer=writer,
     )
     timeline = Timeline(clock, (FloorClock(floor, timetable), reminders))
-    return Services(timetable, people, floor, reminders, commands, timeline, Displays(timetable, uow))
+    displays = Displays(timetable, uow)
+    return Services(timetable, people, floor, reminders, commands, timeline, displays, submissions)

@@ -11,7 +11,7 @@ M = Audience.MODERATOR
 
 def command_registry() -> Registry:
     """The commands of this release; a feature adds its commands here and nowhere else."""
-    return Registry((*_timetable(), _remind(), *_speaking(), _floor(), *_people()))
+    return Registry((*_timetable(), _remind(), *_speaking(), _floor(), *_people(), *_submissions()))
 
 
 def _group(name: str, summary: str, subcommands: tuple[CommandSpec, ...]) -> CommandSpec:
@@ -182,5 +182,38 @@ def _people() -> tuple[CommandSpec, ...]:
             (Param("user", ParamKind.USER, "a participant, as @name", required=True),),
             audience=Audience.STAFF,
             example="/verify @newcomer",
+        ),
+    )
+
+
+def _submissions() -> tuple[CommandSpec, ...]:
+    text = Param("text", ParamKind.TEXT, "the text, or attach it as a .txt, .md or .docx file instead")
+    return (
+        CommandSpec(
+            "submit",
+            "Send your Member State's voluntary written input (at most 5,000 words); a new one replaces it.",
+            (text,),
+            example="/submit < armenia-gcm-review.docx",
+            takes_file=True,
+        ),
+        _group(
+            "submissions",
+            "The written submissions received (staff).",
+            (
+                CommandSpec(
+                    "list",
+                    "Each delegation's current submission: received, words, versions.",
+                    audience=Audience.STAFF,
+                    example="/submissions list",
+                ),
+                CommandSpec(
+                    "add",
+                    "Register a submission received by e-mail, with its file attached (staff).",
+                    (Param("delegation", ParamKind.DELEGATION, "the Member State's code, such as AM", required=True),),
+                    audience=Audience.STAFF,
+                    example="/submissions add AM < armenia.docx",
+                    takes_file=True,
+                ),
+            ),
         ),
     )

@@ -12,7 +12,7 @@ from bot.domain.meeting import Session
 from bot.domain.text import clean, shortened
 from bot.domain.transcript import EntryKind, TranscriptEntry
 from bot.services.arguments import MAX_TEXT, parse_arguments
-from bot.services.context import Context, Handler, may
+from bot.services.context import Attachment, Context, Handler, may
 from bot.services.people import PeopleService
 from bot.services.ports import Clock, UnitOfWork
 from bot.services.registry import Audience, CommandSpec, Registry
@@ -36,6 +36,7 @@ class Invocation:
     args: dict[str, str] | None = None
     # The platform's id for this delivery (Slack's trigger id), when it may deliver the same command again.
     request_id: str | None = None
+    attachments: tuple[Attachment, ...] = ()  # read by the handlers that take files, through a DocumentReader
 
     def cleaned(self) -> Invocation:
         """The same command with its text made safe once, here, for every platform: see domain/text.py."""
@@ -151,7 +152,7 @@ class CommandService:
     async def _context(self, invocation: Invocation, tx: Transaction) -> tuple[CommandSpec, Context]:
         spec, text = self._spec(invocation.command, invocation.text)
         who = await self.people.lookup(invocation.actor, tx)
-        ctx = Context(who, invocation.channel, self.clock.now(), {}, tx)
+        ctx = Context(who, invocation.channel, self.clock.now(), {}, tx, invocation.attachments)
         self._check_allowed(spec, ctx)  # before the arguments: someone not allowed needs no usage hint
         args = invocation.args if invocation.args is not None else parse_arguments(spec, text)
         return spec, replace(ctx, args=args)

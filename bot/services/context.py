@@ -14,6 +14,14 @@ from bot.services.views import Post, View, Visibility
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a command (a Slack or Discord attachment, a path in the console): its name and bytes."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class Context:
     """One command being run: who, where, when, its arguments as read by the registry, and its transaction.
 
@@ -25,6 +33,7 @@ class Context:
     now: datetime
     args: dict[str, str]
     tx: Transaction
+    attachments: tuple[Attachment, ...] = ()
 
     def reply(self, view: View) -> Post:
         return Post(view, Visibility.PRIVATE, self.channel, self.who.id)

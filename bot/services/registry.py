@@ -58,6 +58,8 @@ class CommandSpec:
     parent: str = ""
     # May take longer than a platform waits for its answer (Slack: 3 s): acknowledged first, then run.
     slow: bool = False
+    # Takes one file sent with it (a .txt, .md or .docx): platforms offer an attachment, the console `< PATH`.
+    takes_file: bool = False
 
     @property
     def path(self) -> str:

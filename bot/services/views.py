@@ -160,6 +160,33 @@ class SubscriptionsView:
     sessions: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class DeadlineView:
+    """A refusal about a deadline, kept as an instant so each reader sees it in their own time."""
+
+    code: str
+    deadline: datetime
+    reader: Reader
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionLine:
+    """A delegation's current written submission, for the staff's list."""
+
+    delegation_name: str
+    delegation: str
+    received: datetime
+    words: int
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionsView:
+    reader: Reader
+    lines: tuple[SubmissionLine, ...]
+    deadline: datetime | None
+
+
 View = (
     AgendaView
     | NowView
@@ -172,6 +199,8 @@ View = (
     | ReminderView
     | SubscriptionsView
     | FileView
+    | DeadlineView
+    | SubmissionsView
 )
 
 

@@ -230,3 +230,25 @@ async def test_the_interactive_prompt_names_a_line_that_is_not_utf8_and_goes_on(
     prompts = text.split("olga> ")
     assert prompts[1] == "! byte 0xc3 at position 6 is not UTF-8; save the script as UTF-8\n"
     assert IT_IS in prompts[2]
+
+
+async def test_a_file_is_attached_with_less_than_and_a_bad_path_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "armenia.txt").write_text("Армения " * 4800, encoding="utf-8")
+    (tmp_path / "long.txt").write_text("word " * 5100, encoding="utf-8")
+    lines = [
+        "@clock 2020-10-30T12:00",
+        f"armen> /submit < {tmp_path / 'armenia.txt'}",
+        f"nino> /submit < {tmp_path / 'long.txt'}",
+        "olga> /submit < missing.txt",
+        "elif> /statement 2 < 3 is not a file",  # only commands that take a file read one
+        "@clock 2020-11-01T00:00:01",
+        "sarah> /submit Our input.",
+        "secretariat> /submissions list",
+    ]
+    text, faults = await replay(lines, tmp_path)
+    assert "The written submission of Armenia is kept: 4,800 words." in text
+    assert "The text has 5,100 words; the limit is 5,000." in text
+    assert "! line 4: cannot read missing.txt: No such file or directory" in text
+    assert faults == 1
+    assert "Written submissions closed on 31 October 2020 at 18:59 EDT [23:59 CET]" in text
+    assert "Armenia: 4,800 words, received 30 October 2020 at 12:00 CET" in text

@@ -10,6 +10,7 @@ import pytest
 from bot.domain.meeting import Meeting, Session
 from bot.domain.participants import Directory
 from bot.formats.exports import FileExporter
+from bot.formats.submission_files import SubmissionFiles
 from bot.services.assembly import Services, assemble
 from bot.services.commands import Invocation
 from bot.services.delivery_ports import Shown
@@ -24,7 +25,7 @@ RT1_START = datetime(2020, 11, 12, 9, 40, tzinfo=UTC)
 @pytest.fixture
 def services(gcm: Meeting, directory: Directory, clock: FakeClock, database: Database) -> Services:
     clock.set(RT1_START)
-    return assemble(gcm, directory, clock, database.uow, FileExporter())
+    return assemble(gcm, directory, clock, database.uow, exporter=FileExporter(), documents=SubmissionFiles())
 
 
 def board(services: Services, platform: FakePlatform, waits: Waits | None = None) -> LiveBoard:

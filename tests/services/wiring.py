@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
 from bot.formats.exports import FileExporter
+from bot.formats.submission_files import SubmissionFiles
 from bot.services.assembly import assemble
 from bot.services.commands import CommandService
 from bot.services.registry import Registry
@@ -15,4 +16,6 @@ from tests.fakes import FakeClock
 def command_service(
     meeting: Meeting, directory: Directory, clock: FakeClock, database: Database, registry: Registry | None = None
 ) -> CommandService:
-    return assemble(meeting, directory, clock, database.uow, FileExporter(), registry=registry).commands
+    return assemble(
+        meeting, directory, clock, database.uow, exporter=FileExporter(), documents=SubmissionFiles(), registry=registry
+    ).commands

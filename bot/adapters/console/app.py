@@ -17,6 +17,7 @@ from bot.adapters.text.render import render
 from bot.adapters.text.times import PlainTimes, zone_label
 from bot.domain.schedule_rules import ScheduleInvalid
 from bot.services.commands import CommandService, Invocation
+from bot.services.context import Attachment
 from bot.services.ports import SettableClock
 from bot.services.timeline import Timeline
 from bot.services.views import FileView, Post, Visibility
@@ -32,6 +33,7 @@ class Hooks:
     reload: Reloader | None = None
     wake: Callable[[], None] | None = None
     exports: Path = Path("exports")  # where /export files are saved
+    files: Path = Path()  # where `/submit < FILE` looks for a relative FILE
 
 
 class Console:
@@ -105,7 +107,7 @@ class Console:
         elif isinstance(line, Reload):
             return await self.reload(line.path)
         elif isinstance(line, Said):
-            await self._said(line)
+            return await self._said(line)
         return None
 
     async def reload(self, path: Path | None = None) -> str | None:
@@ -129,15 +131,41 @@ class Console:
         if fault is not None:
             self.out.write(f"! {inert(fault, 500)}\n")
 
-    async def _said(self, said: Said) -> None:
+    async def _said(self, said: Said) -> str | None:
         command = said.command
         if command is None:
             self.out.write("  (commands start with '/'; /help lists them)\n")
-            return
+            return None
         name, text = command
         channel = said.channel or self.main_channel
-        for post in await self.commands.handle(Invocation(said.actor, name, text, channel)):
+        attached = self._attached(name, text)
+        if isinstance(attached, str):
+            return attached
+        text, attachments = attached
+        invocation = Invocation(said.actor, name, text, channel, attachments=attachments)
+        for post in await self.commands.handle(invocation):
             await self.show(post)
+        return None
+
+    def _attached(self, name: str, text: str) -> tuple[str, tuple[Attachment, ...]] | str:
+        """`/submit < FILE`: for a command that takes a file, the file at that path (from the console's folder of
+        files), as a platform would send an attachment; why not, when it cannot be read."""
+        before, marker, path = text.rpartition("<")
+        if not marker or not path.strip() or not self._takes_file(name, text):
+            return text, ()
+        where = self.hooks.files / path.strip()
+        try:
+            data = where.read_bytes()
+        except OSError as error:
+            return f"cannot read {path.strip()}: {error.strerror or error}"
+        return before.strip(), (Attachment(where.name, data),)
+
+    def _takes_file(self, name: str, text: str) -> bool:
+        spec = self.commands.registry.get(name)
+        if spec is not None and spec.subcommands:
+            words = text.split(maxsplit=1)
+            spec = spec.subcommand(words[0]) if words else None
+        return spec is not None and spec.takes_file
 
     async def _advance_to(self, target: datetime) -> None:
         async for posts in self.timeline.run_until(target):

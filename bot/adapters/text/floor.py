@@ -35,6 +35,10 @@ _ACKS = {
     "already_subscribed": "You already have a reminder for {session}; /remind list shows them.",
     "unsubscribed": "Your {count} personal reminder(s) are off.",
     "your_turn": "You are {position} on the list of speakers of {session}.",
+    "submission_kept": "The written submission of {delegation} is kept: {words} words. A new one replaces it; "
+    "every version is kept.",
+    "submission_replaced": "The written submission of {delegation} is replaced by this one: {words} words "
+    "(version {version}); the earlier versions are kept.",
     "corrected": "Corrected {intervention}, {name} ({delegation}): '{old}' now reads '{new}'. The log keeps the old "
     "text; /correct {intervention} with it restores it.",
 }
@@ -58,6 +62,8 @@ def ack_text(view: AckView) -> str:
         details["wait"] = "you are next" if facts["position"] == 1 else f"about {_minutes(facts['wait'])} before you"
     if view.code == "your_turn" and isinstance(facts["position"], int):
         details["position"] = ordinal(facts["position"])
+    if isinstance(facts.get("words"), int):
+        details["words"] = f"{facts['words']:,}"
     if view.code == "corrected":
         details["old"] = details["old"] or "(no text)"  # never given: say so, not an empty quote
     return _ACKS[view.code].format(**details)

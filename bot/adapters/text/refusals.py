@@ -46,6 +46,18 @@ _MESSAGES = {
     "unknown_format": "There is no export format '{value}'; use one of: {known}.",
     "unknown_intervention": "There is no intervention '{value}'; give its session and its number as the notes "
     "and exports show it, such as rt1:6{count_part}.",
+    "submissions_closed": "{meeting} takes no written submissions.",
+    "no_delegation": "Written inputs are sent for a Member State, and you are on no delegation: /iam AM member-state "
+    "declares yours, then staff verify it.",
+    "submission_unverified": "You declared yourself for {delegation}; you can submit for it once staff verify you.",
+    "submission_not_invited": "The call for written inputs invites Member States; ask the secretariat if a "
+    "{category} may send one.",
+    "submission_empty": "There is no text: write it after /submit, or attach it as a .txt, .md or .docx file.",
+    "submission_too_long": "The text has {words} words; the limit is {limit}. Shorten it and send it again.",
+    "one_file": "Attach one file, not {count}.",
+    "text_and_file": "Send the text or a file, not both.",
+    "unknown_delegation": "'{value}' is not a Member State's code, such as AM or KZ.",
+    "unreadable_file": "{message}",
 }
 
 

@@ -9,6 +9,7 @@ from bot.adapters.text.floor import ack_text, floor_text, queue_text
 from bot.adapters.text.inert import inert
 from bot.adapters.text.refusals import refusal_line
 from bot.adapters.text.reminders import reminder_text, subscriptions_text
+from bot.adapters.text.submissions import deadline_text, submissions_text
 from bot.adapters.text.times import Times
 from bot.domain.meeting import SessionKind
 from bot.services.registry import Audience
@@ -16,6 +17,7 @@ from bot.services.schedule_check import ScheduleSummary
 from bot.services.views import (
     AckView,
     AgendaView,
+    DeadlineView,
     FloorView,
     HelpView,
     NowView,
@@ -25,6 +27,7 @@ from bot.services.views import (
     ReminderView,
     SessionCard,
     SessionView,
+    SubmissionsView,
     SubscriptionsView,
     View,
 )
@@ -132,6 +135,16 @@ def _reminder(view: ReminderView, times: Times) -> str:
 @render.register
 def _subscriptions(view: SubscriptionsView, times: Times) -> str:
     return subscriptions_text(view)
+
+
+@render.register
+def _deadline(view: DeadlineView, times: Times) -> str:
+    return deadline_text(view, times)
+
+
+@render.register
+def _submissions(view: SubmissionsView, times: Times) -> str:
+    return submissions_text(view, times)
 
 
 def _card(card: SessionCard, times: Times, reader: Reader) -> list[str]:
