@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import platform
 
-from bench import cli, exports, floor, reminders, schedule, slack
+from bench import cli, exports, floor, reminders, schedule, slack, submissions
 from bench.timing import Cells, table
 
 
@@ -15,6 +15,7 @@ def main() -> None:
     quick = parser.parse_args().quick
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
     rows: list[Cells] = [*schedule.rows(quick), *floor.rows(quick), *reminders.rows(quick), *exports.rows(quick)]
+    rows += submissions.rows(quick)
     rows += cli.rows(quick)  # whole `podium` processes, beside a bare Python start-up
     print(table([*rows, *slack.rows(quick)]))
 
