@@ -30,8 +30,9 @@ from bot.services.core import Core
 from bot.services.delivery import Delivery
 from bot.services.displays import Displays
 from bot.services.floor import FloorService
-from bot.services.ports import Clock
+from bot.services.ports import Clock, UnitOfWork
 from bot.services.reminders import ReminderService
+from bot.services.submissions import SubmissionService
 from bot.services.timeline import Timeline
 from bot.services.timetable import Timetable
 from bot.services.views import Post
@@ -57,6 +58,8 @@ class Podium:
     timeline: Timeline
     clock: Clock
     reload: Callable[[Path | None], Awaitable[Meeting]]
+    submissions: SubmissionService
+    uow: Callable[[], UnitOfWork]  # for the command line's own work, outside any chat command
 
     @property
     def meeting(self) -> Meeting:
@@ -147,6 +150,8 @@ async def running(
             services.timeline,
             clock,
             reload,
+            services.submissions,
+            database.uow,
         )
     finally:
         await database.close()

@@ -136,6 +136,11 @@ def _export(export: argparse.ArgumentParser) -> None:
     export.add_argument("--roster", type=data_path, metavar="FILE", help="participants, for moderators' names")
     export.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
     export.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date")
+    export.add_argument(
+        "--submissions",
+        action="store_true",
+        help="the written submissions as the pages made available ahead of the meeting (--format html --out DIR)",
+    )
 
 
 def _db(db: argparse.ArgumentParser) -> None:
@@ -209,14 +214,41 @@ def _clock(parser: argparse.ArgumentParser) -> None:
 
 
 def _moment(text: str) -> datetime:
+    moment = _local_moment(text)
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"'{text}' needs a UTC offset, such as +01:00")
+    return moment
+
+
+def _local_moment(text: str) -> datetime:
+    """A date and time; without an offset it is left for the caller to read in the meeting's time."""
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a time such as 2020-11-12T09:45+01:00") from None
-    if moment.tzinfo is None:
-        raise argparse.ArgumentTypeError(f"'{text}' needs a UTC offset, such as +01:00")
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time such as 2020-10-30T16:20+01:00") from None
     _plausible(moment)
     return moment
+
+
+def _submissions(submissions: argparse.ArgumentParser) -> None:
+    submissions.add_argument("submissions_action", choices=("add",), help="add: register one received by e-mail")
+    submissions.add_argument("--delegation", required=True, metavar="ISO", help="the Member State's code, such as AM")
+    submissions.add_argument("--file", required=True, type=Path, metavar="FILE", help="the text: .txt, .md or .docx")
+    submissions.add_argument(
+        "--received",
+        type=_local_moment,
+        metavar="ISO",
+        help="when the e-mail came, such as 2020-10-30T16:20 (no offset: the meeting's time; default: now); "
+        "the deadline is checked against it",
+    )
+    submissions.add_argument(
+        "--accept-late", dest="late", action="store_true", help="register it even if it came after the deadline"
+    )
+    submissions.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
+    _schedule(submissions)
+    submissions.add_argument(
+        "--rehearse", type=_date, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date"
+    )
 
 
 def _date(text: str) -> date:
@@ -258,6 +290,11 @@ ACTIONS: dict[str, Command] = {
         "write the record, session notes, the report draft or the transcript (JSON, CSV, Word…)",
         _export,
         "export:export",
+    ),
+    "submissions": Command(
+        "register a written submission received by e-mail (checked as one sent by command)",
+        _submissions,
+        "submissions:submissions",
     ),
     "reload": Command("make a running `podium serve` read its timetable again (SIGHUP)", _reload, "actions:reload"),
     "db": Command("database maintenance", _db, "actions:db"),

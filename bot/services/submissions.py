@@ -35,13 +35,32 @@ class SubmissionService:
         return [ctx.reply(self._kept(kept))]
 
     async def add(self, ctx: Context) -> list[Post]:
-        """`/submissions add ISO` with the file attached (staff): one received by e-mail, as received now."""
-        delegation = self._state(ctx.args["delegation"])
+        """`/submissions add ISO` with the file attached (staff): one received by e-mail, registered now.
+
+        Staff vouch for when it came, so the deadline is not applied; `podium submissions add --received` is the
+        way to record the e-mail's own time, and there the deadline is checked.
+        """
         text, file_name = self._text(ctx)
-        kept = await self.keep(
-            ctx.tx.uow, delegation, text, ctx.now, by=ctx.who.id, file_name=file_name, accept_late=True
+        kept = await self.register(
+            ctx.tx.uow, ctx.args["delegation"], text, ctx.now, by=ctx.who.id, file_name=file_name, accept_late=True
         )
         return [ctx.reply(self._kept(kept))]
+
+    async def register(
+        self,
+        uow: UnitOfWork,
+        code: str,
+        text: str,
+        received: datetime,
+        *,
+        by: str | None,
+        file_name: str | None = None,
+        accept_late: bool = False,
+    ) -> Submission:
+        """A Member State's submission registered by staff, from its code (AM), checked as any other."""
+        return await self.keep(
+            uow, self._state(code), text, received, by=by, file_name=file_name, accept_late=accept_late
+        )
 
     async def listing(self, ctx: Context) -> list[Post]:
         """`/submissions list` (staff): each delegation's current submission, with its history's length."""
