@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
@@ -12,6 +12,7 @@ from bot.domain.errors import Refused
 from bot.domain.meeting import Meeting, Session, SessionKind
 from bot.domain.objectives import ObjectiveFinder
 from bot.domain.queue.entries import Delivery, Intervention, Note, QueueEntry
+from bot.domain.submissions import Submission, current
 from bot.services.ports import UnitOfWork
 
 
@@ -68,6 +69,9 @@ class MeetingRecord:
     meeting: Meeting
     sessions: tuple[SessionRecord, ...]
     names: Mapping[str, str] = field(default_factory=dict)  # participant id -> name, from the roster
+    # Each Member State's current written submission (the version it stands by), and the States' names by code.
+    submissions: tuple[Submission, ...] = ()
+    states: Mapping[str, str] = field(default_factory=dict)
     finder: ObjectiveFinder = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -80,19 +84,35 @@ class MeetingRecord:
     def name_of(self, participant_id: str) -> str:
         return self.names.get(participant_id, participant_id)
 
+    def state_name(self, code: str) -> str:
+        """The State's name as the UN wrote it (AM -> Armenia); the code when the list does not know it."""
+        return self.states.get(code.upper(), code)
+
+    def submissions_on(self, objectives: Iterable[int]) -> tuple[Submission, ...]:
+        """The written submissions that address any of these objectives (found as for interventions), by name."""
+        wanted = set(objectives)
+        found = [s for s in self.submissions if wanted.intersection(self.finder(s.text))]
+        return tuple(sorted(found, key=lambda s: self.state_name(s.delegation)))
+
 
 def on_day(record: MeetingRecord, day: int) -> MeetingRecord:
     """The record of one day's sessions (day 1 is the first day of the meeting)."""
     if not 1 <= day <= len(record.meeting.days):
         raise Refused("unknown_day", {"value": str(day), "days": str(len(record.meeting.days))})
     ids = {s.id for s in record.meeting.sessions_on(day)}
-    return MeetingRecord(record.meeting, tuple(s for s in record.sessions if s.session.id in ids), record.names)
+    sessions = tuple(s for s in record.sessions if s.session.id in ids)
+    return replace(record, sessions=sessions)
 
 
 async def read_record(
-    meeting: Meeting, uow: UnitOfWork, session_id: str | None = None, names: Mapping[str, str] | None = None
+    meeting: Meeting,
+    uow: UnitOfWork,
+    session_id: str | None = None,
+    names: Mapping[str, str] | None = None,
+    states: Mapping[str, str] | None = None,
 ) -> MeetingRecord:
-    """The record of every session with speakers (or of one session, even an empty one)."""
+    """The record of every session with speakers (or of one session, even an empty one), and the written
+    submissions received (each delegation's current version)."""
     if session_id is not None and meeting.session(session_id) is None:
         raise Refused("unknown_session", {"value": session_id, "known": ", ".join(s.id for s in meeting.sessions)})
     records = []
@@ -104,7 +124,8 @@ async def read_record(
             notes = await uow.queues.notes(meeting.id, session.id)
             unheard = await uow.queues.unheard(meeting.id, session.id)
             records.append(SessionRecord(session, interventions, tuple(notes), tuple(unheard), mine))
-    return MeetingRecord(meeting, tuple(records), dict(names or {}))
+        submissions = tuple(current(await uow.submissions.all(meeting.id)).values())
+    return MeetingRecord(meeting, tuple(records), dict(names or {}), submissions, dict(states or {}))
 
 
 def _corrected(intervention: Intervention, corrections: tuple[Correction, ...]) -> Intervention:

@@ -6,7 +6,7 @@ import ast
 import io
 import zipfile
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import docx
@@ -18,6 +18,7 @@ from lxml import etree
 from bot.domain.participants import Level
 from bot.domain.queue.entries import EntryKind, Intervention, QueueEntry, Speaker
 from bot.domain.settings import Category
+from bot.domain.submissions import Submission
 from bot.formats import notes_docx, report_docx
 from bot.formats.exports import ExportInput, export
 from bot.formats.report_docx import NO_INTERVENTIONS, TOC_INSTRUCTION, TOC_PLACEHOLDER, report_to_docx
@@ -94,6 +95,7 @@ def test_headings_have_word_styles_in_report_order(report: Path) -> None:
         "and regular migration",
         "Participation",
         "Annex: statements submitted in writing",
+        "Annex II: voluntary written submissions",
     ]
     assert [text for style, text in found if style == "Heading 2"] == [
         OBJECTIVE_2,
@@ -203,7 +205,9 @@ def test_written_statements_go_to_the_annex_only(report: Path) -> None:
     assert under["Heading 2", RT1] == ["Luca Bianchi (ICMC)"]
     assert "Luca Bianchi (ICMC)" not in [name for names in under.values() for name in names][:-1]
     texts = [p.text for p in document.paragraphs]
-    annex = texts[texts.index("Annex: statements submitted in writing") :]
+    annex = texts[
+        texts.index("Annex: statements submitted in writing") : texts.index("Annex II: voluntary written submissions")
+    ]
     assert annex[1:] == [RT1, f"Luca Bianchi (ICMC), stakeholder\n{STATEMENTS['icmc']}"]
 
 
@@ -255,7 +259,11 @@ async def test_a_meeting_with_no_interventions_is_a_valid_document_that_says_so(
     assert texts.count(NO_INTERVENTIONS) == 4  # the four roundtables; opening and closing are left out
     assert [text for style, text in headings(document) if style == "Heading 2"] == []
     assert "No delegation or stakeholder took the floor." in texts
-    assert texts[-1] == "No statement was submitted in writing only."
+    assert texts[-3:] == [
+        "No statement was submitted in writing only.",
+        "Annex II: voluntary written submissions",
+        "No written submission was received.",
+    ]
     assert document.tables == []
 
 
@@ -295,3 +303,33 @@ def test_text_reaches_word_only_through_the_helpers_that_make_it_safe(module: ob
         and (node.attr in adds or (node.attr == "text" and isinstance(node.ctx, ast.Store)))
     ]
     assert direct == [], f"python-docx called directly on lines {direct}: use word.paragraph, heading, run, table"
+
+
+def test_written_submissions_are_listed_in_annex_ii_and_cited_where_they_address_a_roundtable(
+    roundtable_record: MeetingRecord,
+) -> None:
+    received = datetime(2020, 10, 30, 23, 30, tzinfo=UTC)  # 31 October, 00:30 in Geneva
+    submissions = (
+        Submission("GE", "On objective 5, regular pathways…", received, 4800, 2),
+        Submission("AM", "Our <b>return</b> policy & data, under objective 21.", received, 1200, 1),
+    )
+    record = replace(roundtable_record, submissions=submissions, states={"GE": "Georgia", "AM": "Armenia"})
+    document = docx.Document(io.BytesIO(report_to_docx(record, generated_at=GENERATED)))
+    texts = [p.text for p in document.paragraphs]
+    assert (
+        "The report is based on the discussions and on the voluntary written submissions of Member States: two "
+        "submissions were received (annex II)." in texts
+    )
+    # Roundtable 1 covers objective 5, not 21: only Georgia's is cited there.
+    assert "Written submissions addressing these objectives were received from Georgia (annex II)." in texts
+    annex = document.tables[-1]
+    assert [[cell.text for cell in row.cells] for row in annex.rows] == [
+        ["Member State", "Received", "Words"],
+        ["Armenia", "31 October 2020", "1,200"],
+        ["Georgia", "31 October 2020", "4,800"],
+    ]
+
+
+def test_without_submissions_annex_ii_says_none_was_received(report: Path) -> None:
+    texts = [p.text for p in docx.Document(str(report)).paragraphs]
+    assert texts[texts.index("Annex II: voluntary written submissions") + 1] == "No written submission was received."
