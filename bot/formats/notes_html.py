@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from html import escape
 from zoneinfo import ZoneInfo
 
 from bot.domain.durations import format_duration
 from bot.domain.meeting import Meeting
 from bot.domain.queue.entries import EntryKind, Intervention
-from bot.formats.safe_text import clean
+from bot.formats.safe_text import html_text
 from bot.services.record import MeetingRecord, SessionRecord
 
 STYLE = """
@@ -26,10 +25,10 @@ h2:first-of-type { break-before: auto; } }
 
 def notes_to_html(record: MeetingRecord) -> str:
     meeting = record.meeting
-    body = [f"<h1>{_t(meeting.title)}</h1>"] + [_session(meeting, s, record) for s in record.sessions]
+    body = [f"<h1>{html_text(meeting.title)}</h1>"] + [_session(meeting, s, record) for s in record.sessions]
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{_t(meeting.title)}: session notes</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"<title>{html_text(meeting.title)}: session notes</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
     )
@@ -39,17 +38,19 @@ def _session(meeting: Meeting, record: SessionRecord, whole: MeetingRecord) -> s
     session, zone = record.session, ZoneInfo(meeting.timezone)
     start, end = session.start.astimezone(zone), session.end.astimezone(zone)
     parts = [
-        f'<section id="{_t(session.id)}">',
-        f"<h2>{_t(session.title)}</h2>",
-        f'<p class="meta">{start:%A %d %B %Y}, {start:%H:%M}–{end:%H:%M} {_t(meeting.timezone)} '
+        f'<section id="{html_text(session.id)}">',
+        f"<h2>{html_text(session.title)}</h2>",
+        f'<p class="meta">{start:%A %d %B %Y}, {start:%H:%M}–{end:%H:%M} {html_text(meeting.timezone)} '
         f"({session.start:%H:%M}–{session.end:%H:%M} UTC)</p>",
     ]
     if session.moderators:
-        names = ", ".join(_t(whole.name_of(m)) for m in session.moderators)
+        names = ", ".join(html_text(whole.name_of(m)) for m in session.moderators)
         parts.append(f'<p class="meta">Moderated by {names}.</p>')
     objectives = [o for n in session.objectives if (o := meeting.objective(n))]
     if objectives:
-        parts.append("<ul>" + "".join(f"<li>Objective {o.number}: {_t(o.title)}</li>" for o in objectives) + "</ul>")
+        parts.append(
+            "<ul>" + "".join(f"<li>Objective {o.number}: {html_text(o.title)}</li>" for o in objectives) + "</ul>"
+        )
     heard = list(record.delivered)
     if not record.interventions and not record.unheard:
         return "\n".join([*parts, "<p>No interventions were recorded in this session.</p>", "</section>"])
@@ -62,19 +63,21 @@ def _session(meeting: Meeting, record: SessionRecord, whole: MeetingRecord) -> s
 
 def _speaker(meeting: Meeting, intervention: Intervention, record: SessionRecord, whole: MeetingRecord) -> str:
     entry, speaker = intervention.entry, intervention.entry.speaker
-    who = _t(speaker.name) + (f" ({_t(speaker.delegation)})" if speaker.delegation else "")
-    kind = "" if entry.kind is EntryKind.STATEMENT else f" — {_t(entry.kind.value.replace('-', ' '))}"
+    who = html_text(speaker.name) + (f" ({html_text(speaker.delegation)})" if speaker.delegation else "")
+    kind = "" if entry.kind is EntryKind.STATEMENT else f" — {html_text(entry.kind.value.replace('-', ' '))}"
     started = intervention.started_at.astimezone(ZoneInfo(meeting.timezone))
-    line = f"<strong>{who}</strong>, {_t(speaker.category.value)}{kind}, {started:%H:%M}, "
+    line = f"<strong>{who}</strong>, {html_text(speaker.category.value)}{kind}, {started:%H:%M}, "
     line += format_duration(intervention.duration)
     addressed = whole.objectives_of(intervention)
     if addressed:
         line += f" (objectives {', '.join(map(str, addressed))})"
     if intervention.statement:
-        line += f"<blockquote>{_t(intervention.statement)}</blockquote>"
+        line += f"<blockquote>{html_text(intervention.statement)}</blockquote>"
     notes = record.notes_on(intervention)
     if notes:
-        line += "<ul>" + "".join(f"<li>Note by {_t(n.author)}: {_t(n.text)}</li>" for n in notes) + "</ul>"
+        line += (
+            "<ul>" + "".join(f"<li>Note by {html_text(n.author)}: {html_text(n.text)}</li>" for n in notes) + "</ul>"
+        )
     return f'<li value="{record.number_of(intervention)}">{line}</li>'
 
 
@@ -83,9 +86,9 @@ def _written(record: SessionRecord) -> str:
     if not written:
         return ""
     items = "".join(
-        f'<li value="{record.number_of(i)}"><strong>{_t(i.entry.speaker.name)}</strong> '
-        f"({_t(i.entry.speaker.delegation or '')}): "
-        f"{_t(i.statement or '')}</li>"
+        f'<li value="{record.number_of(i)}"><strong>{html_text(i.entry.speaker.name)}</strong> '
+        f"({html_text(i.entry.speaker.delegation or '')}): "
+        f"{html_text(i.statement or '')}</li>"
         for i in written
     )
     return f'<h3>Statements submitted in writing only</h3><ol class="written">{items}</ol>'
@@ -94,7 +97,7 @@ def _written(record: SessionRecord) -> str:
 def _unheard(record: SessionRecord) -> str:
     if not record.unheard:
         return ""
-    names = ", ".join(f"{_t(e.speaker.name)} ({_t(e.speaker.delegation or '')})" for e in record.unheard)
+    names = ", ".join(f"{html_text(e.speaker.name)} ({html_text(e.speaker.delegation or '')})" for e in record.unheard)
     return f"<h3>Inscribed but not heard</h3><p>{names}</p>"
 
 
@@ -102,7 +105,9 @@ def _notes(record: SessionRecord) -> str:
     notes = record.session_notes
     if not notes:
         return ""
-    return "<h3>Notes</h3><ul>" + "".join(f"<li>{_t(n.author)}: {_t(n.text)}</li>" for n in notes) + "</ul>"
+    return (
+        "<h3>Notes</h3><ul>" + "".join(f"<li>{html_text(n.author)}: {html_text(n.text)}</li>" for n in notes) + "</ul>"
+    )
 
 
 def _times(record: SessionRecord) -> str:
@@ -118,7 +123,9 @@ def _times(record: SessionRecord) -> str:
 
 
 def _table(label: str, totals: dict[str, timedelta]) -> str:
-    rows = "".join(f'<tr><td>{_t(k)}</td><td class="num">{format_duration(v)}</td></tr>' for k, v in totals.items())
+    rows = "".join(
+        f'<tr><td>{html_text(k)}</td><td class="num">{format_duration(v)}</td></tr>' for k, v in totals.items()
+    )
     return f"<table><tr><th>{label}</th><th>time</th></tr>{rows}</table>"
 
 
@@ -131,7 +138,7 @@ def _chart(title: str, totals: dict[str, timedelta]) -> str:
     for index, (label, span) in enumerate(totals.items()):
         y, width = index * 22, 300 * span.total_seconds() / longest
         rows.append(
-            f'<text x="0" y="{y + 14}">{_t(label)}</text>'
+            f'<text x="0" y="{y + 14}">{html_text(label)}</text>'
             f'<rect class="bar" x="130" y="{y + 3}" width="{width:.1f}" height="15"/>'
             f'<text x="{135 + width:.1f}" y="{y + 14}">{format_duration(span)}</text>'
         )
@@ -140,9 +147,3 @@ def _chart(title: str, totals: dict[str, timedelta]) -> str:
         f'<svg role="img" aria-label="{title}" width="520" height="{height}" '
         f'xmlns="http://www.w3.org/2000/svg">{"".join(rows)}</svg>'
     )
-
-
-def _t(text: str) -> str:
-    """The one way text gets into the page: unsafe characters out, every <, >, & and quote escaped (no markup,
-    no script). Every line of this module passes what it did not write itself through here."""
-    return escape(clean(text), quote=True)

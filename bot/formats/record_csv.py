@@ -38,8 +38,8 @@ def record_to_csv(record: MeetingRecord) -> bytes:
     writer.writerow(COLUMNS)
     for session in record.sessions:
         for intervention in session.interventions:
-            # Every cell through _cell, not only those known to come from participants: none can be forgotten.
-            writer.writerow([_cell(v) if isinstance(v, str) else v for v in _row(record, session, intervention)])
+            # Every cell through csv_cell, not only those known to come from participants: none can be forgotten.
+            writer.writerow([csv_cell(v) if isinstance(v, str) else v for v in _row(record, session, intervention)])
     # utf-8-sig: Excel opens a CSV with a byte-order mark as UTF-8; without it Cyrillic turns to mojibake.
     return out.getvalue().encode("utf-8-sig")
 
@@ -67,7 +67,7 @@ def _row(record: MeetingRecord, session: SessionRecord, intervention: Interventi
     ]
 
 
-def _cell(text: str) -> str:
+def csv_cell(text: str) -> str:
     """The one way text gets into a cell: unsafe characters out, and a formula kept as text with a quote."""
     text = clean(text)
     return "'" + text if text.startswith(FORMULA_STARTS) else text

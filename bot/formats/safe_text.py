@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from html import escape
 from typing import Any
 
 from bot.domain.text import clean
 
-__all__ = ["clean", "safe_json"]
+__all__ = ["clean", "html_text", "safe_json"]
 
-# Each format's own function (word.plain, notes_html._t, markdown_text, record_csv._cell, ical_export._text,
+# Each format's own function (word.plain, html_text, markdown_text, record_csv.csv_cell, ical_export._text,
 # safe_json) starts from the same clean() that commands get where they enter, and exports clean again because
 # a record may hold text stored before that, or imported. clean() removes controls (C0 but tab and line feed,
 # DEL, C1: XML 1.0 forbids most, lxml refuses them), U+FFFE/U+FFFF, and the bidi embeddings, overrides and
@@ -33,3 +34,9 @@ def _cleaned(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_cleaned(v) for v in value]
     return value
+
+
+def html_text(text: str) -> str:
+    """The one way text gets into an HTML page: unsafe characters out, every <, >, & and quote escaped (no markup,
+    no script). Every HTML export passes what it did not write itself through here."""
+    return escape(clean(text), quote=True)

@@ -10,7 +10,7 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from bot.domain.submissions import Submission, current
-from bot.formats.safe_text import clean
+from bot.formats.safe_text import clean, html_text
 
 TITLE = "Voluntary written submissions"
 INDEX = "index.html"
@@ -58,7 +58,7 @@ def page_name(delegation: str) -> str:
 
 def _index(published: Sequence[Submission], names: dict[str, str], meeting_title: str, zone: ZoneInfo) -> str:
     rows = "\n".join(
-        f'<tr><td><a href="{page_name(s.delegation)}">{_t(names[s.delegation])}</a></td>'
+        f'<tr><td><a href="{page_name(s.delegation)}">{html_text(names[s.delegation])}</a></td>'
         f'<td>{_day(s, zone)}</td><td class="num">{s.words:,}</td></tr>'
         for s in published
     )
@@ -67,18 +67,18 @@ def _index(published: Sequence[Submission], names: dict[str, str], meeting_title
         if published
         else f"<p>{NONE_RECEIVED}</p>"
     )
-    body = f'<h1>{TITLE}</h1>\n<p class="meta">{_t(meeting_title)}</p>\n{table}'
-    return _document(f"{TITLE}: {_t(meeting_title)}", body)
+    body = f'<h1>{TITLE}</h1>\n<p class="meta">{html_text(meeting_title)}</p>\n{table}'
+    return _document(f"{TITLE}: {html_text(meeting_title)}", body)
 
 
 def _page(submission: Submission, name: str, meeting_title: str, zone: ZoneInfo) -> str:
     words = f"{submission.words:,} word" + ("" if submission.words == 1 else "s")
     body = (
         f'<nav><a href="{INDEX}">{TITLE}</a></nav>\n'
-        f'<p class="meta">{_t(meeting_title)}</p>\n<h1>{_t(name)}</h1>\n'
+        f'<p class="meta">{html_text(meeting_title)}</p>\n<h1>{html_text(name)}</h1>\n'
         f'<p class="meta">Received {_day(submission, zone)}, {words}</p>\n' + _paragraphs(submission.text)
     )
-    return _document(f"{_t(name)}: voluntary written submission", body)
+    return _document(f"{html_text(name)}: voluntary written submission", body)
 
 
 def _paragraphs(text: str) -> str:
@@ -111,8 +111,3 @@ def _sort_key(name: str) -> str:
     """The name as an index is alphabetised: accents ignored (Türkiye before Turkmenistan), case ignored."""
     decomposed = unicodedata.normalize("NFKD", clean(name))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def _t(text: str) -> str:
-    """The one way text from outside gets into a page: unsafe characters out, then <, >, & and quotes escaped."""
-    return escape(clean(text), quote=True)
