@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from bot.domain.interests import InterestRules
 from bot.domain.settings import ReminderSettings, SpeakingSettings
 from bot.domain.submissions import SubmissionRules
 
@@ -86,6 +87,7 @@ class Meeting:
     speaking: SpeakingSettings = field(default_factory=SpeakingSettings)
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
     submissions: SubmissionRules | None = None  # None: this meeting takes no written submissions
+    interests: InterestRules = field(default_factory=InterestRules)
 
     @property
     def zone(self) -> ZoneInfo:

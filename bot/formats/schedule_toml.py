@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.durations import parse_duration
+from bot.domain.interests import InterestRules
 from bot.domain.meeting import Link, Meeting, Objective, Provenance, Session, SessionKind
 from bot.domain.schedule_rules import ScheduleInvalid, ScheduleProblem, check_meeting
 from bot.domain.settings import Category, ReminderSettings, SpeakingPolicy, SpeakingSettings
@@ -32,6 +33,7 @@ SESSION_KEYS = (
 SPEAKING_KEYS = ("policy", "prefer_first_time", "limits", "warning_before_end", "opens_before", "overrun")
 REMINDER_KEYS = ("offsets", "digest_at", "grace")
 SUBMISSION_KEYS = ("deadline", "word_limit", "late_until", "categories")
+INTEREST_KEYS = ("deadline",)
 
 
 def load_schedule_toml(path: Path) -> Meeting:
@@ -47,7 +49,7 @@ def load_schedule_toml(path: Path) -> Meeting:
 
 def meeting_from_table(raw: dict[str, Any], source: str) -> Meeting:
     top = Fields(raw, "file")
-    top.only(("meeting", "provenance", "speaking", "reminders", "submissions", "session", "objective"))
+    top.only(("meeting", "provenance", "speaking", "reminders", "submissions", "interests", "session", "objective"))
     head = top.child(top.table_of("meeting"), "meeting")
     head.only(MEETING_KEYS)
     zone_name = head.zone("timezone", required=True)
@@ -78,6 +80,7 @@ def meeting_from_table(raw: dict[str, Any], source: str) -> Meeting:
         submissions=_submissions(top.child(top.table_of("submissions"), "submissions"), zone_name or "UTC")
         if "submissions" in top.table
         else None,
+        interests=_interests(top.child(top.table_of("interests"), "interests"), zone_name or "UTC"),
     )
     problems = top.problems + check_meeting(meeting)
     if problems:
@@ -217,3 +220,9 @@ def _submissions(fields: Fields, zone: str) -> SubmissionRules | None:
 
 def _category(raw: str) -> Category | None:
     return Category(raw) if raw in set(Category) else None
+
+
+def _interests(fields: Fields, zone: str) -> InterestRules:
+    """The deadline for expressions of interest, if the call sets one (in the meeting's time without an offset)."""
+    fields.only(INTEREST_KEYS)
+    return InterestRules(deadline=fields.instant("deadline", zone))

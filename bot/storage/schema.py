@@ -7,6 +7,7 @@ from sqlalchemy import MetaData
 from bot.storage.base import Base
 from bot.storage.corrections.tables import CorrectionRow
 from bot.storage.displays.tables import DisplayRow
+from bot.storage.interests.tables import InterestRow
 from bot.storage.meetings.tables import MeetingRow, SessionRow
 from bot.storage.people.tables import DeclarationRow
 from bot.storage.queues.tables import InterventionRow, QueueEntryRow, QueueNoteRow, QueueStateRow
@@ -30,6 +31,7 @@ ROWS: tuple[type[Base], ...] = (
     CorrectionRow,
     DisplayRow,
     SubmissionRow,
+    InterestRow,
 )
 
 metadata: MetaData = Base.metadata

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.services.ports import UnitOfWork
 from bot.storage.corrections.repository import SqlAlchemyCorrectionRepository
 from bot.storage.displays.repository import SqlAlchemyDisplayRepository
+from bot.storage.interests.repository import SqlAlchemyInterestRepository
 from bot.storage.meetings.repository import SqlAlchemyMeetingRepository
 from bot.storage.people.repository import SqlAlchemyParticipantRepository
 from bot.storage.queues.cache import QueueCache
@@ -44,6 +45,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.corrections = SqlAlchemyCorrectionRepository(session)
         self.displays = SqlAlchemyDisplayRepository(session)
         self.submissions = SqlAlchemySubmissionRepository(session)
+        self.interests = SqlAlchemyInterestRepository(session)
 
     async def __aenter__(self) -> Self:
         if self._session is not None:

@@ -67,6 +67,8 @@ class QueueEntry:
     note: str = ""
     statement: str | None = None
     last_word: bool = False
+    # The accepted expression of interest that inscribed it before the session (the provisional list), if any.
+    interest: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,6 +111,27 @@ class SpeakerQueue:
         self.events.append(ev.HandRaised(entry))
         return entry
 
+    def inscribe(self, speaker: Speaker, note: str, now: datetime, interest: int) -> QueueEntry:
+        """A speaker of the provisional list, inscribed ahead of the session from an accepted expression of
+        interest: a statement, placed as the policy places any (hands raised later join behind or among them)."""
+        self._check_running()
+        if any(e.kind is EntryKind.STATEMENT for e in self.entries_of(speaker.participant_id)):
+            raise Refused("already_inscribed", {"name": speaker.name, "session": self.session_id})
+        _check_length("note", note, NOTE_LIMIT)
+        entry = replace(self._new_entry(speaker, EntryKind.STATEMENT, note, now), interest=interest)
+        self.waiting.add(entry)
+        self.events.append(ev.HandRaised(entry))
+        return entry
+
+    def strike(self, interest: int) -> tuple[QueueEntry, ...]:
+        """Take off the list what an expression of interest inscribed (it was withdrawn); nothing if it spoke."""
+        entries = tuple(e for e in self.waiting if e.interest == interest)
+        for entry in entries:
+            self.waiting.discard(entry)
+        if entries:
+            self.events.append(ev.HandsLowered(entries, True))
+        return entries
+
     def lower(self, participant_id: str, *, by_moderator: bool = False) -> tuple[QueueEntry, ...]:
         entries = tuple(self.entries_of(participant_id))
         if not entries:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from bot.domain.interests import InterestRules
 from bot.domain.meeting import Link, Meeting, Objective, Provenance, Session, SessionKind
 from bot.domain.settings import Category, ReminderSettings, SpeakingPolicy, SpeakingSettings
 from bot.domain.submissions import SubmissionRules
@@ -35,6 +36,7 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
         "speaking": _speaking_to_dict(meeting.speaking),
         "reminders": _reminders_to_dict(meeting.reminders),
         "submissions": _submissions_to_dict(meeting.submissions),
+        "interests": {"deadline": instant_to_text(d) if (d := meeting.interests.deadline) else None},
         "sessions": [_session_to_dict(session) for session in meeting.sessions],
     }
 
@@ -59,6 +61,7 @@ def meeting_from_dict(data: dict[str, Any]) -> Meeting:
         speaking=_speaking_from_dict(data["speaking"]),
         reminders=_reminders_from_dict(data["reminders"]),
         submissions=_submissions_from_dict(data.get("submissions")),  # absent from schedules stored before it
+        interests=_interests_from_dict(data.get("interests")),
         sessions=tuple(_session_from_dict(session) for session in data["sessions"]),
     )
 
@@ -176,6 +179,11 @@ def _submissions_from_dict(data: dict[str, Any] | None) -> SubmissionRules | Non
         late_until=instant_from_text(late_until) if late_until else None,
         categories=tuple(Category(value) for value in data["categories"]),
     )
+
+
+def _interests_from_dict(data: dict[str, Any] | None) -> InterestRules:
+    deadline = data.get("deadline") if data else None
+    return InterestRules(deadline=instant_from_text(deadline) if deadline else None)
 
 
 def _seconds(span: timedelta) -> int | float:

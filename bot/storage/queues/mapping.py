@@ -9,11 +9,11 @@ from typing import Any
 
 from sqlalchemy import RowMapping
 
-from bot.domain.participants import Level
-from bot.domain.queue.entries import Delivery, EntryKind, Intervention, Note, QueueEntry, Speaker
+from bot.domain.queue.entries import Delivery, EntryKind, Intervention, Note, QueueEntry
 from bot.domain.queue.queue import SpeakerQueue
 from bot.domain.settings import Category
 from bot.storage.queues.tables import INTERVENTIONS
+from bot.storage.speakers import speaker_from_row, speaker_values
 
 # Selected next to the entry's columns, whose names (statement above all) they would otherwise shadow.
 INTERVENTION_COLUMNS = (
@@ -29,16 +29,9 @@ INTERVENTION_COLUMNS = (
 
 def entry_values(entry: QueueEntry, status: str) -> dict[str, Any]:
     """The entry's columns, without the session's key."""
-    speaker = entry.speaker
     return {
         "id": entry.id,
-        "participant_id": speaker.participant_id,
-        "name": speaker.name,
-        "delegation": speaker.delegation,
-        "category": speaker.category.value,
-        "level": speaker.level.value,
-        "grp": speaker.group,
-        "verified": speaker.verified,
+        **speaker_values(entry.speaker),
         "kind": entry.kind.value,
         "note": entry.note,
         "statement": entry.statement,
@@ -46,28 +39,21 @@ def entry_values(entry: QueueEntry, status: str) -> dict[str, Any]:
         "order_value": entry.order,
         "last_word": entry.last_word,
         "status": status,
+        "interest_id": entry.interest,
     }
 
 
 def entry_from_row(row: RowMapping) -> QueueEntry:
-    speaker = Speaker(
-        row["participant_id"],
-        row["name"],
-        row["delegation"],
-        Category(row["category"]),
-        Level(row["level"]),
-        row["grp"],
-        row["verified"],
-    )
     return QueueEntry(
         id=row["id"],
-        speaker=speaker,
+        speaker=speaker_from_row(row),
         kind=EntryKind(row["kind"]),
         queued_at=row["queued_at"],
         order=row["order_value"],
         note=row["note"],
         statement=row["statement"],
         last_word=row["last_word"],
+        interest=row["interest_id"],
     )
 
 

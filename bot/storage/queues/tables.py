@@ -104,6 +104,7 @@ class QueueEntryRow(Base):
     order_value: Mapped[int] = mapped_column(BigInteger)
     last_word: Mapped[bool] = mapped_column(Boolean)
     status: Mapped[str] = mapped_column(Text)
+    interest_id: Mapped[int | None] = mapped_column(Integer)  # pre-inscribed from this expression of interest
 
 
 class InterventionRow(Base):

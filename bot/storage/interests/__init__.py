@@ -1,0 +1,1 @@
+"""Expressions of interest: who asked to speak at, or moderate, which segment, and what staff decided."""
