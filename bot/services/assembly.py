@@ -14,6 +14,7 @@ from bot.services.displays import Displays
 from bot.services.exports import Exporter, ExportService
 from bot.services.floor import FloorService
 from bot.services.floor_clock import FloorClock
+from bot.services.interests import InterestService
 from bot.services.people import PeopleService
 from bot.services.ports import Clock, DocumentReader, UnitOfWork
 from bot.services.registry import Registry
@@ -55,6 +56,7 @@ def assemble(
     exports = ExportService(timetable, exporter, uow)
     corrections = CorrectionService(timetable)
     submissions = SubmissionService(timetable, documents)
+    interests = InterestService(timetable, people, floor)
     handlers = {
         **timetable_handlers(timetable),
         **people.handlers(),
@@ -63,6 +65,7 @@ def assemble(
         **exports.handlers(),
         **corrections.handlers(),
         **submissions.handlers(),
+        **interests.handlers(),
     }
     commands = CommandService(
         registry or command_registry(),
@@ -72,6 +75,7 @@ def assemble(
         clock=clock,
         uow=uow,
         writer=writer,
+        moderates=interests.moderates,
     )
     timeline = Timeline(clock, (FloorClock(floor, timetable), reminders))
     displays = Displays(timetable, uow)

@@ -11,7 +11,7 @@ M = Audience.MODERATOR
 
 def command_registry() -> Registry:
     """The commands of this release; a feature adds its commands here and nowhere else."""
-    return Registry((*_timetable(), _remind(), *_speaking(), _floor(), *_people(), *_submissions()))
+    return Registry((*_timetable(), _remind(), *_speaking(), _floor(), *_people(), *_submissions(), *_interests()))
 
 
 def _group(name: str, summary: str, subcommands: tuple[CommandSpec, ...]) -> CommandSpec:
@@ -215,5 +215,62 @@ def _submissions() -> tuple[CommandSpec, ...]:
                     takes_file=True,
                 ),
             ),
+        ),
+    )
+
+
+def _interests() -> tuple[CommandSpec, ...]:
+    segment = Param("segment", ParamKind.SESSION, "the opening, a roundtable (rt1…) or the closing", required=True)
+    note = Param("note", ParamKind.TEXT, "what you would speak about, or anything the secretariat should know")
+    number = Param("id", ParamKind.WORD, "its number, as /interests or /interest list shows it", required=True)
+    staff = Audience.STAFF
+    return (
+        _group(
+            "interest",
+            "Offer to speak at, or moderate, a segment before the meeting; the secretariat decides.",
+            (
+                CommandSpec(
+                    "speaker", "Offer to speak at a segment.", (segment, note), example="/interest speaker rt1"
+                ),
+                CommandSpec(
+                    "moderator", "Offer to moderate a segment.", (segment, note), example="/interest moderator rt2"
+                ),
+                CommandSpec(
+                    "add",
+                    "Add one for a participant who asked by e-mail (staff; also after the deadline).",
+                    (
+                        Param("user", ParamKind.USER, "the participant, as @name", required=True),
+                        Param("role", ParamKind.WORD, "speaker or moderator", required=True),
+                        segment,
+                        note,
+                    ),
+                    audience=staff,
+                    example="/interest add @aigerim speaker opening",
+                ),
+                CommandSpec("list", "Your expressions of interest and what was decided.", example="/interest list"),
+                CommandSpec("withdraw", "Take one back.", (number,), example="/interest withdraw 3"),
+                CommandSpec(
+                    "accept",
+                    "Accept one (staff): a speaker is inscribed on the segment's list, in protocol order or at "
+                    "POSITION; the participant is told.",
+                    (number, Param("position", ParamKind.POSITION, "a place in the provisional list, 1 first")),
+                    audience=staff,
+                    example="/interest accept 3",
+                ),
+                CommandSpec(
+                    "decline",
+                    "Decline one (staff); the participant is told, with the reason if given.",
+                    (number, Param("reason", ParamKind.TEXT, "a line for the participant")),
+                    audience=staff,
+                    example="/interest decline 4 The list of speakers is full.",
+                ),
+            ),
+        ),
+        CommandSpec(
+            "interests",
+            "The expressions of interest (staff), filtered by segment, role and status in any order.",
+            (Param("filters", ParamKind.TEXT, "such as: rt1 speaker pending"),),
+            audience=staff,
+            example="/interests rt1 speaker pending",
         ),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -20,6 +20,8 @@ from bot.services.timetable import Timetable
 from bot.services.transaction import Transaction
 from bot.services.views import HelpView, Post, RefusalView, Visibility
 from bot.services.writer import Job, Writer
+
+Moderates = Callable[[Transaction, str, Session], Awaitable[bool]]
 
 log = logging.getLogger(__name__)
 KEPT = 2000  # characters of an over-long command the transcript keeps, with its length
@@ -57,6 +59,7 @@ class CommandService:
         clock: Clock,
         uow: Callable[[], UnitOfWork],
         writer: Writer,
+        moderates: Moderates | None = None,
     ) -> None:
         self.registry = registry
         self.timetable = timetable
@@ -64,6 +67,8 @@ class CommandService:
         self.clock = clock
         self.uow = uow
         self.writer = writer
+        # Who else moderates a session: those staff accepted from their expressions of interest.
+        self.moderates = moderates
         self._handlers = {**handlers, "help": self._help}
         missing = {c.path for c in registry.leaves()} - set(self._handlers)
         if missing:
@@ -153,7 +158,7 @@ class CommandService:
         spec, text = self._spec(invocation.command, invocation.text)
         who = await self.people.lookup(invocation.actor, tx)
         ctx = Context(who, invocation.channel, self.clock.now(), {}, tx, invocation.attachments)
-        self._check_allowed(spec, ctx)  # before the arguments: someone not allowed needs no usage hint
+        await self._check_allowed(spec, ctx)  # before the arguments: someone not allowed needs no usage hint
         args = invocation.args if invocation.args is not None else parse_arguments(spec, text)
         return spec, replace(ctx, args=args)
 
@@ -180,16 +185,20 @@ class CommandService:
         close = self.registry.closest(name)
         return Refused("unknown_command", {"value": name}, close.usage if close else None)
 
-    def _check_allowed(self, spec: CommandSpec, ctx: Context) -> None:
+    async def _check_allowed(self, spec: CommandSpec, ctx: Context) -> None:
         session = None if spec.audience in (Audience.EVERYONE, Audience.STAFF) else self._session_for(ctx)
-        if not may(ctx.who, spec.audience, session):
-            where = session.id if session else ""
-            raise Refused("not_allowed", {"command": spec.path, "audience": spec.audience.value, "session": where})
+        if may(ctx.who, spec.audience, session):
+            return
+        # Only when the roster says no: reading who was accepted as a moderator costs a query.
+        if session is not None and self.moderates is not None and await self.moderates(ctx.tx, ctx.who.id, session):
+            return
+        where = session.id if session else ""
+        raise Refused("not_allowed", {"command": spec.path, "audience": spec.audience.value, "session": where})
 
     def _session_for(self, ctx: Context) -> Session | None:
         if ctx.who.has_role("staff"):
             return None
-        return self.timetable.open_session(ctx.channel, ctx.now)
+        return self.timetable.listed_session(ctx.channel, ctx.now)
 
     async def _help(self, ctx: Context) -> list[Post]:
         name = ctx.args.get("command")

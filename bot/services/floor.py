@@ -92,7 +92,7 @@ class FloorService:
         return [ctx.reply(AckView("lowered", {"count": len(lowered), "session": session.id}))]
 
     async def queue(self, ctx: Context) -> list[Post]:
-        session = self._session(ctx)
+        session = self.timetable.listed_session(ctx.channel, ctx.now)  # before it opens: its provisional list
         q = await self._list(ctx.tx, session)
         return [ctx.reply(self._queue_view(q, session, ctx.now, ctx.who))]
 
@@ -136,13 +136,13 @@ class FloorService:
     async def move(self, ctx: Context) -> list[Post]:
         who = await self.people.known(ctx.args["user"], ctx.tx)
         position = int(ctx.args["position"])
-        session = self._session(ctx)
+        session = self.timetable.listed_session(ctx.channel, ctx.now)  # the provisional list can be arranged too
         await self._change(ctx.tx, session, lambda q: q.move(who.id, position), ctx.now, replayable=False)
         return [ctx.reply(AckView("moved", {"name": who.name, "position": position}))]
 
     async def remove(self, ctx: Context) -> list[Post]:
         who = await self.people.known(ctx.args["user"], ctx.tx)
-        session = self._session(ctx)
+        session = self.timetable.listed_session(ctx.channel, ctx.now)
         await self._change(ctx.tx, session, lambda q: q.lower(who.id, by_moderator=True), ctx.now, replayable=True)
         return [ctx.reply(AckView("removed", {"name": who.name}))]
 
@@ -171,6 +171,13 @@ class FloorService:
 
         posts: list[Post] = await self.writer.run(Job(work))
         return posts
+
+    async def change_within(
+        self, tx: Transaction, session: Session, op: Callable[[SpeakerQueue], T], now: datetime
+    ) -> T:
+        """Apply a change inside another command's transaction (accepting a speaker onto a provisional list)."""
+        result, _ = await self._change(tx, session, op, now, replayable=False)
+        return result
 
     async def board(self, session: Session, now: datetime) -> QueueView:
         """The list as a whole channel sees it: who has the floor, who comes next, in the meeting's time."""

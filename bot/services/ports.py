@@ -10,6 +10,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from bot.domain.corrections import Correction
+from bot.domain.interests import Interest
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Participant
 from bot.domain.queue.entries import Intervention, Note, QueueEntry
@@ -228,6 +229,20 @@ class SubmissionRepository(Protocol):
         ...
 
 
+class InterestRepository(Protocol):
+    """Expressions of interest, numbered in the meeting; a decision is saved onto the expression."""
+
+    async def next_number(self, meeting_id: str) -> int: ...
+
+    async def add(self, meeting_id: str, interest: Interest) -> None: ...
+
+    async def save(self, meeting_id: str, interest: Interest) -> None: ...
+
+    async def all(self, meeting_id: str) -> Sequence[Interest]:
+        """Every expression, in the order they were made."""
+        ...
+
+
 class DocumentReader(Protocol):
     """The text of a file sent with a command (.txt, .md, .docx); refuses (Refused) one it cannot read."""
 
@@ -246,6 +261,7 @@ class UnitOfWork(Protocol):
     corrections: CorrectionRepository
     displays: DisplayRepository
     submissions: SubmissionRepository
+    interests: InterestRepository
 
     async def __aenter__(self) -> Self: ...
 

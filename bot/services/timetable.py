@@ -90,6 +90,17 @@ class Timetable:
             raise Refused("no_session_open", details)
         return min(candidates, key=lambda s: (not s.is_on(now), s.start < now, abs(s.start - now)))
 
+    def listed_session(self, channel: str | None, now: datetime) -> Session:
+        """The session whose list a moderator looks at or arranges here: the open one, else, in a session's own
+        channel, the next one of that channel to open (its provisional list, before it starts)."""
+        try:
+            return self.open_session(channel, now)
+        except Refused:
+            ahead = [s for s in self.meeting.sessions if s.channel == channel and s.start > now]
+            if not self._is_session_channel(channel) or not ahead:
+                raise
+            return min(ahead, key=lambda s: s.start)
+
     def list_closes(self, session: Session) -> datetime:
         return session.end + self.meeting.speaking_for(session).overrun
 

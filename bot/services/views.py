@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from bot.domain.interests import Interest
 from bot.domain.meeting import Link, Objective, Session
 from bot.domain.queue.entries import Intervention, QueueEntry
 from bot.domain.queue.events import QueueEvent
@@ -181,6 +182,26 @@ class SubmissionLine:
 
 
 @dataclass(frozen=True, slots=True)
+class InterestDecisionView:
+    """What staff decided on an expression of interest, told to the participant in their own time."""
+
+    interest: Interest
+    session: Session
+    reader: Reader
+    place: int | None  # an accepted speaker's place on the list now
+
+
+@dataclass(frozen=True, slots=True)
+class InterestsView:
+    """Expressions of interest: one's own (`mine`), or those staff asked for."""
+
+    reader: Reader
+    interests: tuple[Interest, ...]
+    titles: dict[str, str]  # session id -> title
+    mine: bool
+
+
+@dataclass(frozen=True, slots=True)
 class SubmissionsView:
     reader: Reader
     lines: tuple[SubmissionLine, ...]
@@ -201,6 +222,8 @@ View = (
     | FileView
     | DeadlineView
     | SubmissionsView
+    | InterestDecisionView
+    | InterestsView
 )
 
 

@@ -39,6 +39,12 @@ _ACKS = {
     "every version is kept.",
     "submission_replaced": "The written submission of {delegation} is replaced by this one: {words} words "
     "(version {version}); the earlier versions are kept.",
+    "interest_kept": "Your interest in the {role} role at {session} is number {id}; the secretariat will tell you "
+    "what it decides. /interest withdraw {id} takes it back.",
+    "interest_withdrawn": "Expression of interest #{id} ({session}) is withdrawn.",
+    "interest_accepted_speaker": "Accepted #{id}: {name} is inscribed on the provisional list of {session}, and told.",
+    "interest_accepted_moderator": "Accepted #{id}: {name} will moderate {session}, and is told.",
+    "interest_declined": "Declined #{id} ({name}, {session}); they are told.",
     "corrected": "Corrected {intervention}, {name} ({delegation}): '{old}' now reads '{new}'. The log keeps the old "
     "text; /correct {intervention} with it restores it.",
 }
@@ -143,7 +149,8 @@ def _floor_line(floor: Intervention, times: Times, reader: Reader) -> str:
 
 def _entry_line(entry: QueueEntry) -> str:
     note = f" — {inert(entry.note, 80)}" if entry.note else ""
-    return f"{speaker_label(entry.speaker)}, {KIND_LABEL[entry.kind]}{note}"
+    listed = " (provisional list)" if entry.interest is not None else ""  # inscribed before the session
+    return f"{speaker_label(entry.speaker)}, {KIND_LABEL[entry.kind]}{listed}{note}"
 
 
 def _from_now(span: timedelta) -> str:

@@ -58,6 +58,14 @@ _MESSAGES = {
     "text_and_file": "Send the text or a file, not both.",
     "unknown_delegation": "'{value}' is not a Member State's code, such as AM or KZ.",
     "unreadable_file": "{message}",
+    "interest_duplicate": "You already asked for the {role} role at {session}: it is #{id}; /interest list shows it.",
+    "interest_decided": "Expression of interest #{id} is already {status}.",
+    "interest_closed": "Expression of interest #{id} is {status}; there is nothing to withdraw.",
+    "interest_too_late": "{session} has started: its list of speakers is taken in the session with /hand.",
+    "unknown_interest": "There is no expression of interest '{value}'; /interests lists them with their numbers.",
+    "not_your_interest": "Expression of interest #{id} is someone else's.",
+    "already_inscribed": "{name} is already on the list of {session}.",
+    "reason_too_long": "The reason is {length} characters long; the limit is {limit}.",
 }
 
 

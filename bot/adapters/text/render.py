@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.adapters.text.floor import ack_text, floor_text, queue_text
 from bot.adapters.text.inert import inert
+from bot.adapters.text.interests import decision_text, interests_text
 from bot.adapters.text.refusals import refusal_line
 from bot.adapters.text.reminders import reminder_text, subscriptions_text
 from bot.adapters.text.submissions import deadline_text, submissions_text
@@ -20,6 +21,8 @@ from bot.services.views import (
     DeadlineView,
     FloorView,
     HelpView,
+    InterestDecisionView,
+    InterestsView,
     NowView,
     QueueView,
     Reader,
@@ -145,6 +148,16 @@ def _deadline(view: DeadlineView, times: Times) -> str:
 @render.register
 def _submissions(view: SubmissionsView, times: Times) -> str:
     return submissions_text(view, times)
+
+
+@render.register
+def _decision(view: InterestDecisionView, times: Times) -> str:
+    return decision_text(view, times)
+
+
+@render.register
+def _interests(view: InterestsView, times: Times) -> str:
+    return interests_text(view, times)
 
 
 def _card(card: SessionCard, times: Times, reader: Reader) -> list[str]:

@@ -1,4 +1,4 @@
-"""Written submissions as text: the staff's list, and the deadline in the reader's own time."""
+"""Written submissions as text: the staff's list, and a call's deadline in the reader's own time."""
 
 from __future__ import annotations
 
@@ -8,14 +8,17 @@ from bot.adapters.text.inert import inert
 from bot.adapters.text.times import Times
 from bot.services.views import DeadlineView, Reader, SubmissionsView
 
+_CLOSED = {
+    "submission_late": "Written submissions closed on {when}; nothing was kept. Ask the secretariat whether a late "
+    "one can still be accepted.",
+    "interest_late": "Expressions of interest closed on {when}; nothing was kept. The secretariat can still add "
+    "one: write to it.",
+}
+
 
 def deadline_text(view: DeadlineView, times: Times) -> str:
     """'Written submissions closed on 31 October 2020 at 18:59 EDT [23:59 CET]; …': the date in the reader's zone."""
-    when = _when(view.deadline, view.reader, times)
-    return (
-        f"Written submissions closed on {when}; nothing was kept. Ask the secretariat whether a late one can "
-        "still be accepted."
-    )
+    return _CLOSED[view.code].format(when=_when(view.deadline, view.reader, times))
 
 
 def submissions_text(view: SubmissionsView, times: Times) -> str:
