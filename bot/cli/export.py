@@ -7,12 +7,11 @@ import sys
 
 from bot.config import Settings
 from bot.domain.errors import Refused
-from bot.domain.meeting import Meeting
 
 
 async def export(options: argparse.Namespace, settings: Settings) -> int:
     from bot.cli.actions import refused
-    from bot.cli.places import missing_database
+    from bot.cli.places import missing_database, write_out
     from bot.formats.exports import ExportInput
     from bot.formats.exports import export as export_as
     from bot.formats.roster import load_directory
@@ -25,8 +24,10 @@ async def export(options: argparse.Namespace, settings: Settings) -> int:
     if missing := missing_database(url):  # opening it would create an empty one, and export nothing
         print(missing, file=sys.stderr)
         return 2
-    if options.submissions:
-        return await _submissions(options, settings, meeting, url)
+    if options.submissions or options.provisional_list or options.interests:
+        from bot.cli.before import before_the_meeting  # what is published ahead of it, not the record
+
+        return await before_the_meeting(options, settings, meeting, url)
     from bot.storage.database import Database
 
     database = await Database.open(url)
@@ -44,37 +45,5 @@ async def export(options: argparse.Namespace, settings: Settings) -> int:
     finally:
         await database.close()
     data = export_as(options.format, ExportInput(record, entries, SystemClock().now()))
-    if options.out:
-        options.out.write_bytes(data)
-        print(f"Wrote {options.out}")
-    else:
-        sys.stdout.buffer.write(data)
-    return 0
-
-
-async def _submissions(options: argparse.Namespace, settings: Settings, meeting: Meeting, url: str) -> int:
-    """`--submissions --format html --out DIR`: the pages made available ahead of the meeting, one per delegation."""
-    from bot.formats.roster import load_directory
-    from bot.formats.submissions_html import submissions_site
-    from bot.storage.database import Database
-
-    if options.format != "html" or options.out is None:
-        print("--submissions writes web pages: give --format html and --out DIR (a folder).", file=sys.stderr)
-        return 2
-    if options.out.exists() and not options.out.is_dir():
-        print(f"{options.out} is a file; --submissions --out needs a folder.", file=sys.stderr)
-        return 2
-    directory = load_directory(settings.member_states, None)
-
-    def name(code: str) -> str:
-        state = directory.state(code)
-        return state.name if state else code
-
-    async with await Database.open(url) as database, database.uow() as uow:
-        history = await uow.submissions.all(meeting.id)
-    pages = submissions_site(history, name, meeting.title, meeting.zone)
-    options.out.mkdir(parents=True, exist_ok=True)
-    for file_name, data in pages.items():
-        (options.out / file_name).write_bytes(data)
-    print(f"Wrote {len(pages) - 1} submission page(s) and the index to {options.out}")
+    write_out(data, options.out)
     return 0

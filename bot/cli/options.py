@@ -136,10 +136,19 @@ def _export(export: argparse.ArgumentParser) -> None:
     export.add_argument("--roster", type=data_path, metavar="FILE", help="participants, for moderators' names")
     export.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
     export.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date")
-    export.add_argument(
+    before = export.add_mutually_exclusive_group()
+    before.add_argument(
         "--submissions",
         action="store_true",
         help="the written submissions as the pages made available ahead of the meeting (--format html --out DIR)",
+    )
+    before.add_argument(
+        "--provisional-list",
+        action="store_true",
+        help="the provisional list of speakers of every segment, as published (--format md, html or docx)",
+    )
+    before.add_argument(
+        "--interests", action="store_true", help="every expression of interest, for the records (--format csv or json)"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 DEFAULT_PID_FILE = Path("podium.pid")
@@ -38,3 +39,12 @@ def pid_file(chosen: Path | None, database_url: str) -> Path:
         return chosen
     database = sqlite_file(database_url)
     return database.with_suffix(".pid") if database is not None else DEFAULT_PID_FILE
+
+
+def write_out(data: bytes, out: Path | None) -> None:
+    """An export into the file named with --out (saying so), else onto standard output as it is."""
+    if out:
+        out.write_bytes(data)
+        print(f"Wrote {out}")
+    else:
+        sys.stdout.buffer.write(data)

@@ -1,0 +1,105 @@
+"""`podium export` of what comes before the meeting: the submissions' pages, the provisional lists of speakers,
+and the expressions of interest for the secretariat's own records."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from bot.cli.places import write_out
+from bot.config import Settings
+from bot.domain.interests import Interest, Role, Status
+from bot.domain.meeting import Meeting, SessionKind
+from bot.storage.database import Database
+
+LIST_FORMATS = ("md", "html", "docx")
+INTEREST_FORMATS = ("csv", "json")
+
+
+async def before_the_meeting(options: argparse.Namespace, settings: Settings, meeting: Meeting, url: str) -> int:
+    """--submissions (html, into a folder), --provisional-list (md, html, docx) or --interests (csv, json)."""
+    from bot.formats.roster import load_directory
+
+    directory = load_directory(settings.member_states, None)
+
+    def state_name(code: str) -> str:
+        state = directory.state(code)
+        return state.name if state else code
+
+    if options.submissions:
+        return await _submissions(options, meeting, url, state_name)
+    wanted = LIST_FORMATS if options.provisional_list else INTEREST_FORMATS
+    if options.format not in wanted:
+        what = "--provisional-list" if options.provisional_list else "--interests"
+        print(f"{what} is written as {', '.join(wanted)}: give --format {wanted[0]}, say.", file=sys.stderr)
+        return 2
+    async with await Database.open(url) as database:
+        data = await (_lists if options.provisional_list else _interests)(options, meeting, database, state_name)
+    write_out(data, options.out)
+    return 0
+
+
+async def _submissions(
+    options: argparse.Namespace, meeting: Meeting, url: str, state_name: Callable[[str], str]
+) -> int:
+    """The pages made available ahead of the meeting: an index and one page per delegation, into a folder."""
+    from bot.formats.submissions_html import submissions_site
+
+    if options.format != "html" or options.out is None:
+        print("--submissions writes web pages: give --format html and --out DIR (a folder).", file=sys.stderr)
+        return 2
+    if options.out.exists() and not options.out.is_dir():
+        print(f"{options.out} is a file; --submissions --out needs a folder.", file=sys.stderr)
+        return 2
+    async with await Database.open(url) as database, database.uow() as uow:
+        history = await uow.submissions.all(meeting.id)
+    pages = submissions_site(history, state_name, meeting.title, meeting.zone)
+    options.out.mkdir(parents=True, exist_ok=True)
+    for file_name, data in pages.items():
+        (options.out / file_name).write_bytes(data)
+    print(f"Wrote {len(pages) - 1} submission page(s) and the index to {options.out}")
+    return 0
+
+
+async def _lists(
+    options: argparse.Namespace, meeting: Meeting, database: Database, state_name: Callable[[str], str]
+) -> bytes:
+    """Each segment's speakers inscribed from the provisional list, in the order of its list of speakers now
+    (protocol order, and any place the moderator or staff gave since)."""
+    from bot.formats.provisional_list import (
+        ProvisionalLists,
+        provisional_list_docx,
+        provisional_list_html,
+        provisional_list_md,
+    )
+    from bot.scheduling.clock import SystemClock
+
+    segments, moderators = [], []
+    async with database.uow() as uow:
+        interests = {i.id: i for i in await uow.interests.all(meeting.id)}
+        for session in (s for s in meeting.sessions if s.kind is not SessionKind.BREAK):
+            queue = await uow.queues.get(meeting.id, session.id, meeting.speaking_for(session))
+            listed = tuple(interests[e.interest] for e in queue.waiting if e.interest in interests)
+            segments.append((session, listed))
+            moderators.append((session, tuple(i for i in interests.values() if _moderates(i, session.id))))
+    lists = ProvisionalLists(meeting, tuple(segments), tuple(moderators), state_name, SystemClock().now())
+    if options.format == "docx":
+        return provisional_list_docx(lists)
+    return (provisional_list_html(lists) if options.format == "html" else provisional_list_md(lists)).encode()
+
+
+async def _interests(
+    options: argparse.Namespace, meeting: Meeting, database: Database, state_name: Callable[[str], str]
+) -> bytes:
+    from bot.formats.interests_export import interests_csv, interests_json
+
+    async with database.uow() as uow:
+        interests = list(await uow.interests.all(meeting.id))
+    form = interests_csv if options.format == "csv" else interests_json
+    return form(interests, meeting, state_name)
+
+
+def _moderates(interest: Interest, session_id: str) -> bool:
+    accepted = interest.status is Status.ACCEPTED and interest.role is Role.MODERATOR
+    return accepted and interest.session_id == session_id
