@@ -46,6 +46,9 @@ class SpeakingSettings:
     # after its end.
     opens_before: timedelta = timedelta(0)
     overrun: timedelta = timedelta(minutes=15)
+    # A statement not delivered counts as submitted in writing; published (notes, report) only once its speaker
+    # agrees, when this is set: they are asked by direct message as the list closes.
+    written_needs_consent: bool = False
 
     def limit_for(self, category: Category) -> timedelta:
         return self.limits.get(category, timedelta(minutes=3))

@@ -86,7 +86,7 @@ def _speaker(doc: WordDocument, whole: MeetingRecord, record: SessionRecord, pos
 
 
 def _written(doc: WordDocument, record: SessionRecord) -> None:
-    if written := record.written:
+    if written := record.published_written:
         heading(doc, "Statements submitted in writing only", level=2)
     for intervention in written:
         lead = paragraph(doc)

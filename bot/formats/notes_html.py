@@ -82,7 +82,7 @@ def _speaker(meeting: Meeting, intervention: Intervention, record: SessionRecord
 
 
 def _written(record: SessionRecord) -> str:
-    written = list(record.written)
+    written = list(record.published_written)
     if not written:
         return ""
     items = "".join(

@@ -63,7 +63,7 @@ def _speaker_line(meeting: Meeting, intervention: Intervention, record: SessionR
 
 
 def _written(meeting: Meeting, record: SessionRecord) -> list[str]:
-    written = list(record.written)
+    written = list(record.published_written)
     if not written:
         return []
     lines = ["", "### Statements submitted in writing only", ""]

@@ -172,7 +172,7 @@ def _facts(intervention: Intervention) -> list[str]:
 
 def _after(doc: WordDocument, record: SessionRecord) -> None:
     """What closes a session: where its written statements went, who was not heard, the notes on it."""
-    if bool(record.written):
+    if bool(record.published_written):
         paragraph(doc, "Statements submitted in writing only are reproduced in the annex.")
     if record.unheard:
         paragraph(doc, "Inscribed but not heard: " + ", ".join(who(e.speaker) for e in record.unheard) + ".")
@@ -209,7 +209,7 @@ def _participation_rows(heard: Sequence[Intervention]) -> list[str | tuple[str, 
 
 def _annex(doc: WordDocument, record: MeetingRecord) -> None:
     heading(doc, "Annex: statements submitted in writing", level=1)
-    written = [(s, list(s.written)) for s in record.sessions]
+    written = [(s, list(s.published_written)) for s in record.sessions]
     for session, statements in written:
         if statements:
             heading(doc, session.session.title, level=2)

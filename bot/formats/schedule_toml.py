@@ -30,7 +30,15 @@ SESSION_KEYS = (
     "links",
     "speaking",
 )
-SPEAKING_KEYS = ("policy", "prefer_first_time", "limits", "warning_before_end", "opens_before", "overrun")
+SPEAKING_KEYS = (
+    "policy",
+    "prefer_first_time",
+    "limits",
+    "warning_before_end",
+    "opens_before",
+    "overrun",
+    "written_needs_consent",
+)
 REMINDER_KEYS = ("offsets", "digest_at", "grace")
 SUBMISSION_KEYS = ("deadline", "word_limit", "late_until", "categories")
 INTEREST_KEYS = ("deadline",)
@@ -165,6 +173,7 @@ def _speaking(fields: Fields) -> SpeakingSettings | None:
         warning_before_end=fields.duration("warning_before_end") or defaults.warning_before_end,
         opens_before=_or(fields.duration("opens_before"), defaults.opens_before),
         overrun=_or(fields.duration("overrun"), defaults.overrun),
+        written_needs_consent=bool(fields.flag("written_needs_consent")),
     )
 
 

@@ -9,6 +9,7 @@ from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
 from bot.services.catalogue import command_registry
 from bot.services.commands import CommandService
+from bot.services.consent import ConsentService
 from bot.services.corrections import CorrectionService
 from bot.services.displays import Displays
 from bot.services.exports import Exporter, ExportService
@@ -57,6 +58,7 @@ def assemble(
     corrections = CorrectionService(timetable)
     submissions = SubmissionService(timetable, documents)
     interests = InterestService(timetable, people, floor)
+    consent = ConsentService(timetable)
     handlers = {
         **timetable_handlers(timetable),
         **people.handlers(),
@@ -66,6 +68,7 @@ def assemble(
         **corrections.handlers(),
         **submissions.handlers(),
         **interests.handlers(),
+        **consent.handlers(),
     }
     commands = CommandService(
         registry or command_registry(),

@@ -74,6 +74,15 @@ def _speaking() -> tuple[CommandSpec, ...]:
         CommandSpec("lower", "Withdraw your request for the floor.", example="/lower"),
         CommandSpec("queue", "The list of speakers, your place in it, and an estimated wait.", example="/queue"),
         CommandSpec(
+            "consent",
+            "Say whether your statement, not delivered, may be published as submitted in writing.",
+            (
+                Param("session", ParamKind.SESSION, "the session, such as rt1", required=True),
+                Param("answer", ParamKind.WORD, "yes or no", required=True),
+            ),
+            example="/consent rt1 yes",
+        ),
+        CommandSpec(
             "statement",
             "The text or summary of your intervention; if you are not heard, it counts as submitted in writing.",
             (replace(text, help="your statement, up to 20,000 characters"),),

@@ -7,7 +7,7 @@ from datetime import datetime
 from bot.domain.meeting import Meeting, Session
 from bot.domain.queue import events as ev
 from bot.domain.queue.queue import SpeakerQueue
-from bot.services.views import AckView, FloorView, Post, Reader, Visibility
+from bot.services.views import AckView, Fact, FloorView, Post, Reader, Visibility
 
 ANNOUNCED = (
     ev.FloorGiven,
@@ -36,8 +36,20 @@ def news(
     *,
     now: datetime,
 ) -> list[Post]:
-    """The announcements of what happened, then a direct message to each speaker who moved up."""
-    return announcements(meeting, session, happened, q, now) + turns(meeting, session, before, q, happened)
+    """The announcements of what happened, then a direct message to each speaker who moved up, or whose
+    statement, not delivered, waits for their consent to be published."""
+    told = announcements(meeting, session, happened, q, now) + turns(meeting, session, before, q, happened)
+    return told + consent_questions(meeting, session, happened)
+
+
+def consent_questions(meeting: Meeting, session: Session, happened: list[ev.QueueEvent]) -> list[Post]:
+    """As the list closes: ask each speaker not heard, whose statement is kept as written, whether to publish it."""
+    if not meeting.speaking_for(session).written_needs_consent:
+        return []
+    written = [i for e in happened if isinstance(e, ev.SessionFinished) for i in e.written]
+    facts: dict[str, Fact] = {"session": session.title, "id": session.id}
+    speakers = dict.fromkeys(i.entry.speaker.participant_id for i in written)
+    return [Post(AckView("consent_asked", facts), Visibility.PRIVATE, None, who) for who in speakers]
 
 
 def announcements(

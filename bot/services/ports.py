@@ -9,6 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
 
+from bot.domain.consents import Consent
 from bot.domain.corrections import Correction
 from bot.domain.interests import Interest
 from bot.domain.meeting import Meeting
@@ -243,6 +244,14 @@ class InterestRepository(Protocol):
         ...
 
 
+class ConsentRepository(Protocol):
+    """Answers on publishing statements submitted in writing; appended, the latest counts."""
+
+    async def add(self, meeting_id: str, consent: Consent) -> None: ...
+
+    async def all(self, meeting_id: str) -> Sequence[Consent]: ...
+
+
 class DocumentReader(Protocol):
     """The text of a file sent with a command (.txt, .md, .docx); refuses (Refused) one it cannot read."""
 
@@ -262,6 +271,7 @@ class UnitOfWork(Protocol):
     displays: DisplayRepository
     submissions: SubmissionRepository
     interests: InterestRepository
+    consents: ConsentRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
+from bot.domain.consents import agreed_in
 from bot.domain.corrections import Correction
 from bot.domain.errors import Refused
 from bot.domain.meeting import Meeting, Session, SessionKind
@@ -23,6 +24,9 @@ class SessionRecord:
     notes: tuple[Note, ...]
     unheard: tuple[QueueEntry, ...]
     corrections: tuple[Correction, ...] = ()
+    # Who agreed that their statement, not delivered, be published; consulted only where the session needs it.
+    consented: frozenset[str] = frozenset()
+    needs_consent: bool = False
     _numbers: dict[int, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -44,6 +48,14 @@ class SessionRecord:
     def written(self) -> tuple[Intervention, ...]:
         """The statements never delivered, submitted in writing when the list closed."""
         return tuple(i for i in self.interventions if i.delivery is Delivery.WRITTEN)
+
+    @property
+    def published_written(self) -> tuple[Intervention, ...]:
+        """The statements submitted in writing that published documents (notes, report) may show: all of them,
+        or, where the session asks for consent, those whose speaker agreed. The others stay in the record."""
+        if not self.needs_consent:
+            return self.written
+        return tuple(i for i in self.written if i.entry.speaker.participant_id in self.consented)
 
     def corrections_of(self, intervention: Intervention) -> tuple[Correction, ...]:
         return tuple(c for c in self.corrections if c.entry_id == intervention.id)
@@ -118,12 +130,15 @@ async def read_record(
     records = []
     async with uow:
         corrections = await uow.corrections.all(meeting.id)
+        consents = await uow.consents.all(meeting.id)
         for session in _sessions(meeting, session_id):
             mine = tuple(c for c in corrections if c.session_id == session.id)
             interventions = tuple(_corrected(i, mine) for i in await uow.queues.interventions(meeting.id, session.id))
             notes = await uow.queues.notes(meeting.id, session.id)
             unheard = await uow.queues.unheard(meeting.id, session.id)
-            records.append(SessionRecord(session, interventions, tuple(notes), tuple(unheard), mine))
+            consented = agreed_in(consents, session.id)
+            needs = meeting.speaking_for(session).written_needs_consent
+            records.append(SessionRecord(session, interventions, tuple(notes), tuple(unheard), mine, consented, needs))
         submissions = tuple(current(await uow.submissions.all(meeting.id)).values())
     return MeetingRecord(meeting, tuple(records), dict(names or {}), submissions, dict(states or {}))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import MetaData
 
 from bot.storage.base import Base
+from bot.storage.consents.tables import ConsentRow
 from bot.storage.corrections.tables import CorrectionRow
 from bot.storage.displays.tables import DisplayRow
 from bot.storage.interests.tables import InterestRow
@@ -32,6 +33,7 @@ ROWS: tuple[type[Base], ...] = (
     DisplayRow,
     SubmissionRow,
     InterestRow,
+    ConsentRow,
 )
 
 metadata: MetaData = Base.metadata

@@ -8,6 +8,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.ports import UnitOfWork
+from bot.storage.consents.repository import SqlAlchemyConsentRepository
 from bot.storage.corrections.repository import SqlAlchemyCorrectionRepository
 from bot.storage.displays.repository import SqlAlchemyDisplayRepository
 from bot.storage.interests.repository import SqlAlchemyInterestRepository
@@ -46,6 +47,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.displays = SqlAlchemyDisplayRepository(session)
         self.submissions = SqlAlchemySubmissionRepository(session)
         self.interests = SqlAlchemyInterestRepository(session)
+        self.consents = SqlAlchemyConsentRepository(session)
 
     async def __aenter__(self) -> Self:
         if self._session is not None:

@@ -85,6 +85,7 @@ async def replay_roundtable(tmp_path: Path) -> MeetingRecord:
                 "mod-rt1 #gcm-rt1> /floor end",
                 "mod-rt1 #gcm-rt1> /note Roundtable closed on time.",
                 "@clock 2020-11-12T13:00+01:00",
+                "icmc> /consent rt1 yes",  # ICMC's text, never delivered, may be published as submitted in writing
             ]
         )
     assert faults == 0

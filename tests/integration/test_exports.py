@@ -51,6 +51,7 @@ async def replayed(tmp_path: Path) -> str:
                 "@advance 90s",
                 "mod-rt1 #gcm-rt1> /floor end",
                 "@clock 2020-11-12T13:00+01:00",
+                "icmc> /consent rt1 yes",  # the written statement may be published
             ]
         )
     return url

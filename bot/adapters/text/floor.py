@@ -39,6 +39,10 @@ _ACKS = {
     "every version is kept.",
     "submission_replaced": "The written submission of {delegation} is replaced by this one: {words} words "
     "(version {version}); the earlier versions are kept.",
+    "consent_asked": "You were not heard in {session}; your statement is kept as submitted in writing. May the "
+    "secretariat publish it in the session notes and the report? Answer /consent {id} yes, or /consent {id} no.",
+    "consent_given": "Your statement in {session} will be published as submitted in writing.",
+    "consent_withheld": "Your statement in {session} stays in the record for the secretariat and is not published.",
     "interest_kept": "Your interest in the {role} role at {session} is number {id}; the secretariat will tell you "
     "what it decides. /interest withdraw {id} takes it back.",
     "interest_withdrawn": "Expression of interest #{id} ({session}) is withdrawn.",

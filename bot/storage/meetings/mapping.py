@@ -125,6 +125,7 @@ def _speaking_to_dict(speaking: SpeakingSettings) -> dict[str, Any]:
         "warning_before_end": _seconds(speaking.warning_before_end),
         "opens_before": _seconds(speaking.opens_before),
         "overrun": _seconds(speaking.overrun),
+        "written_needs_consent": speaking.written_needs_consent,
     }
 
 
@@ -137,6 +138,7 @@ def _speaking_from_dict(data: dict[str, Any]) -> SpeakingSettings:
         # Meetings stored before these settings existed read with today's defaults.
         opens_before=timedelta(seconds=data.get("opens_before", _seconds(SpeakingSettings().opens_before))),
         overrun=timedelta(seconds=data.get("overrun", _seconds(SpeakingSettings().overrun))),
+        written_needs_consent=data.get("written_needs_consent", False),
     )
 
 

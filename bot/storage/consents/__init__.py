@@ -1,0 +1,1 @@
+"""Consents: who agreed that their statement submitted in writing be published."""
