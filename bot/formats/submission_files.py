@@ -31,8 +31,10 @@ class SubmissionFileError(Exception):
 class SubmissionFiles:
     """The `DocumentReader` port: a file sent with a command, as text; refused in one line when unreadable."""
 
-    def text_of(self, name: str, data: bytes) -> str:
+    def text_of(self, name: str, data: bytes, declared_size: int | None = None) -> str:
         try:
+            if declared_size is not None and declared_size > MAX_FILE_BYTES:  # never fetched: refused by its size
+                raise SubmissionFileError(_too_large(name, declared_size))
             return read_document(name, data)
         except SubmissionFileError as error:
             raise Refused("unreadable_file", {"message": str(error)}) from None

@@ -19,6 +19,8 @@ class Attachment:
 
     name: str
     data: bytes
+    # The size the platform declared, when it is too large to be fetched at all (then `data` is empty).
+    declared_size: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -255,7 +255,7 @@ class ConsentRepository(Protocol):
 class DocumentReader(Protocol):
     """The text of a file sent with a command (.txt, .md, .docx); refuses (Refused) one it cannot read."""
 
-    def text_of(self, name: str, data: bytes) -> str: ...
+    def text_of(self, name: str, data: bytes, declared_size: int | None = None) -> str: ...
 
 
 class UnitOfWork(Protocol):

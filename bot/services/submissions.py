@@ -126,7 +126,7 @@ class SubmissionService:
         return typed, None
 
     def _read(self, attachment: Attachment) -> str:
-        return self.documents.text_of(attachment.name, attachment.data)
+        return self.documents.text_of(attachment.name, attachment.data, attachment.declared_size)
 
     def _reader(self, ctx: Context) -> Reader:
         return self.timetable.reader(ctx.who)

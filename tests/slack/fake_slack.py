@@ -61,8 +61,10 @@ class FakeSlack(Workspace):
                 web.post("/upload/{file_id}", self._upload),
                 web.post("/respond/{name}", self._respond),
                 web.get("/link", self._link),
+                web.get("/files/{name}", self._file),
             ]
         )
+        self.files: dict[str, bytes] = {}  # shared files, served to a bearer of a bot token as url_private is
         self._failures: dict[str, deque[tuple[int, int, str | None]]] = defaultdict(deque)
         self._changed = asyncio.Condition()
         self._ws: web.WebSocketResponse | None = None
@@ -183,6 +185,19 @@ class FakeSlack(Workspace):
         else:  # slack_sdk's files_upload_v2 POSTs the raw bytes
             upload.data = await request.read()
         return web.Response(text=f"OK - {len(upload.data)}")  # what files.slack.com answers, text/plain
+
+    def share(self, name: str, data: bytes) -> dict[str, Any]:
+        """A file shared in a message: what Slack puts in the message's `files`, pointing back at this fake."""
+        self.files[name] = data
+        url = f"{self.base_url}/files/{name}"
+        return {"id": f"F{len(self.files):05d}", "name": name, "size": len(data), "url_private_download": url}
+
+    async def _file(self, request: web.Request) -> web.Response:
+        await self._record(Call("files.download", None, {"name": request.match_info["name"]}, path=request.path))
+        if not request.headers.get("Authorization", "").startswith("Bearer xoxb-"):
+            return web.Response(status=403, text="a bot token is needed")  # Slack answers a login page
+        data = self.files.get(request.match_info["name"])
+        return web.Response(body=data) if data is not None else web.Response(status=404)
 
     async def _respond(self, request: web.Request) -> web.Response:
         args = await request.json()

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
 
 import aiohttp
 
 from bot import bootstrap
+from bot.adapters.slack.files import SUBMIT_SHORTCUT
 from bot.adapters.slack.server import EVENTS_PATH, SlackBot
 from bot.bootstrap import Podium, SlackServing
 from bot.config import Settings, SlackSettings
@@ -24,7 +28,7 @@ from bot.services.delivery import Delivery
 from bot.services.outbox import Outbox
 from tests.conftest import SCHEDULES
 from tests.slack.fake_slack import FakeSlack, serve
-from tests.slack.signed import action_body, post_signed, slash_body
+from tests.slack.signed import TEAM_ID, action_body, post_signed, slash_body
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"  # the signing secret of Slack's documentation example
 ROSTER = SCHEDULES / "demo-roster-2020.toml"
@@ -74,6 +78,20 @@ class Running:
         channel_id, reply_to = self.slack.channels[channel], self.slack.response_url(user)
         body = action_body(action, session, user, channel_id, response_url=reply_to)
         return await post_signed(self.http, self.url, SECRET, body)
+
+    async def shortcut(self, user: str, files: list[dict[str, Any]], channel: str = "gcm-review") -> tuple[int, str]:
+        """The message shortcut "Submit as written input" used on a message that shares these files."""
+        payload = {
+            "type": "message_action",
+            "callback_id": SUBMIT_SHORTCUT,
+            "trigger_id": f"{user}.{len(self.slack.calls)}.shortcut",
+            "team": {"id": TEAM_ID},
+            "user": {"id": user, "name": user},
+            "channel": {"id": self.slack.channels[channel], "name": channel},
+            "message": {"type": "message", "ts": "1604318400.000100", "text": "our input", "files": files},
+            "response_url": self.slack.response_url(user),
+        }
+        return await post_signed(self.http, self.url, SECRET, urlencode({"payload": json.dumps(payload)}))
 
     async def settled(self) -> None:
         """Wait until every queued post and live-list refresh has reached the fake."""

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import replace
 from typing import Any
 
+import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.commands import slash_names
 from bot.adapters.slack.delivery import SlackPlatform
+from bot.adapters.slack.files import SLACK_FILE_HOSTS, SUBMIT_SHORTCUT, FileRefused, fetched
 from bot.adapters.slack.text import from_slack
 from bot.services.commands import CommandService, Invocation
 from bot.services.registry import Registry
@@ -21,6 +23,8 @@ from bot.services.views import FileView, Post, Visibility
 Ack = Callable[..., Awaitable[Any]]
 Respond = Callable[..., Awaitable[Any]]
 _BUTTON = re.compile(r"podium_(hand|lower|next|end)")
+log = logging.getLogger(__name__)
+FETCH_FAILED = "Podium could not fetch the file from Slack: share it again, then use the shortcut on that message."
 _BUTTON_COMMANDS = {"hand": ("hand", ""), "lower": ("lower", ""), "next": ("floor", "next"), "end": ("floor", "end")}
 
 
@@ -28,9 +32,15 @@ class SlackCommands:
     """Translates Slack requests into invocations of the core and its answers back into Slack replies."""
 
     def __init__(
-        self, commands: CommandService, registry: Registry, slack: SlackPlatform, put: Callable[[Post], None]
+        self,
+        commands: CommandService,
+        registry: Registry,
+        slack: SlackPlatform,
+        put: Callable[[Post], None],
+        file_hosts: Collection[str] = SLACK_FILE_HOSTS,
     ) -> None:
         self.commands = commands
+        self.file_hosts = file_hosts  # where shared files may be fetched from with the bot token
         self.slack = slack
         self.put = put  # the delivery router: channel posts reach every platform serving the meeting
         self.names = slash_names(registry)  # "/agenda" -> "agenda"
@@ -46,6 +56,7 @@ class SlackCommands:
         for slash in self.slow:
             app.command(slash)(ack=self._ack_slow, lazy=[self._run_slow])
         app.action(_BUTTON)(self.button)
+        app.shortcut(SUBMIT_SHORTCUT)(self.submit_file)
         app.event("app_mention")(self.mention)
 
     async def slash(self, ack: Ack, command: dict[str, Any]) -> None:
@@ -86,6 +97,26 @@ class SlackCommands:
             request_id=f"{body['user']['id']}:{action.get('action_ts') or body.get('trigger_id')}",
         )
         for reply in await self._dispatch(await self.commands.handle(invocation), body["user"]["id"]):
+            await respond(text=reply, response_type="ephemeral", replace_original=False)
+
+    async def submit_file(self, ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+        """The message shortcut "Submit as written input": the file shared in that message goes to /submit, as a
+        slash command cannot carry one. The core refuses no file, two files, or one it cannot read."""
+        await ack()
+        user = body["user"]["id"]
+        try:
+            async with aiohttp.ClientSession() as session:
+                files = (body.get("message") or {}).get("files") or []
+                token = self.slack.client.token or ""
+                attachments = tuple([await fetched(session, token, f, self.file_hosts) for f in files])
+        except (aiohttp.ClientError, TimeoutError, FileRefused):
+            log.warning("could not fetch a file shared for /submit")
+            await respond(text=FETCH_FAILED, response_type="ephemeral", replace_original=False)
+            return
+        channel = self.slack.channels.name_of(body["channel"]["id"])
+        request = f"{user}:{body.get('trigger_id')}"  # one shortcut use is one delivery
+        invocation = Invocation(user, "submit", "", channel, request_id=request, attachments=attachments)
+        for reply in await self._dispatch(await self.commands.handle(invocation), user):
             await respond(text=reply, response_type="ephemeral", replace_original=False)
 
     async def mention(self, event: dict[str, Any], body: dict[str, Any]) -> None:

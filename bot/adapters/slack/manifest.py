@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.adapters.slack.commands import slash_name, usage_hint
+from bot.adapters.slack.files import SUBMIT_SHORTCUT
 from bot.services.registry import Registry
 
 BOT_SCOPES = (
@@ -14,6 +15,7 @@ BOT_SCOPES = (
     "chat:write",  # reminders, announcements, the live list
     "chat:write.public",  # post in a session channel without being invited first
     "commands",
+    "files:read",  # the "Submit as written input" shortcut fetches the file shared in a message
     "files:write",  # /export sends the file
     "im:write",  # direct messages: "you are next", /remind me
     "users:read",  # each user's time zone, where the roster gives none
@@ -45,6 +47,15 @@ def slack_manifest(
         "features": {
             "bot_user": {"display_name": "Podium", "always_online": True},
             "slash_commands": commands,
+            # A slash command cannot carry a file: a delegate shares the submission in a message, then uses this.
+            "shortcuts": [
+                {
+                    "name": "Submit as written input",
+                    "type": "message",
+                    "callback_id": SUBMIT_SHORTCUT,
+                    "description": "Send the .txt, .md or .docx file in this message as your delegation's input",
+                }
+            ],
         },
         "oauth_config": {"scopes": {"bot": list(BOT_SCOPES)}},
         "settings": {

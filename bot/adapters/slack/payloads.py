@@ -22,6 +22,8 @@ def malformed(body: object) -> str | None:
             or _fields(body, "", (), ("trigger_id",))
             or _actions(body.get("actions"))
         )
+    if kind == "message_action":  # the "Submit as written input" shortcut, on a message in a channel
+        return _fields(body.get("user"), "user.", ("id",)) or _fields(body.get("channel"), "channel.", ("id",))
     if kind == "event_callback":
         return _fields(body.get("event"), "event.", ("type",), ("user", "channel")) or _fields(
             body, "", (), ("event_id",)

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
 
 from aiohttp import ClientOSError, ServerConnectionError, ServerDisconnectedError, web
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
@@ -22,6 +23,7 @@ from bot.adapters.slack.channels import ChannelMap
 from bot.adapters.slack.commands import renamer
 from bot.adapters.slack.delivery import SlackPlatform
 from bot.adapters.slack.edge import RefusalLog, SlackEdge
+from bot.adapters.slack.files import SLACK_FILE_HOSTS
 from bot.adapters.slack.zones import SlackZones
 from bot.config import SlackSettings
 from bot.services.core import Core
@@ -72,7 +74,10 @@ class SlackBot:
         self.platform = SlackPlatform(self.client, self.channels, SlackZones(self.client), renamer(self.core.registry))
         self.delivery.serve(self.platform)
         self.app: AsyncApp = build_app(self.client, self.settings.signing_secret)
-        SlackCommands(self.core.commands, self.core.registry, self.platform, self.delivery.put).register(self.app)
+        # Shared files come from Slack's file host; a Slack-compatible server (SLACK_API_URL) serves its own.
+        hosts = SLACK_FILE_HOSTS | {urlsplit(self.settings.api_url).hostname or ""}
+        commands = SlackCommands(self.core.commands, self.core.registry, self.platform, self.delivery.put, hosts)
+        commands.register(self.app)
 
     def web_app(self, healthy: Callable[[], Awaitable[bool]]) -> web.Application:
         """The events endpoint (HTTP mode only) and a health check for the load balancer."""
