@@ -26,30 +26,38 @@ ZONE = ZoneInfo("Europe/Zurich")
 
 
 def rows(quick: bool) -> list[Row]:
-    submissions = _submissions()
+    """The 56 States' submissions, then ten versions of each (560): the cost should grow in proportion."""
+    return [row for versions in (1, 10) for row in _rows(_submissions(versions), quick)]
+
+
+def _rows(submissions: list[Submission], quick: bool) -> list[Row]:
     runs = 3 if quick else 10
+    count = f"{len(submissions):,} submissions of {WORD_LIMIT:,} words"
     return [
         measure(
-            f"submissions: count words of {DELEGATIONS} submissions of {WORD_LIMIT:,} words",
+            f"submissions: count words of {count}",
             lambda: [count_words(s.text) for s in submissions],
             runs=runs,
-            goal="< 1,000 ms",
+            goal="< 1,000 ms" if len(submissions) <= DELEGATIONS else "~10x the row above",
         ),
         measure(
-            f"submissions: publish {DELEGATIONS} submissions of {WORD_LIMIT:,} words (index + pages)",
+            f"submissions: publish {count} (index + current pages)",
             lambda: submissions_site(submissions, _name, "Regional Review of the GCM", ZONE),
             runs=runs,
-            goal="< 1,000 ms",
+            goal="< 1,000 ms" if len(submissions) <= DELEGATIONS else "~1x: only current versions are pages",
         ),
     ]
 
 
-def _submissions() -> list[Submission]:
+def _submissions(versions: int = 1) -> list[Submission]:
+    """Each State's submission, `versions` times over (each a new version replacing the last)."""
     received = datetime(2020, 10, 1, 9, tzinfo=UTC)
     made = []
-    for index in range(DELEGATIONS):
+    for index in range(DELEGATIONS * versions):
         text = _text(random.Random(index), WORD_LIMIT)  # seeded: the same texts on every run
-        made.append(Submission(_code(index), text, received + timedelta(hours=9 * index), count_words(text), 1))
+        version = index // DELEGATIONS + 1
+        at = received + timedelta(minutes=10 * index)
+        made.append(Submission(_code(index % DELEGATIONS), text, at, count_words(text), version))
     return made
 
 
