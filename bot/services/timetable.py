@@ -119,11 +119,18 @@ class Timetable:
         return self._card(session, reader)
 
     def night_for(self, session: Session) -> tuple[NightTime, ...]:
-        """The member States for whom the session falls in the night (00:00–06:59 local), by local start."""
+        """The member States for whom the session falls in the night (00:00–06:59 local), by local start: in the
+        State's own zone, and in every zone where a registered member of its delegation sits (a delegate of the
+        Russian Federation in Vladivostok, of Canada in Vancouver), which the capital's zone alone would miss."""
+        members: dict[str, list[str]] = {}
+        for participant in self.directory.participants:
+            if participant.delegation and participant.timezone:
+                members.setdefault(participant.delegation.upper(), []).append(participant.timezone)
         found = [
-            NightTime(state.iso, session.start.astimezone(ZoneInfo(state.zone)), state.zone)
+            NightTime(state.iso, session.start.astimezone(ZoneInfo(zone)), zone, zone == state.zone)
             for state in self.directory.states
-            if LocalSpan.of(session.start, session.end, ZoneInfo(state.zone)).in_night
+            for zone in dict.fromkeys([state.zone, *members.get(state.iso, ())])
+            if LocalSpan.of(session.start, session.end, ZoneInfo(zone)).in_night
         ]
         return tuple(sorted(found, key=lambda n: (n.start.replace(tzinfo=None), n.delegation)))
 

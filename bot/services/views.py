@@ -134,6 +134,7 @@ class NightTime:
     delegation: str
     start: datetime
     zone: str
+    capital: bool = True  # the State's own zone; else a zone where one of its registered members sits
 
 
 @dataclass(frozen=True, slots=True)

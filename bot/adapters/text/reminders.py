@@ -7,7 +7,7 @@ from datetime import timedelta
 from bot.adapters.text.times import Times
 from bot.domain.durations import format_duration
 from bot.domain.reminders import NoticeKind
-from bot.services.views import ReminderView, SessionCard, SubscriptionsView
+from bot.services.views import NightTime, ReminderView, SessionCard, SubscriptionsView
 
 
 def reminder_text(view: ReminderView, times: Times, card_lines: list[str]) -> str:
@@ -46,10 +46,16 @@ def _digest(view: ReminderView, times: Times) -> str:
         lines.append(f"  {times.span(session.start, session.end, view.reader)}  {session.title} ({session.id})")
         late = night.get(session.id, ())
         if late:
-            starts = ", ".join(f"{n.delegation} {n.start:%H:%M}" for n in late)
+            starts = ", ".join(_night(n) for n in late)
             lines.append(f"      in the night for: {starts}")
     lines.append("/agenda shows the day in your own time; /remind me SESSION sends you a personal reminder.")
     return "\n".join(lines)
+
+
+def _night(night: NightTime) -> str:
+    """'US 04:00' in the State's own zone; 'CA 01:00 Vancouver' where one of its delegates sits elsewhere."""
+    where = "" if night.capital else f" {night.zone.rsplit('/', 1)[-1].replace('_', ' ')}"
+    return f"{night.delegation} {night.start:%H:%M}{where}"
 
 
 def _spoken(span: timedelta) -> str:
