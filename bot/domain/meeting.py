@@ -52,6 +52,13 @@ class Session:
     links: tuple[Link, ...] = ()
     moderators: tuple[str, ...] = ()
     speaking: SpeakingSettings | None = None
+    # Whether questions and replies to the current speaker go ahead of the list. None: as its kind has it, on in
+    # an interactive roundtable, off in a formal segment (opening, closing, plenary), where the list rules.
+    replies_ahead: bool | None = None
+
+    @property
+    def takes_replies_ahead(self) -> bool:
+        return self.replies_ahead if self.replies_ahead is not None else self.kind is SessionKind.ROUNDTABLE
 
     def is_on(self, now: datetime) -> bool:
         return self.start <= now < self.end

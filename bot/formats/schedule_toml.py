@@ -29,6 +29,7 @@ SESSION_KEYS = (
     "moderators",
     "links",
     "speaking",
+    "replies_ahead",
 )
 SPEAKING_KEYS = (
     "policy",
@@ -120,6 +121,7 @@ def _session(fields: Fields, zone: ZoneInfo) -> Session | None:
         links=links,
         moderators=fields.texts("moderators"),
         speaking=speaking,
+        replies_ahead=fields.flag("replies_ahead"),
     )
 
 

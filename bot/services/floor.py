@@ -77,6 +77,8 @@ class FloorService:
         kind = EntryKind(ctx.args.get("kind", "statement").lower())
         note = ctx.args.get("note", "")
         session = self._session(ctx)
+        if kind in (EntryKind.QUESTION, EntryKind.REPLY) and not session.takes_replies_ahead:
+            raise Refused("no_replies_ahead", {"session": session.title, "kind": kind.value})
 
         def raise_hand(q: SpeakerQueue) -> Place:
             entry = q.raise_hand(Speaker.of(ctx.who), kind, note, ctx.now)

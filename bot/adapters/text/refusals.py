@@ -65,6 +65,7 @@ _MESSAGES = {
     "unknown_interest": "There is no expression of interest '{value}'; /interests lists them with their numbers.",
     "not_your_interest": "Expression of interest #{id} is someone else's.",
     "already_inscribed": "{name} is already on the list of {session}.",
+    "no_replies_ahead": "{session} takes no {kind} ahead of the list of speakers; /hand asks for the floor in turn.",
     "no_written_statement": "You have no statement submitted in writing in {session}.",
     "reason_too_long": "The reason is {length} characters long; the limit is {limit}.",
 }

@@ -98,6 +98,7 @@ def _session_to_dict(session: Session) -> dict[str, Any]:
         "links": [{"kind": link.kind, "url": link.url} for link in session.links],
         "moderators": list(session.moderators),
         "speaking": _speaking_to_dict(session.speaking) if session.speaking else None,
+        "replies_ahead": session.replies_ahead,
     }
 
 
@@ -114,6 +115,7 @@ def _session_from_dict(data: dict[str, Any]) -> Session:
         links=tuple(Link(link["kind"], link["url"]) for link in data["links"]),
         moderators=tuple(data["moderators"]),
         speaking=_speaking_from_dict(speaking) if speaking is not None else None,
+        replies_ahead=data.get("replies_ahead"),  # absent from schedules stored before it
     )
 
 
