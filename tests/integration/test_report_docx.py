@@ -90,9 +90,9 @@ def test_headings_have_word_styles_in_report_order(report: Path) -> None:
         "Opening segment",  # not a roundtable, but someone spoke
         RT1,
         "Roundtable 2: Protecting migrants through rights-based border governance measures",
-        "Roundtable 3: Supporting migrants' integration and contributions to development",
-        "Roundtable 4: Strengthening evidence-based policymaking, public debate and cooperation for safe, orderly "
-        "and regular migration",
+        "Roundtable 3: Supporting the integration of migrants and acknowledging their contribution to development",
+        "Roundtable 4: Improving value- and evidence-based policymaking and public debate, and enhancing "
+        "cooperation on migration",
         "Participation",
         "Annex: statements submitted in writing",
         "Annex II: voluntary written submissions",
