@@ -5,23 +5,27 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from bot.cli.places import write_out
 from bot.config import Settings
 from bot.domain.interests import Interest, Role, Status
 from bot.domain.meeting import Meeting, SessionKind
+from bot.domain.participants import Participant
 from bot.storage.database import Database
 
 LIST_FORMATS = ("md", "html", "docx")
 INTEREST_FORMATS = ("csv", "json")
+PARTICIPANT_FORMATS = ("md", "html", "docx", "csv")
+Maker = Callable[[argparse.Namespace, Meeting, Database, Callable[[str], str]], Awaitable[bytes]]
 
 
 async def before_the_meeting(options: argparse.Namespace, settings: Settings, meeting: Meeting, url: str) -> int:
-    """--submissions (html, into a folder), --provisional-list (md, html, docx) or --interests (csv, json)."""
+    """--submissions (html, into a folder), --provisional-list (md, html, docx), --interests (csv, json) or
+    --participants (md, html, docx, csv)."""
     from bot.formats.roster import load_directory
 
-    directory = load_directory(settings.member_states, None)
+    directory = load_directory(settings.member_states, options.roster or settings.roster)
 
     def state_name(code: str) -> str:
         state = directory.state(code)
@@ -29,13 +33,20 @@ async def before_the_meeting(options: argparse.Namespace, settings: Settings, me
 
     if options.submissions:
         return await _submissions(options, meeting, url, state_name)
-    wanted = LIST_FORMATS if options.provisional_list else INTEREST_FORMATS
+    what, wanted, make = next(
+        (flag, formats, made)
+        for flag, formats, made in (
+            ("--provisional-list", LIST_FORMATS, _lists),
+            ("--interests", INTEREST_FORMATS, _interests),
+            ("--participants", PARTICIPANT_FORMATS, _participants(directory.participants)),
+        )
+        if getattr(options, flag.strip("-").replace("-", "_"))
+    )
     if options.format not in wanted:
-        what = "--provisional-list" if options.provisional_list else "--interests"
         print(f"{what} is written as {', '.join(wanted)}: give --format {wanted[0]}, say.", file=sys.stderr)
         return 2
     async with await Database.open(url) as database:
-        data = await (_lists if options.provisional_list else _interests)(options, meeting, database, state_name)
+        data = await make(options, meeting, database, state_name)
     write_out(data, options.out)
     return 0
 
@@ -98,6 +109,31 @@ async def _interests(
         interests = list(await uow.interests.all(meeting.id))
     form = interests_csv if options.format == "csv" else interests_json
     return form(interests, meeting, state_name)
+
+
+def _participants(roster: Sequence[Participant]) -> Maker:
+    """The roster's participants with the self-declared ones staff verified, as the list of participants."""
+
+    async def make(
+        options: argparse.Namespace, meeting: Meeting, database: Database, state_name: Callable[[str], str]
+    ) -> bytes:
+        from bot.formats.participants_list import (
+            ParticipantsList,
+            participants_csv,
+            participants_docx,
+            participants_html,
+            participants_md,
+        )
+        from bot.scheduling.clock import SystemClock
+
+        async with database.uow() as uow:
+            declared = [p for p in await uow.participants.declared(meeting.id) if p.verified]
+        lists = ParticipantsList(meeting, (*roster, *declared), state_name, SystemClock().now())
+        if options.format in ("docx", "csv"):
+            return (participants_docx if options.format == "docx" else participants_csv)(lists)
+        return (participants_html(lists) if options.format == "html" else participants_md(lists)).encode()
+
+    return make
 
 
 def _moderates(interest: Interest, session_id: str) -> bool:

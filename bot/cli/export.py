@@ -24,7 +24,7 @@ async def export(options: argparse.Namespace, settings: Settings) -> int:
     if missing := missing_database(url):  # opening it would create an empty one, and export nothing
         print(missing, file=sys.stderr)
         return 2
-    if options.submissions or options.provisional_list or options.interests:
+    if options.submissions or options.provisional_list or options.interests or options.participants:
         from bot.cli.before import before_the_meeting  # what is published ahead of it, not the record
 
         return await before_the_meeting(options, settings, meeting, url)

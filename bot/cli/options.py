@@ -150,6 +150,11 @@ def _export(export: argparse.ArgumentParser) -> None:
     before.add_argument(
         "--interests", action="store_true", help="every expression of interest, for the records (--format csv or json)"
     )
+    before.add_argument(
+        "--participants",
+        action="store_true",
+        help="the list of participants, by delegation, States first (--format md, html, docx or csv; --roster)",
+    )
 
 
 def _db(db: argparse.ArgumentParser) -> None:

@@ -38,6 +38,7 @@ class Participant:
     roles: tuple[str, ...] = ()
     timezone: str | None = None
     verified: bool = True
+    title: str = ""  # the position held, as registration gives it ("Minister of Labour and Social Protection")
 
     @classmethod
     def unlisted(cls, participant_id: str) -> Participant:

@@ -15,7 +15,7 @@ from bot.formats.fields import Fields
 
 E = TypeVar("E", Category, Level)
 
-PARTICIPANT_KEYS = ("id", "name", "delegation", "category", "level", "group", "roles", "timezone")
+PARTICIPANT_KEYS = ("id", "name", "delegation", "category", "level", "group", "roles", "timezone", "title")
 
 
 def load_directory(member_states: Path, roster: Path | None) -> Directory:
@@ -80,6 +80,7 @@ def _participant(row: Fields) -> Participant | None:
         group=row.text("group"),
         roles=row.texts("roles"),
         timezone=row.zone("timezone"),
+        title=row.text("title") or "",
     )
 
 
