@@ -141,7 +141,8 @@ def _by_objective(
         _interventions(doc, record, speakers)
         if not speakers:
             paragraph(doc, "No intervention referred to this objective.")
-    others = [i for i, numbers in found if not set(numbers) & {o.number for o in objectives}]
+    covered = {o.number for o in objectives}
+    others = [i for i, numbers in found if covered.isdisjoint(numbers)]
     if others:
         heading(doc, "Other interventions", level=2)
         _interventions(doc, record, others)

@@ -9,6 +9,7 @@ from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
 from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -28,6 +29,13 @@ CATEGORY_NAMES = {
     Category.SECRETARIAT: "secretariat",
 }
 
+# Qualified names, computed once: a report of 20,000 statements builds some 200,000 of these elements.
+_SECTION, _PARAGRAPH, _RUN = qn("w:sectPr"), qn("w:p"), qn("w:r")
+_PARAGRAPH_PROPERTIES, _INDENT, _LEFT = qn("w:pPr"), qn("w:ind"), qn("w:left")
+_RUN_PROPERTIES, _BOLD, _ITALIC = qn("w:rPr"), qn("w:b"), qn("w:i")
+_BREAK, _TEXT, _PRESERVE = qn("w:br"), qn("w:t"), {qn("xml:space"): "preserve"}
+NOTE_INDENT = Cm(1)  # a note sits this far in from what it is about
+
 
 def plain(text: str) -> str:
     """The one way text gets into a Word document: what XML cannot carry and bidi controls go (lxml escapes
@@ -37,16 +45,35 @@ def plain(text: str) -> str:
 
 def paragraph(doc: WordDocument, text: str = "", *, style: str | None = None, italic: bool = False) -> Paragraph:
     """A new paragraph holding the text (none: an empty paragraph for runs or a chart)."""
-    made = doc.add_paragraph(style=style)
+    made = Paragraph(_block(doc), doc._body)
+    if style is not None:
+        made.style = style  # by name, as python-docx's add_paragraph resolves it
     if text:
         run(made, text, italic=italic)
     return made
 
 
 def heading(doc: WordDocument, text: str, level: int) -> Paragraph:
-    """A heading of the level (0: the document's title) holding the text."""
-    made: Paragraph = doc.add_heading(level=level)
+    """A heading of the level (0: the document's title) holding the text, styled as python-docx's add_heading."""
+    made = paragraph(doc, style="Title" if level == 0 else f"Heading {level}")
     run(made, text)
+    return made
+
+
+def _block(doc: WordDocument) -> CT_P:
+    """A new paragraph at the end of the body, before the section properties that close it.
+
+    python-docx's add_paragraph looks for those properties with a search of the body's children, once per
+    paragraph: a document of 20,000 statements spent most of its time there, growing with the square of the
+    record. They are the body's last child when present, which lxml reaches at once.
+    """
+    body = doc._body._element  # what doc.element.body finds, kept by python-docx: no search per paragraph
+    made: CT_P = body.makeelement(_PARAGRAPH)
+    last = next(body.iterchildren(reversed=True), None)
+    if last is not None and last.tag == _SECTION:
+        last.addprevious(made)
+    else:
+        body.append(made)
     return made
 
 
@@ -56,15 +83,18 @@ def run(target: Paragraph, text: str, *, bold: bool = False, italic: bool = Fals
     python-docx's `Run.text` walks the text a character at a time (tabs, breaks); a report of 2,000 statements
     spent most of its time there, so the run is built directly: one `w:t` per line, `w:br` between lines.
     """
-    element = OxmlElement("w:r")
+    # lxml's makeelement gives python-docx's element classes too, at a fraction of OxmlElement's cost (it parses
+    # the tag and declares its namespace on each element; the document's root declares it once, for all).
+    new = target._p.makeelement
+    element = new(_RUN)
     if bold or italic:
-        properties = OxmlElement("w:rPr")
-        properties.extend([OxmlElement(tag) for tag, on in (("w:b", bold), ("w:i", italic)) if on])
+        properties = new(_RUN_PROPERTIES)
+        properties.extend([new(tag) for tag, on in ((_BOLD, bold), (_ITALIC, italic)) if on])
         element.append(properties)
     for index, line in enumerate(plain(text).split("\n")):
         if index:
-            element.append(OxmlElement("w:br"))
-        piece = OxmlElement("w:t", {qn("xml:space"): "preserve"})
+            element.append(new(_BREAK))
+        piece = new(_TEXT, _PRESERVE)
         piece.text = line
         element.append(piece)
     target._p.append(element)
@@ -114,7 +144,12 @@ def table(doc: WordDocument, header: Sequence[str], rows: Sequence[str | Sequenc
 def note(doc: WordDocument, said: Note) -> None:
     """A moderator's or rapporteur's note, indented under what it is about."""
     indented = paragraph(doc)
-    indented.paragraph_format.left_indent = Cm(1)
+    # What `paragraph_format.left_indent = Cm(1)` writes, made directly: on a new paragraph, which has no
+    # properties yet, python-docx's setter would search them for some thirty kinds of element first.
+    new = indented._p.makeelement
+    properties = new(_PARAGRAPH_PROPERTIES)
+    properties.append(new(_INDENT, {_LEFT: str(NOTE_INDENT.twips)}))
+    indented._p.insert(0, properties)
     run(indented, f"Note by {said.author}: ", italic=True)
     run(indented, said.text)
 

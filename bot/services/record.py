@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from typing import TypeVar
 
 from bot.domain.consents import agreed_in
 from bot.domain.corrections import Correction
@@ -15,6 +16,8 @@ from bot.domain.objectives import ObjectiveFinder
 from bot.domain.queue.entries import Delivery, Intervention, Note, QueueEntry
 from bot.domain.submissions import Submission, current
 from bot.services.ports import UnitOfWork
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +31,15 @@ class SessionRecord:
     consented: frozenset[str] = frozenset()
     needs_consent: bool = False
     _numbers: dict[int, int] = field(init=False, repr=False, compare=False)
+    # Notes and corrections by intervention id, in record order: every export asks for them once per
+    # intervention, and a scan of all the session's notes each time grew with the square of the record.
+    _notes_on: dict[int, tuple[Note, ...]] = field(init=False, repr=False, compare=False)
+    _corrections_of: dict[int, tuple[Correction, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_numbers", {i.id: n for n, i in enumerate(self.interventions, start=1)})
+        object.__setattr__(self, "_notes_on", _grouped((n.intervention, n) for n in self.notes))
+        object.__setattr__(self, "_corrections_of", _grouped((c.entry_id, c) for c in self.corrections))
 
     def number_of(self, intervention: Intervention) -> int:
         """Its number in the session, as every export shows it and /correct takes it (`rt1:3`).
@@ -58,10 +67,10 @@ class SessionRecord:
         return tuple(i for i in self.written if i.entry.speaker.participant_id in self.consented)
 
     def corrections_of(self, intervention: Intervention) -> tuple[Correction, ...]:
-        return tuple(c for c in self.corrections if c.entry_id == intervention.id)
+        return self._corrections_of.get(intervention.id, ())
 
     def notes_on(self, intervention: Intervention) -> tuple[Note, ...]:
-        return tuple(n for n in self.notes if n.intervention == intervention.id)
+        return self._notes_on.get(intervention.id, ())
 
     @property
     def session_notes(self) -> tuple[Note, ...]:
@@ -74,6 +83,15 @@ class SessionRecord:
             if intervention.counts_for_time:
                 totals[key(intervention)] += intervention.duration
         return dict(sorted(totals.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _grouped(pairs: Iterable[tuple[int | None, T]]) -> dict[int, tuple[T, ...]]:
+    """The items by the intervention id each is about, in the order given; those about none are left out."""
+    found: dict[int, list[T]] = defaultdict(list)
+    for key, item in pairs:
+        if key is not None:
+            found[key].append(item)
+    return {key: tuple(items) for key, items in found.items()}
 
 
 @dataclass(frozen=True, slots=True)
