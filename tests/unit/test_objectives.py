@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -36,3 +38,23 @@ def test_any_text_gives_known_objectives_in_order(text: str) -> None:
     found = objectives_addressed(text, objectives)
     assert list(found) == sorted(set(found))
     assert set(found) <= {o.number for o in objectives}
+
+
+def _one_alternative_per_label(text: str) -> tuple[int, ...]:
+    """The labels found the plain way, each alternative with its own word boundaries: the reference."""
+    objectives = load_schedule_toml(GCM_2020).objectives
+    found = set()
+    for objective in objectives:
+        label = objective.label.casefold()
+        if len(label.split()) > 1 and re.search(rf"\b{re.escape(label)}\b", text.casefold()):
+            found.add(objective.number)
+    return tuple(sorted(found))
+
+
+_LABEL_WORDS = sorted({w for o in load_schedule_toml(GCM_2020).objectives for w in o.label.split()})
+
+
+@given(st.lists(st.sampled_from([*_LABEL_WORDS, "data", "database", "and", "x", ",", "-"]), max_size=40))
+def test_the_fast_label_pattern_finds_exactly_what_one_search_per_label_finds(words: list[str]) -> None:
+    text = " ".join(words)  # no digits, so no "objective N" mention: labels alone decide
+    assert objectives_addressed(text, load_schedule_toml(GCM_2020).objectives) == _one_alternative_per_label(text)
