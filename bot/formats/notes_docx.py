@@ -10,7 +10,6 @@ from docx.document import Document as WordDocument
 
 from bot.domain.queue.entries import EntryKind, Intervention
 from bot.formats.word import (
-    CATEGORY_NAMES,
     duration,
     heading,
     joined,
@@ -24,6 +23,7 @@ from bot.formats.word import (
     who,
 )
 from bot.formats.word_chart import add_bar_chart
+from bot.formats.wording import category_of, credited_to
 from bot.services.record import MeetingRecord, SessionRecord
 
 SUBJECT = "Session notes"
@@ -64,52 +64,53 @@ def _session(doc: WordDocument, whole: MeetingRecord, record: SessionRecord) -> 
         _speaker(doc, whole, record, record.number_of(intervention), intervention)
     if not heard:
         paragraph(doc, "Nobody took the floor.")
-    _written(doc, record)
-    _unheard(doc, record)
-    _session_notes(doc, record)
-    _speaking_time(doc, record)
+    _written(doc, record, whole)
+    _unheard(doc, record, whole)
+    _session_notes(doc, record, whole)
+    _speaking_time(doc, record, whole)
 
 
 def _speaker(doc: WordDocument, whole: MeetingRecord, record: SessionRecord, position: int, said: Intervention) -> None:
     entry, speaker = said.entry, said.entry.speaker
-    facts = [CATEGORY_NAMES[speaker.category]]
+    facts = [category_of(speaker)]
     if entry.kind is not EntryKind.STATEMENT:
         facts.append("point of order" if entry.kind is EntryKind.ORDER else entry.kind.value.replace("-", " "))
-    facts += [f"{said.started_at.astimezone(whole.meeting.zone):%H:%M}", duration(said.duration)]
+    facts.append(f"{said.started_at.astimezone(whole.meeting.zone):%H:%M}")
+    facts += [duration(said.duration)] if said.counts_for_time else []  # a point of order takes no speaking time
     if addressed := whole.objectives_of(said):
         facts.append(f"objective{'s' if len(addressed) > 1 else ''} {joined([str(n) for n in addressed])}")
     lead = paragraph(doc)
-    run(lead, f"{position}. {who(speaker)}", bold=True)
+    run(lead, f"{position}. {who(speaker, whole.state_name)}", bold=True)
     run(lead, ", " + ", ".join(facts) + (f"\n{said.statement}" if said.statement else ""))
     for remark in record.notes_on(said):
-        note(doc, remark)
+        note(doc, remark, whole.name_of(remark.author))
 
 
-def _written(doc: WordDocument, record: SessionRecord) -> None:
+def _written(doc: WordDocument, record: SessionRecord, whole: MeetingRecord) -> None:
     if written := record.published_written:
         heading(doc, "Statements submitted in writing only", level=2)
     for intervention in written:
         lead = paragraph(doc)
-        run(lead, f"{record.number_of(intervention)}. {who(intervention.entry.speaker)}", bold=True)
+        run(lead, f"{record.number_of(intervention)}. {who(intervention.entry.speaker, whole.state_name)}", bold=True)
         run(lead, f"\n{intervention.statement or ''}")
 
 
-def _unheard(doc: WordDocument, record: SessionRecord) -> None:
+def _unheard(doc: WordDocument, record: SessionRecord, whole: MeetingRecord) -> None:
     if record.unheard:
         heading(doc, "Inscribed but not heard", level=2)
-        paragraph(doc, ", ".join(who(e.speaker) for e in record.unheard) + ".")
+        paragraph(doc, ", ".join(who(e.speaker, whole.state_name) for e in record.unheard) + ".")
 
 
-def _session_notes(doc: WordDocument, record: SessionRecord) -> None:
+def _session_notes(doc: WordDocument, record: SessionRecord, whole: MeetingRecord) -> None:
     if notes := record.session_notes:
         heading(doc, "Notes", level=2)
     for remark in notes:
-        note(doc, remark)
+        note(doc, remark, whole.name_of(remark.author))
 
 
-def _speaking_time(doc: WordDocument, record: SessionRecord) -> None:
-    by_category = record.time_by(lambda i: CATEGORY_NAMES[i.entry.speaker.time_category])
-    by_delegation = record.time_by(lambda i: i.entry.speaker.delegation or i.entry.speaker.name)
+def _speaking_time(doc: WordDocument, record: SessionRecord, whole: MeetingRecord) -> None:
+    by_category = record.time_by(lambda i: category_of(i.entry.speaker))
+    by_delegation = record.time_by(lambda i: credited_to(i.entry.speaker, whole.state_name))
     heading(doc, "Speaking time", level=2)
     paragraph(doc, f"Total {duration(sum(by_category.values(), timedelta(0)))}; points of order are not counted.")
     if by_category:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from bot.domain.durations import format_duration
 from bot.domain.meeting import Meeting
-from bot.domain.queue.entries import EntryKind, Intervention
+from bot.domain.queue.entries import EntryKind, Intervention, Speaker
 from bot.formats.safe_text import html_text
+from bot.formats.wording import category_of, credited_to, delegation_of, duration
 from bot.services.record import MeetingRecord, SessionRecord
 
 STYLE = """
@@ -57,65 +57,75 @@ def _session(meeting: Meeting, record: SessionRecord, whole: MeetingRecord) -> s
     parts.append("<h3>Speakers, in the order heard</h3>")
     items = "".join(_speaker(meeting, i, record, whole) for i in heard)
     parts.append(f'<ol class="speakers">{items}</ol>' if heard else "<p>Nobody took the floor.</p>")
-    parts += [_written(record), _unheard(record), _notes(record), _times(record), "</section>"]
+    parts += [_written(record, whole), _unheard(record, whole), _notes(record, whole), _times(record, whole)]
+    parts.append("</section>")
     return "\n".join(p for p in parts if p)
 
 
 def _speaker(meeting: Meeting, intervention: Intervention, record: SessionRecord, whole: MeetingRecord) -> str:
     entry, speaker = intervention.entry, intervention.entry.speaker
-    who = html_text(speaker.name) + (f" ({html_text(speaker.delegation)})" if speaker.delegation else "")
     kind = "" if entry.kind is EntryKind.STATEMENT else f" — {html_text(entry.kind.value.replace('-', ' '))}"
     started = intervention.started_at.astimezone(ZoneInfo(meeting.timezone))
-    line = f"<strong>{who}</strong>, {html_text(speaker.category.value)}{kind}, {started:%H:%M}, "
-    line += format_duration(intervention.duration)
+    line = f"<strong>{_who(speaker, whole)}</strong>, {category_of(speaker)}{kind}, {started:%H:%M}"
+    line += f", {duration(intervention.duration)}" if intervention.counts_for_time else ""  # a point of order: none
     addressed = whole.objectives_of(intervention)
     if addressed:
-        line += f" (objectives {', '.join(map(str, addressed))})"
+        label = "objective" if len(addressed) == 1 else "objectives"
+        line += f" ({label} {', '.join(map(str, addressed))})"
     if intervention.statement:
         line += f"<blockquote>{html_text(intervention.statement)}</blockquote>"
     notes = record.notes_on(intervention)
     if notes:
         line += (
-            "<ul>" + "".join(f"<li>Note by {html_text(n.author)}: {html_text(n.text)}</li>" for n in notes) + "</ul>"
+            "<ul>"
+            + "".join(f"<li>Note by {html_text(whole.name_of(n.author))}: {html_text(n.text)}</li>" for n in notes)
+            + "</ul>"
         )
     return f'<li value="{record.number_of(intervention)}">{line}</li>'
 
 
-def _written(record: SessionRecord) -> str:
+def _who(speaker: Speaker, whole: MeetingRecord) -> str:
+    """'Armen Hakobyan (Armenia)', 'Markus Steiner (Germany, on behalf of the European Union)', escaped."""
+    on_behalf = delegation_of(speaker, whole.state_name)
+    return html_text(speaker.name) + (f" ({html_text(on_behalf)})" if on_behalf else "")
+
+
+def _written(record: SessionRecord, whole: MeetingRecord) -> str:
     written = list(record.published_written)
     if not written:
         return ""
     items = "".join(
-        f'<li value="{record.number_of(i)}"><strong>{html_text(i.entry.speaker.name)}</strong> '
-        f"({html_text(i.entry.speaker.delegation or '')}): "
+        f'<li value="{record.number_of(i)}"><strong>{_who(i.entry.speaker, whole)}</strong>: '
         f"{html_text(i.statement or '')}</li>"
         for i in written
     )
     return f'<h3>Statements submitted in writing only</h3><ol class="written">{items}</ol>'
 
 
-def _unheard(record: SessionRecord) -> str:
+def _unheard(record: SessionRecord, whole: MeetingRecord) -> str:
     if not record.unheard:
         return ""
-    names = ", ".join(f"{html_text(e.speaker.name)} ({html_text(e.speaker.delegation or '')})" for e in record.unheard)
+    names = ", ".join(_who(e.speaker, whole) for e in record.unheard)
     return f"<h3>Inscribed but not heard</h3><p>{names}</p>"
 
 
-def _notes(record: SessionRecord) -> str:
+def _notes(record: SessionRecord, whole: MeetingRecord) -> str:
     notes = record.session_notes
     if not notes:
         return ""
     return (
-        "<h3>Notes</h3><ul>" + "".join(f"<li>{html_text(n.author)}: {html_text(n.text)}</li>" for n in notes) + "</ul>"
+        "<h3>Notes</h3><ul>"
+        + "".join(f"<li>{html_text(whole.name_of(n.author))}: {html_text(n.text)}</li>" for n in notes)
+        + "</ul>"
     )
 
 
-def _times(record: SessionRecord) -> str:
-    by_category = record.time_by(lambda i: i.entry.speaker.time_category.value)
-    by_delegation = record.time_by(lambda i: i.entry.speaker.delegation or i.entry.speaker.name)
+def _times(record: SessionRecord, whole: MeetingRecord) -> str:
+    by_category = record.time_by(lambda i: category_of(i.entry.speaker))
+    by_delegation = record.time_by(lambda i: credited_to(i.entry.speaker, whole.state_name))
     total = sum(by_category.values(), timedelta(0))
     return (
-        f"<h3>Speaking time</h3><p>Total {format_duration(total)}.</p>"
+        f"<h3>Speaking time</h3><p>Total {duration(total)}.</p>"
         + _chart("Speaking time by category", by_category)
         + _table("category", by_category)
         + _table("delegation", by_delegation)
@@ -123,9 +133,7 @@ def _times(record: SessionRecord) -> str:
 
 
 def _table(label: str, totals: dict[str, timedelta]) -> str:
-    rows = "".join(
-        f'<tr><td>{html_text(k)}</td><td class="num">{format_duration(v)}</td></tr>' for k, v in totals.items()
-    )
+    rows = "".join(f'<tr><td>{html_text(k)}</td><td class="num">{duration(v)}</td></tr>' for k, v in totals.items())
     return f"<table><tr><th>{label}</th><th>time</th></tr>{rows}</table>"
 
 
@@ -140,7 +148,7 @@ def _chart(title: str, totals: dict[str, timedelta]) -> str:
         rows.append(
             f'<text x="0" y="{y + 14}">{html_text(label)}</text>'
             f'<rect class="bar" x="130" y="{y + 3}" width="{width:.1f}" height="15"/>'
-            f'<text x="{135 + width:.1f}" y="{y + 14}">{format_duration(span)}</text>'
+            f'<text x="{135 + width:.1f}" y="{y + 14}">{duration(span)}</text>'
         )
     height = 22 * len(totals)
     return (

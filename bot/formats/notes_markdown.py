@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from bot.domain.durations import format_duration
 from bot.domain.meeting import Meeting
-from bot.domain.queue.entries import EntryKind, Intervention
+from bot.domain.queue.entries import EntryKind, Intervention, Speaker
 from bot.formats.markdown_text import markdown_line as _text
+from bot.formats.wording import category_of, credited_to, delegation_of, duration
 from bot.services.record import MeetingRecord, SessionRecord
 
 
@@ -39,59 +39,67 @@ def _session(meeting: Meeting, record: SessionRecord, whole: MeetingRecord) -> l
         return [*lines, "No interventions were recorded in this session.", ""]
     lines += ["### Speakers, in the order heard", ""]
     lines += [_speaker_line(meeting, i, record, whole) for i in heard] or ["Nobody took the floor."]
-    lines += _written(meeting, record) + _unheard(record) + _session_notes(record) + _times(record)
+    lines += _written(record, whole) + _unheard(record, whole) + _session_notes(record, whole) + _times(record, whole)
     return [*lines, ""]
 
 
 def _speaker_line(meeting: Meeting, intervention: Intervention, record: SessionRecord, whole: MeetingRecord) -> str:
     entry, speaker = intervention.entry, intervention.entry.speaker
     zone = ZoneInfo(meeting.timezone)
-    who = _text(speaker.name) + (f" ({_text(speaker.delegation)})" if speaker.delegation else "")
     kind = "" if entry.kind is EntryKind.STATEMENT else f" — {entry.kind.value.replace('-', ' ')}"
     started = intervention.started_at.astimezone(zone)
+    spoke = f", {duration(intervention.duration)}" if intervention.counts_for_time else ""  # a point of order: no time
     line = (
-        f"{record.number_of(intervention)}. **{who}**, {speaker.category.value}{kind}, {started:%H:%M}, "
-        f"{format_duration(intervention.duration)}"
+        f"{record.number_of(intervention)}. **{_who(speaker, whole)}**, {category_of(speaker)}{kind}, "
+        f"{started:%H:%M}{spoke}"
     )
     addressed = whole.objectives_of(intervention)
     if addressed:
-        line += f" (objectives {', '.join(map(str, addressed))})"
+        label = "objective" if len(addressed) == 1 else "objectives"
+        line += f" ({label} {', '.join(map(str, addressed))})"
     if intervention.statement:
         line += f"\n   > {_text(intervention.statement)}"
-    line += "".join(f"\n   - Note by {_text(n.author)}: {_text(n.text)}" for n in record.notes_on(intervention))
+    notes = record.notes_on(intervention)
+    line += "".join(f"\n   - Note by {_text(whole.name_of(n.author))}: {_text(n.text)}" for n in notes)
     return line
 
 
-def _written(meeting: Meeting, record: SessionRecord) -> list[str]:
+def _who(speaker: Speaker, whole: MeetingRecord) -> str:
+    """'Armen Hakobyan (Armenia)', 'Markus Steiner (Germany, on behalf of the European Union)'."""
+    on_behalf = delegation_of(speaker, whole.state_name)
+    return _text(speaker.name) + (f" ({_text(on_behalf)})" if on_behalf else "")
+
+
+def _written(record: SessionRecord, whole: MeetingRecord) -> list[str]:
     written = list(record.published_written)
     if not written:
         return []
     lines = ["", "### Statements submitted in writing only", ""]
     for i in written:
-        who = _text(i.entry.speaker.name)
         number = record.number_of(i)
-        lines.append(f"{number}. **{who}** ({_text(i.entry.speaker.delegation or '')}): {_text(i.statement or '')}")
+        lines.append(f"{number}. **{_who(i.entry.speaker, whole)}**: {_text(i.statement or '')}")
     return lines
 
 
-def _unheard(record: SessionRecord) -> list[str]:
+def _unheard(record: SessionRecord, whole: MeetingRecord) -> list[str]:
     if not record.unheard:
         return []
-    names = ", ".join(f"{_text(e.speaker.name)} ({_text(e.speaker.delegation or '')})" for e in record.unheard)
+    names = ", ".join(_who(e.speaker, whole) for e in record.unheard)
     return ["", "### Inscribed but not heard", "", names]
 
 
-def _session_notes(record: SessionRecord) -> list[str]:
+def _session_notes(record: SessionRecord, whole: MeetingRecord) -> list[str]:
     notes = record.session_notes
-    return ["", "### Notes", "", *(f"- {_text(n.author)}: {_text(n.text)}" for n in notes)] if notes else []
+    said = (f"- {_text(whole.name_of(n.author))}: {_text(n.text)}" for n in notes)
+    return ["", "### Notes", "", *said] if notes else []
 
 
-def _times(record: SessionRecord) -> list[str]:
-    by_category = record.time_by(lambda i: i.entry.speaker.time_category.value)
-    by_delegation = record.time_by(lambda i: i.entry.speaker.delegation or i.entry.speaker.name)
+def _times(record: SessionRecord, whole: MeetingRecord) -> list[str]:
+    by_category = record.time_by(lambda i: category_of(i.entry.speaker))
+    by_delegation = record.time_by(lambda i: credited_to(i.entry.speaker, whole.state_name))
     total = sum(by_category.values(), timedelta(0))
-    lines = ["", "### Speaking time", "", f"Total {format_duration(total)}.", "", "| category | time |", "|---|---|"]
-    lines += [f"| {c} | {format_duration(t)} |" for c, t in by_category.items()]
+    lines = ["", "### Speaking time", "", f"Total {duration(total)}.", "", "| category | time |", "|---|---|"]
+    lines += [f"| {c} | {duration(t)} |" for c, t in by_category.items()]
     lines += ["", "| delegation | time |", "|---|---|"]
-    lines += [f"| {_text(d)} | {format_duration(t)} |" for d, t in by_delegation.items()]
+    lines += [f"| {_text(d)} | {duration(t)} |" for d, t in by_delegation.items()]
     return lines

@@ -19,6 +19,7 @@ from bot.domain.settings import Category
 from bot.formats.markdown_text import markdown_line
 from bot.formats.safe_text import html_text
 from bot.formats.word import day, heading, page_numbers, paragraph, properties, table, when
+from bot.formats.wording import delegation_of
 
 TITLE = "Provisional list of speakers"
 NO_SPEAKER = "No speaker has been inscribed yet."
@@ -39,7 +40,6 @@ CATEGORY_TITLES = {
     Category.STAKEHOLDER: "Stakeholder",
     Category.SECRETARIAT: "Secretariat",
 }
-GROUP_NAMES = {"EU": "the European Union"}
 STYLE = """
 body { font: 15px/1.45 "Segoe UI", "Noto Sans", Arial, sans-serif; max-width: 52em; margin: 2em auto; color: #111; }
 h1 { font-size: 1.6em; } h2 { font-size: 1.2em; border-bottom: 2px solid #0b5394; padding-bottom: .2em; }
@@ -111,15 +111,6 @@ def provisional_list_docx(lists: ProvisionalLists) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
-
-
-def delegation_of(speaker: Speaker, state_name: Callable[[str], str]) -> str:
-    """'Armenia'; 'Germany, on behalf of the European Union' for a group statement; '' for no delegation."""
-    name = state_name(speaker.delegation) if speaker.delegation else ""
-    if not speaker.group:
-        return name
-    group = GROUP_NAMES.get(speaker.group, speaker.group)
-    return f"{name}, on behalf of {group}" if name else f"On behalf of {group}"
 
 
 def title_of(speaker: Speaker) -> str:

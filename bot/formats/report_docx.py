@@ -13,7 +13,6 @@ from bot.domain.meeting import Meeting, Objective, SessionKind
 from bot.domain.queue.entries import Delivery, EntryKind, Intervention
 from bot.domain.settings import Category
 from bot.formats.word import (
-    CATEGORY_NAMES,
     day,
     duration,
     field,
@@ -29,6 +28,7 @@ from bot.formats.word import (
     when,
     who,
 )
+from bot.formats.wording import category_of, credited_to
 from bot.services.record import MeetingRecord, SessionRecord
 
 SUBJECT = "Summary report (draft)"
@@ -58,7 +58,7 @@ def report_to_docx(record: MeetingRecord, *, generated_at: datetime) -> bytes:
     for session in record.sessions:
         if session.interventions or session.session.kind is SessionKind.ROUNDTABLE:
             _session(doc, record, session)
-    _participation(doc, [i for s in record.sessions for i in s.delivered])
+    _participation(doc, record, [i for s in record.sessions for i in s.delivered])
     _annex(doc, record)
     _submissions_annex(doc, record)
     out = io.BytesIO()
@@ -122,8 +122,8 @@ def _session(doc: WordDocument, whole: MeetingRecord, record: SessionRecord) -> 
     elif session.kind is SessionKind.ROUNDTABLE:
         _by_objective(doc, whole, record, heard, objectives)
     else:
-        _interventions(doc, record, heard)
-    _after(doc, record)
+        _interventions(doc, whole, record, heard)
+    _after(doc, whole, record)
 
 
 def _by_objective(
@@ -138,52 +138,56 @@ def _by_objective(
     for objective in objectives:
         heading(doc, _objective(objective), level=2)
         speakers = [i for i, numbers in found if objective.number in numbers]
-        _interventions(doc, record, speakers)
+        _interventions(doc, whole, record, speakers)
         if not speakers:
             paragraph(doc, "No intervention referred to this objective.")
     covered = {o.number for o in objectives}
     others = [i for i, numbers in found if covered.isdisjoint(numbers)]
     if others:
         heading(doc, "Other interventions", level=2)
-        _interventions(doc, record, others)
+        _interventions(doc, whole, record, others)
 
 
-def _interventions(doc: WordDocument, record: SessionRecord, interventions: Iterable[Intervention]) -> None:
+def _interventions(
+    doc: WordDocument, whole: MeetingRecord, record: SessionRecord, interventions: Iterable[Intervention]
+) -> None:
     for intervention in interventions:
         said = paragraph(doc)
-        run(said, who(intervention.entry.speaker), bold=True)
+        run(said, who(intervention.entry.speaker, whole.state_name), bold=True)
         run(
             said,
             ", " + ", ".join(_facts(intervention)) + (f"\n{intervention.statement}" if intervention.statement else ""),
         )
         for remark in record.notes_on(intervention):
-            note(doc, remark)
+            note(doc, remark, whole.name_of(remark.author))
 
 
 def _facts(intervention: Intervention) -> list[str]:
     entry, speaker = intervention.entry, intervention.entry.speaker
-    facts = [CATEGORY_NAMES[speaker.category] + (f" on behalf of {speaker.group}" if speaker.group else "")]
+    facts = [category_of(speaker)]  # a group statement's group is named with the speaker
     if entry.kind is not EntryKind.STATEMENT:
         facts.append("point of order" if entry.kind is EntryKind.ORDER else entry.kind.value.replace("-", " "))
     facts += [] if speaker.verified else ["unverified participant"]
-    if intervention.delivery is Delivery.DELIVERED:
+    if intervention.delivery is Delivery.DELIVERED and intervention.counts_for_time:  # a point of order: no time
         facts.append(duration(intervention.duration) if intervention.ended_at else "still speaking")
     return facts + ([f"announced as “{entry.note}”"] if entry.note.strip() else [])
 
 
-def _after(doc: WordDocument, record: SessionRecord) -> None:
+def _after(doc: WordDocument, whole: MeetingRecord, record: SessionRecord) -> None:
     """What closes a session: where its written statements went, who was not heard, the notes on it."""
     if bool(record.published_written):
         paragraph(doc, "Statements submitted in writing only are reproduced in the annex.")
     if record.unheard:
-        paragraph(doc, "Inscribed but not heard: " + ", ".join(who(e.speaker) for e in record.unheard) + ".")
+        paragraph(
+            doc, "Inscribed but not heard: " + ", ".join(who(e.speaker, whole.state_name) for e in record.unheard) + "."
+        )
     for remark in record.session_notes:
-        note(doc, remark)
+        note(doc, remark, whole.name_of(remark.author))
 
 
-def _participation(doc: WordDocument, heard: Sequence[Intervention]) -> None:
+def _participation(doc: WordDocument, whole: MeetingRecord, heard: Sequence[Intervention]) -> None:
     heading(doc, "Participation", level=1)
-    rows = _participation_rows(heard)
+    rows = _participation_rows(heard, whole)
     if not rows:
         paragraph(doc, "No delegation or stakeholder took the floor.")
         return
@@ -191,20 +195,19 @@ def _participation(doc: WordDocument, heard: Sequence[Intervention]) -> None:
     table(doc, TABLE_HEADER, rows)
 
 
-def _participation_rows(heard: Sequence[Intervention]) -> list[str | tuple[str, ...]]:
-    """Per delegation, grouped by category: a group label row, then delegation, category, count, time."""
+def _participation_rows(heard: Sequence[Intervention], whole: MeetingRecord) -> list[str | tuple[str, ...]]:
+    """Per delegation by its name (a group statement is the group's), grouped by category: a group label row,
+    then delegation, category, count, time."""
     spoken: dict[str, list[Intervention]] = {}
     for i in heard:
-        spoken.setdefault(i.entry.speaker.delegation or i.entry.speaker.name, []).append(i)
+        spoken.setdefault(credited_to(i.entry.speaker, whole.state_name), []).append(i)
     rows: list[str | tuple[str, ...]] = []
     for label, categories in _GROUPS:
-        members = {d: said for d, said in spoken.items() if said[0].entry.speaker.category in categories}
+        members = {d: said for d, said in spoken.items() if said[0].entry.speaker.time_category in categories}
         rows += [label] if members else []
         for delegation in sorted(members, key=str.casefold):
             said = members[delegation]
-            rows.append(
-                (delegation, CATEGORY_NAMES[said[0].entry.speaker.category], str(len(said)), speaking_time(said))
-            )
+            rows.append((delegation, category_of(said[0].entry.speaker), str(len(said)), speaking_time(said)))
     return [*rows, ("Total", "", str(len(heard)), speaking_time(heard))] if rows else []
 
 
@@ -214,7 +217,7 @@ def _annex(doc: WordDocument, record: MeetingRecord) -> None:
     for session, statements in written:
         if statements:
             heading(doc, session.session.title, level=2)
-            _interventions(doc, session, statements)
+            _interventions(doc, record, session, statements)
     if not any(statements for _, statements in written):
         paragraph(doc, "No statement was submitted in writing only.")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from docx.document import Document as WordDocument
@@ -16,18 +16,11 @@ from docx.text.paragraph import Paragraph
 
 from bot.domain.meeting import Meeting, Session
 from bot.domain.queue.entries import Intervention, Note, Speaker
-from bot.domain.settings import Category
 from bot.formats.safe_text import clean
+from bot.formats.wording import CATEGORY_NAMES, delegation_of, duration
 
-CATEGORY_NAMES = {
-    Category.GROUP: "group of States",
-    Category.MEMBER_STATE: "member State",
-    Category.OBSERVER_STATE: "observer State",
-    Category.IGO: "intergovernmental organization",
-    Category.UN_SYSTEM: "United Nations system",
-    Category.STAKEHOLDER: "stakeholder",
-    Category.SECRETARIAT: "secretariat",
-}
+__all__ = ["CATEGORY_NAMES", "duration"]  # the shared wording, for the Word modules that import it from here
+
 
 # Qualified names, computed once: a report of 20,000 statements builds some 200,000 of these elements.
 _SECTION, _PARAGRAPH, _RUN = qn("w:sectPr"), qn("w:p"), qn("w:r")
@@ -141,8 +134,8 @@ def table(doc: WordDocument, header: Sequence[str], rows: Sequence[str | Sequenc
     return grid
 
 
-def note(doc: WordDocument, said: Note) -> None:
-    """A moderator's or rapporteur's note, indented under what it is about."""
+def note(doc: WordDocument, said: Note, author: str | None = None) -> None:
+    """A moderator's or rapporteur's note, indented under what it is about, by its author's name."""
     indented = paragraph(doc)
     # What `paragraph_format.left_indent = Cm(1)` writes, made directly: on a new paragraph, which has no
     # properties yet, python-docx's setter would search them for some thirty kinds of element first.
@@ -150,12 +143,14 @@ def note(doc: WordDocument, said: Note) -> None:
     properties = new(_PARAGRAPH_PROPERTIES)
     properties.append(new(_INDENT, {_LEFT: str(NOTE_INDENT.twips)}))
     indented._p.insert(0, properties)
-    run(indented, f"Note by {said.author}: ", italic=True)
+    run(indented, f"Note by {author or said.author}: ", italic=True)
     run(indented, said.text)
 
 
-def who(speaker: Speaker) -> str:
-    return speaker.name + (f" ({speaker.delegation})" if speaker.delegation else "")
+def who(speaker: Speaker, state_name: Callable[[str], str] = str) -> str:
+    """'Armen Hakobyan (Armenia)', 'Markus Steiner (Germany, on behalf of the European Union)'."""
+    on_behalf = delegation_of(speaker, state_name)
+    return speaker.name + (f" ({on_behalf})" if on_behalf else "")
 
 
 def when(meeting: Meeting, session: Session, *, utc: bool = False) -> str:
@@ -171,14 +166,6 @@ def day(value: date) -> str:
 
 def speaking_time(interventions: Iterable[Intervention]) -> str:
     return duration(sum((i.duration for i in interventions if i.counts_for_time), timedelta(0)))
-
-
-def duration(span: timedelta) -> str:
-    """'3 min 20 s', '1 h 5 min', '45 s', '0 s': how a report writes a speaking time."""
-    hours, rest = divmod(int(span.total_seconds()), 3600)
-    minutes, seconds = divmod(rest, 60)
-    parts = [f"{hours} h" if hours else "", f"{minutes} min" if minutes else "", f"{seconds} s" if seconds else ""]
-    return " ".join(p for p in parts if p) or "0 s"
 
 
 def joined(items: Sequence[str]) -> str:

@@ -10,20 +10,21 @@ from pathlib import Path
 
 import pytest
 
+from bot.formats.roster import load_directory
 from bot.formats.schedules import load_meeting
 from bot.scheduling.clock import SimulatedClock
 from bot.services.record import MeetingRecord, read_record
 from bot.storage.database import Database
-from tests.conftest import GCM_2020
+from tests.conftest import GCM_2020, SCHEDULES
 from tests.integration.test_floor_end_to_end import process
 
 HOSTILE = "<script>alert(1)</script> @channel"
 GENERATED = datetime(2020, 11, 13, 15, 0, tzinfo=UTC)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-OLGA = "Olga Kovalenko — Ольга Коваленко (UA)"
-ARMEN = "Armen Hakobyan — Արմեն Հակոբյան (AM)"
-NINO = "Nino Beridze — ნინო ბერიძე (GE)"
-ELIF = "Elif Yılmaz (TR)"
+OLGA = "Olga Kovalenko — Ольга Коваленко (Ukraine)"
+ARMEN = "Armen Hakobyan — Արմեն Հակոբյան (Armenia)"
+NINO = "Nino Beridze — ნინო ბერიძე (Georgia)"
+ELIF = "Elif Yılmaz (Turkey)"
 RT1 = "Roundtable 1: Ensuring that migration is voluntary, orderly and regular"
 OBJECTIVE_2 = (
     "Objective 2: Minimize the adverse drivers and structural factors that compel people to leave their country of "
@@ -50,9 +51,13 @@ STATEMENTS = {
 
 
 async def read_back(url: str) -> MeetingRecord:
+    """The record as `podium export` reads it: with the roster's names and the Member States' names."""
+    directory = load_directory(SCHEDULES / "unece-member-states.toml", SCHEDULES / "demo-roster-2020.toml")
+    names = {p.id: p.name for p in directory.participants}
+    states = {s.iso: s.name for s in directory.states}
     database = await Database.open(url)
     try:
-        return await read_record(load_meeting(GCM_2020), database.uow())
+        return await read_record(load_meeting(GCM_2020), database.uow(), names=names, states=states)
     finally:
         await database.close()
 

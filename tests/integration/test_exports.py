@@ -8,6 +8,7 @@ import json
 import os
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,13 +21,13 @@ from bot.formats.notes_html import notes_to_html
 from bot.formats.notes_markdown import notes_to_markdown
 from bot.formats.record_csv import record_to_csv
 from bot.formats.record_json import record_to_json
-from bot.formats.roster import load_roster
 from bot.formats.schedules import load_meeting
 from bot.formats.transcript import transcript_to_json, transcript_to_markdown
 from bot.scheduling.clock import SimulatedClock
 from bot.services.record import MeetingRecord, read_record
 from bot.storage.database import Database
-from tests.conftest import GCM_2020, SCHEDULES
+from tests.conftest import GCM_2020
+from tests.integration.roundtable_replay import read_back
 from tests.integration.test_floor_end_to_end import process
 
 HOSTILE = '<script>alert(1)</script> @channel =HYPERLINK("x") objective 5'
@@ -59,13 +60,7 @@ async def replayed(tmp_path: Path) -> str:
 
 @pytest.fixture
 async def record(replayed: str) -> MeetingRecord:
-    database = await Database.open(replayed)
-    try:
-        roster = load_roster(SCHEDULES / "demo-roster-2020.toml")
-        names = {p.id: p.name for p in roster}
-        return await read_record(load_meeting(GCM_2020), database.uow(), names=names)
-    finally:
-        await database.close()
+    return await read_back(replayed)
 
 
 def test_notes_list_speakers_in_order_with_times_and_objectives(record: MeetingRecord) -> None:
@@ -73,12 +68,12 @@ def test_notes_list_speakers_in_order_with_times_and_objectives(record: MeetingR
     rt1 = text.split("## Roundtable 1", 1)[1].split("\n## ", 1)[0]
     speakers = re.findall(r"^(\d+)\. \*\*(.+?)\*\*.*$", rt1, re.MULTILINE)
     assert speakers == [  # numbered as /correct takes them; the written statement follows the last one heard
-        ("1", "Armen Hakobyan — Արմեն Հակոբյան (AM)"),
-        ("2", "Olga Kovalenko — Ольга Коваленко (UA)"),
-        ("3", "Luca Bianchi"),
+        ("1", "Armen Hakobyan — Արմեն Հակոբյան (Armenia)"),
+        ("2", "Olga Kovalenko — Ольга Коваленко (Ukraine)"),
+        ("3", "Luca Bianchi (ICMC)"),
     ]
-    assert "10:40, 2m" in rt1
-    assert "10:42, 1m30s (objectives 5)" in rt1
+    assert "10:40, 2 min" in rt1
+    assert "10:42, 1 min 30 s (objective 5)" in rt1
     assert "### Statements submitted in writing only" in rt1
     assert "Luca Bianchi" in rt1
 
@@ -120,7 +115,7 @@ def test_html_notes_are_well_formed_self_contained_and_inert(record: MeetingReco
     assert "&lt;script&gt;alert(1)&lt;/script&gt; @channel" in page
     assert "Ольга" in page
     assert "<svg" in page
-    assert "10:42, 1m30s (objectives 5)" in page
+    assert "10:42, 1 min 30 s (objective 5)" in page
     assert "No interventions were recorded in this session." in page.split('id="rt4"', 1)[1]
 
 
@@ -225,7 +220,7 @@ async def _record(meeting: Meeting, url: str) -> MeetingRecord:
     ],
 )
 def test_exports_match_their_golden_files(record: MeetingRecord, name: str, render: object) -> None:
-    rt1 = MeetingRecord(record.meeting, tuple(s for s in record.sessions if s.session.id == "rt1"), record.names)
+    rt1 = replace(record, sessions=tuple(s for s in record.sessions if s.session.id == "rt1"))
     text = render(rt1)  # type: ignore[operator]
     golden = Path(__file__).resolve().parents[1] / "golden" / name
     if os.environ.get("PODIUM_UPDATE_GOLDEN"):

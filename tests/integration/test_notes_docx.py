@@ -30,17 +30,17 @@ from tests.integration.test_report_docx import headings
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 HEARD = [
-    "1. Markus Steiner (DE), member State, 10:40, 3 min 20 s",
-    f"2. {ARMEN}, member State, 10:43, 2 min, objectives 6 and 18",
-    f"3. {OLGA}, member State, 10:45, 1 min 5 s, objective 5",
-    f"4. {NINO}, member State, 10:46, 2 min 30 s",
-    f"5. {ELIF}, member State, 10:48, 45 s, objectives 2 and 12",
+    "1. Markus Steiner (Germany, on behalf of the European Union), group of States, 10:40, 3 min 20 s",
+    f"2. {ARMEN}, Member State, 10:43, 2 min, objectives 6 and 18",
+    f"3. {OLGA}, Member State, 10:45, 1 min 5 s, objective 5",
+    f"4. {NINO}, Member State, 10:46, 2 min 30 s",
+    f"5. {ELIF}, Member State, 10:48, 45 s, objectives 2 and 12",
     "6. Fr. Paolo Rinaldi (Holy See), observer State, 10:49, 3 min",
     "7. Maria Santos (IOM), United Nations system, 10:52, 1 min",
 ]
 # Minutes by time category, largest first: the EU statement counts as a group's.
 BY_CATEGORY = [
-    ("member State", 6.33),
+    ("Member State", 6.33),
     ("group of States", 3.33),
     ("observer State", 3.0),
     ("United Nations system", 1.0),
@@ -99,12 +99,12 @@ def test_the_tables_give_the_same_times_as_the_chart(notes: Path) -> None:
     by_category, by_delegation = ([[c.text for c in r.cells] for r in t.rows] for t in docx.Document(str(notes)).tables)
     assert by_category == [
         ["Category", "Speaking time"],
-        ["member State", "6 min 20 s"],
+        ["Member State", "6 min 20 s"],
         ["group of States", "3 min 20 s"],
         ["observer State", "3 min"],
         ["United Nations system", "1 min"],
     ]
-    assert by_delegation[1] == ["DE", "3 min 20 s"]
+    assert by_delegation[1] == ["European Union", "3 min 20 s"]  # a group statement counts for the group
     assert "Total 13 min 40 s; points of order are not counted." in [
         p.text for p in docx.Document(str(notes)).paragraphs
     ]

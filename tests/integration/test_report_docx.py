@@ -149,11 +149,11 @@ def test_the_participation_table_groups_who_spoke_with_their_time(report: Path) 
     group = "Intergovernmental organizations and United Nations system"
     assert rows[1:] == [
         ("Member States",) * 4,  # a label row: one cell across the table
-        ("AM", "member State", "1", "2 min"),
-        ("DE", "member State", "1", "3 min 20 s"),
-        ("GE", "member State", "1", "2 min 30 s"),
-        ("TR", "member State", "1", "45 s"),
-        ("UA", "member State", "1", "1 min 5 s"),
+        ("Armenia", "Member State", "1", "2 min"),
+        ("European Union", "group of States", "1", "3 min 20 s"),  # the group's statement, not Germany's
+        ("Georgia", "Member State", "1", "2 min 30 s"),
+        ("Turkey", "Member State", "1", "45 s"),
+        ("Ukraine", "Member State", "1", "1 min 5 s"),
         ("Observer States",) * 4,
         ("Holy See", "observer State", "1", "3 min"),
         (group,) * 4,
@@ -179,7 +179,7 @@ def test_speakers_appear_under_every_objective_they_address(report: Path) -> Non
     assert under["Heading 2", OBJECTIVE_12] == [ELIF]
     assert under["Heading 2", OBJECTIVE_18] == [ARMEN]
     assert under["Heading 2", "Other interventions"] == [
-        "Markus Steiner (DE)",
+        "Markus Steiner (Germany, on behalf of the European Union)",
         NINO,
         "Fr. Paolo Rinaldi (Holy See)",
         "Maria Santos (IOM)",
@@ -189,13 +189,15 @@ def test_speakers_appear_under_every_objective_they_address(report: Path) -> Non
 def test_an_intervention_reads_who_what_how_long_then_the_statement_and_notes(report: Path) -> None:
     paragraphs = docx.Document(str(report)).paragraphs
     at = next(i for i, p in enumerate(paragraphs) if p.text.startswith(ARMEN))
-    assert paragraphs[at].text == f"{ARMEN}, member State, 2 min\n{STATEMENTS['armen']}"
+    assert paragraphs[at].text == f"{ARMEN}, Member State, 2 min\n{STATEMENTS['armen']}"
     note = paragraphs[at + 1]
-    assert note.text == "Note by secretariat: Referred to the 2019 national action plan"
+    assert note.text == "Note by Claire Dubois: Referred to the 2019 national action plan"  # names, not ids
     assert note.paragraph_format.left_indent is not None
     assert note.paragraph_format.left_indent > 0
-    assert "Markus Steiner (DE), member State on behalf of EU, 3 min 20 s" in [p.text for p in paragraphs]
-    assert "Note by mod-rt1: Roundtable closed on time." in [p.text for p in paragraphs]
+    assert "Markus Steiner (Germany, on behalf of the European Union), group of States, 3 min 20 s" in [
+        p.text for p in paragraphs
+    ]
+    assert "Note by Tomás Ferreira: Roundtable closed on time." in [p.text for p in paragraphs]
 
 
 def test_written_statements_go_to_the_annex_only(report: Path) -> None:
@@ -223,7 +225,7 @@ def test_hostile_text_is_literal_and_the_xml_still_parses(roundtable_record: Mee
     report = tmp_path / "bell.docx"
     report.write_bytes(report_to_docx(rung, generated_at=GENERATED))
     texts = [p.text for p in docx.Document(str(report)).paragraphs]
-    lead = f"{OLGA}, member State, 1 min 5 s, announced as “on objective 5”"
+    lead = f"{OLGA}, Member State, 1 min 5 s, announced as “on objective 5”"
     assert f"{lead}\nУкраїна розширює легальні шляхи міграції. {HOSTILE} дзвінок" in texts  # the bell is gone
     with zipfile.ZipFile(report) as package:
         assert package.testzip() is None
