@@ -10,6 +10,7 @@ from docx.document import Document as WordDocument
 
 from bot.domain.queue.entries import EntryKind, Intervention
 from bot.formats.word import (
+    a4,
     duration,
     heading,
     joined,
@@ -41,6 +42,7 @@ def notes_to_docx(record: MeetingRecord, *, generated_at: datetime) -> bytes:
         _session(doc, record, session)
     if not record.sessions:
         paragraph(doc, NO_INTERVENTIONS)
+    a4(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from docx import Document
-from docx.shared import Mm
 
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Level, Participant
@@ -17,7 +16,7 @@ from bot.domain.settings import Category
 from bot.formats.markdown_text import markdown_line
 from bot.formats.record_csv import csv_cell
 from bot.formats.safe_text import clean, html_text
-from bot.formats.word import day, heading, page_numbers, paragraph, properties
+from bot.formats.word import a4, day, heading, page_numbers, paragraph, properties
 
 TITLE = "List of participants"
 # The order UN lists use: Member States, non-member observer States, the UN system, other intergovernmental
@@ -101,8 +100,7 @@ def participants_docx(lists: ParticipantsList) -> bytes:
             for person in people:
                 paragraph(doc, _person(person))
     page_numbers(doc)
-    for section in doc.sections:  # A4, as UN documents in Geneva are
-        section.page_width, section.page_height = Mm(210), Mm(297)
+    a4(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from docx import Document
-from docx.document import Document as WordDocument
-from docx.shared import Mm
 
 from bot.domain.interests import Interest
 from bot.domain.meeting import Meeting, Session
@@ -18,7 +16,7 @@ from bot.domain.queue.entries import Speaker
 from bot.domain.settings import Category
 from bot.formats.markdown_text import markdown_line
 from bot.formats.safe_text import html_text
-from bot.formats.word import day, heading, page_numbers, paragraph, properties, table, when
+from bot.formats.word import a4, day, heading, page_numbers, paragraph, properties, table, when
 from bot.formats.wording import delegation_of
 
 TITLE = "Provisional list of speakers"
@@ -107,7 +105,7 @@ def provisional_list_docx(lists: ProvisionalLists) -> bytes:
             table(doc, COLUMNS, _rows(lists, speakers))
         else:
             paragraph(doc, NO_SPEAKER)
-    _a4(doc)
+    a4(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -160,9 +158,3 @@ def _moderated_by(lists: ProvisionalLists, session: Session) -> list[str]:
 
 def _as_of(lists: ProvisionalLists) -> str:
     return f"As of {day(lists.generated_at.astimezone(lists.meeting.zone))}"
-
-
-def _a4(doc: WordDocument) -> None:
-    # python-docx's template is US Letter; the UN prints on A4.
-    for section in doc.sections:
-        section.page_width, section.page_height = Mm(210), Mm(297)

@@ -13,6 +13,7 @@ from bot.domain.meeting import Meeting, Objective, SessionKind
 from bot.domain.queue.entries import Delivery, EntryKind, Intervention
 from bot.domain.settings import Category
 from bot.formats.word import (
+    a4,
     day,
     duration,
     field,
@@ -61,6 +62,7 @@ def report_to_docx(record: MeetingRecord, *, generated_at: datetime) -> bytes:
     _participation(doc, record, [i for s in record.sessions for i in s.delivered])
     _annex(doc, record)
     _submissions_annex(doc, record)
+    a4(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -191,7 +193,8 @@ def _participation(doc: WordDocument, whole: MeetingRecord, heard: Sequence[Inte
     if not rows:
         paragraph(doc, "No delegation or stakeholder took the floor.")
         return
-    paragraph(doc, "Delegations and stakeholders that took the floor; points of order count no speaking time.")
+    lead = paragraph(doc, "Delegations and stakeholders that took the floor; points of order count no speaking time.")
+    lead.paragraph_format.keep_with_next = True  # the heading keeps with this line, this line with the table
     table(doc, TABLE_HEADER, rows)
 
 

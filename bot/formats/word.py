@@ -10,7 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
-from docx.shared import Cm
+from docx.shared import Cm, Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -44,6 +44,12 @@ def paragraph(doc: WordDocument, text: str = "", *, style: str | None = None, it
     if text:
         run(made, text, italic=italic)
     return made
+
+
+def a4(doc: WordDocument) -> None:
+    """A4 pages, as UN documents in Geneva are printed (python-docx's template is US Letter)."""
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
 
 
 def heading(doc: WordDocument, text: str, level: int) -> Paragraph:

@@ -335,3 +335,13 @@ def test_written_submissions_are_listed_in_annex_ii_and_cited_where_they_address
 def test_without_submissions_annex_ii_says_none_was_received(report: Path) -> None:
     texts = [p.text for p in docx.Document(str(report)).paragraphs]
     assert texts[texts.index("Annex II: voluntary written submissions") + 1] == "No written submission was received."
+
+
+def test_pages_are_a4_and_the_participation_heading_keeps_with_its_table(report: Path) -> None:
+    document = docx.Document(str(report))
+    assert {(round(s.page_width.mm), round(s.page_height.mm)) for s in document.sections} == {(210, 297)}
+    paragraphs = document.paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.text == "Participation")
+    assert paragraphs[at].style is not None
+    assert paragraphs[at].style.paragraph_format.keep_with_next  # Word's heading styles keep with what follows
+    assert paragraphs[at + 1].paragraph_format.keep_with_next
