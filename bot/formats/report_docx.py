@@ -14,6 +14,7 @@ from bot.domain.queue.entries import Delivery, EntryKind, Intervention
 from bot.domain.settings import Category
 from bot.formats.word import (
     a4,
+    contents,
     day,
     duration,
     field,
@@ -53,7 +54,7 @@ def report_to_docx(record: MeetingRecord, *, generated_at: datetime) -> bytes:
     doc = Document()
     properties(doc, meeting.title, SUBJECT, generated_at)
     heading(doc, meeting.title, level=0)
-    field(paragraph(doc), TOC_INSTRUCTION, TOC_PLACEHOLDER)
+    listed = field(paragraph(doc), TOC_INSTRUCTION, TOC_PLACEHOLDER)
     page_numbers(doc)
     _introduction(doc, meeting, generated_at, len(record.submissions))
     for session in record.sessions:
@@ -62,6 +63,7 @@ def report_to_docx(record: MeetingRecord, *, generated_at: datetime) -> bytes:
     _participation(doc, record, [i for s in record.sessions for i in s.delivered])
     _annex(doc, record)
     _submissions_annex(doc, record)
+    contents(doc, listed)  # filled from the headings: readable before Word updates the field
     a4(doc)
     out = io.BytesIO()
     doc.save(out)

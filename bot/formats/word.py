@@ -10,6 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
+from docx.oxml.text.run import CT_R
 from docx.shared import Cm, Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -76,8 +77,8 @@ def _block(doc: WordDocument) -> CT_P:
     return made
 
 
-def run(target: Paragraph, text: str, *, bold: bool = False, italic: bool = False) -> None:
-    """Append a run of text to the paragraph.
+def run(target: Paragraph, text: str, *, bold: bool = False, italic: bool = False) -> CT_R:
+    """Append a run of text to the paragraph; the run's element is returned.
 
     python-docx's `Run.text` walks the text a character at a time (tabs, breaks); a report of 2,000 statements
     spent most of its time there, so the run is built directly: one `w:t` per line, `w:br` between lines.
@@ -97,6 +98,8 @@ def run(target: Paragraph, text: str, *, bold: bool = False, italic: bool = Fals
         piece.text = line
         element.append(piece)
     target._p.append(element)
+    run_element: CT_R = element
+    return run_element
 
 
 def properties(doc: WordDocument, title: str, subject: str, generated_at: datetime) -> None:
@@ -108,15 +111,40 @@ def properties(doc: WordDocument, title: str, subject: str, generated_at: dateti
     props.created = props.modified = generated_at.astimezone(UTC)
 
 
-def field(target: Paragraph, instruction: str, placeholder: str) -> None:
-    """A complex field: Word computes its result (the contents, the page number) when it updates fields."""
+def field(target: Paragraph, instruction: str, placeholder: str) -> CT_R:
+    """A complex field: Word computes its result (the contents, the page number) when it updates fields.
+
+    Until then the result shows `placeholder`; the run holding it is returned, to be filled in later.
+    """
     target.add_run()._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin"}))
     code = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
     code.text = f" {instruction} "
     target.add_run()._r.append(code)
     target.add_run()._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
-    run(target, placeholder)
+    result = run(target, placeholder)
     target.add_run()._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
+    return result
+
+
+def contents(doc: WordDocument, result: CT_R) -> None:
+    """Fill a contents field's result with the document's headings (levels 1 and 2, the second indented), so
+    the list shows at once in any reader; Word still rebuilds it, with page numbers, when fields update."""
+    body = doc._body._element
+    entries = []
+    for style in body.iterchildren(_PARAGRAPH):
+        found = style.find(f"{_PARAGRAPH_PROPERTIES}/{qn('w:pStyle')}")
+        level = {"Heading1": "", "Heading2": "    "}.get(found.get(qn("w:val")) if found is not None else "")
+        if level is not None:
+            entries.append(level + "".join(t.text or "" for t in style.iter(_TEXT)))
+    for element in list(result):
+        if element.tag in (_TEXT, _BREAK):
+            result.remove(element)
+    for index, entry in enumerate(entries):
+        if index:
+            result.append(result.makeelement(_BREAK))
+        text = result.makeelement(_TEXT, _PRESERVE)
+        text.text = plain(entry)
+        result.append(text)
 
 
 def page_numbers(doc: WordDocument) -> None:
