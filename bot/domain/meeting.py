@@ -8,7 +8,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.domain.interests import InterestRules
-from bot.domain.settings import ReminderSettings, SpeakingSettings
+from bot.domain.settings import ReminderSettings, ReportSettings, SpeakingSettings
 from bot.domain.submissions import SubmissionRules
 
 
@@ -95,6 +95,7 @@ class Meeting:
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
     submissions: SubmissionRules | None = None  # None: this meeting takes no written submissions
     interests: InterestRules = field(default_factory=InterestRules)
+    report: ReportSettings = field(default_factory=ReportSettings)
 
     @property
     def zone(self) -> ZoneInfo:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 from enum import StrEnum
 
 
@@ -52,6 +52,14 @@ class SpeakingSettings:
 
     def limit_for(self, category: Category) -> timedelta:
         return self.limits.get(category, timedelta(minutes=3))
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSettings:
+    """The summary report's cover: its document symbol and date of issue, once the secretariat assigns them."""
+
+    symbol: str = ""
+    issued: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

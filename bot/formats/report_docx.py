@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from docx import Document
 from docx.document import Document as WordDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from bot.domain.meeting import Meeting, Objective, SessionKind
 from bot.domain.queue.entries import Delivery, EntryKind, Intervention
@@ -37,6 +38,9 @@ SUBJECT = "Summary report (draft)"
 TOC_INSTRUCTION = r'TOC \o "1-3" \h \z \u'
 TOC_PLACEHOLDER = "Right-click to update the table of contents."
 NO_INTERVENTIONS = "No interventions were recorded in this session."
+SYMBOL_PLACEHOLDER = "[Document symbol to be assigned]"
+DATE_PLACEHOLDER = "[Date of issue]"
+KEY_MESSAGES_PLACEHOLDER = "[To be written by the secretariat: the key messages of the review, to inform the IMRF.]"
 TABLE_HEADER = ("Delegation", "Category", "Interventions", "Speaking time")
 # The order in which UN reports list participants; the secretariat last, should it have taken the floor.
 _GROUPS = (
@@ -53,13 +57,14 @@ def report_to_docx(record: MeetingRecord, *, generated_at: datetime) -> bytes:
     meeting = record.meeting
     doc = Document()
     properties(doc, meeting.title, SUBJECT, generated_at)
+    _cover(doc, meeting)
     heading(doc, meeting.title, level=0)
     listed = field(paragraph(doc), TOC_INSTRUCTION, TOC_PLACEHOLDER)
     page_numbers(doc)
     _introduction(doc, meeting, generated_at, len(record.submissions))
-    for session in record.sessions:
-        if session.interventions or session.session.kind is SessionKind.ROUNDTABLE:
-            _session(doc, record, session)
+    for session in record.sessions:  # every segment, the opening and closing too, whether or not anyone spoke
+        _session(doc, record, session)
+    _key_messages(doc, record)
     _participation(doc, record, [i for s in record.sessions for i in s.delivered])
     _annex(doc, record)
     _submissions_annex(doc, record)
@@ -68,6 +73,30 @@ def report_to_docx(record: MeetingRecord, *, generated_at: datetime) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _cover(doc: WordDocument, meeting: Meeting) -> None:
+    """The block a UN document opens with, top right: distribution, symbol, date, original language. Until the
+    secretariat sets them in the schedule (`[report] symbol`, `issued`), the placeholders say so."""
+    symbol = meeting.report.symbol or SYMBOL_PLACEHOLDER
+    issued = day(meeting.report.issued) if meeting.report.issued else DATE_PLACEHOLDER
+    for line in ("Distr.: General", symbol, issued, "", "Original: English"):
+        paragraph(doc, line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _key_messages(doc: WordDocument, record: MeetingRecord) -> None:
+    """A section for the secretariat to write, with the figures it will need beside the placeholder."""
+    heading(doc, "Key messages and chair's summary", level=1)
+    paragraph(doc, KEY_MESSAGES_PLACEHOLDER, italic=True)
+    heard = [i for s in record.sessions for i in s.delivered]
+    took_floor = {i.entry.speaker.delegation or i.entry.speaker.name for i in heard}
+    states = {i.entry.speaker.delegation for i in heard if i.entry.speaker.category is Category.MEMBER_STATE}
+    figures = (
+        f"{len(heard):,} interventions in {sum(1 for s in record.sessions if s.delivered)} segments; "
+        f"{len(took_floor):,} delegations took the floor, {len(states):,} of them Member States; "
+        f"{len(record.submissions):,} written submissions; speaking time {speaking_time(heard)}."
+    )
+    paragraph(doc, f"For the summary: {figures}", italic=True)
 
 
 def _introduction(doc: WordDocument, meeting: Meeting, generated_at: datetime, submissions: int) -> None:

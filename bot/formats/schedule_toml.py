@@ -12,7 +12,7 @@ from bot.domain.durations import parse_duration
 from bot.domain.interests import InterestRules
 from bot.domain.meeting import Link, Meeting, Objective, Provenance, Session, SessionKind
 from bot.domain.schedule_rules import ScheduleInvalid, ScheduleProblem, check_meeting
-from bot.domain.settings import Category, ReminderSettings, SpeakingPolicy, SpeakingSettings
+from bot.domain.settings import Category, ReminderSettings, ReportSettings, SpeakingPolicy, SpeakingSettings
 from bot.domain.submissions import SubmissionRules
 from bot.formats.fields import Fields
 
@@ -43,6 +43,7 @@ SPEAKING_KEYS = (
 REMINDER_KEYS = ("offsets", "digest_at", "grace")
 SUBMISSION_KEYS = ("deadline", "word_limit", "late_until", "categories")
 INTEREST_KEYS = ("deadline",)
+REPORT_KEYS = ("symbol", "issued")
 
 
 def load_schedule_toml(path: Path) -> Meeting:
@@ -58,7 +59,9 @@ def load_schedule_toml(path: Path) -> Meeting:
 
 def meeting_from_table(raw: dict[str, Any], source: str) -> Meeting:
     top = Fields(raw, "file")
-    top.only(("meeting", "provenance", "speaking", "reminders", "submissions", "interests", "session", "objective"))
+    top.only(
+        ("meeting", "provenance", "speaking", "reminders", "submissions", "interests", "report", "session", "objective")
+    )
     head = top.child(top.table_of("meeting"), "meeting")
     head.only(MEETING_KEYS)
     zone_name = head.zone("timezone", required=True)
@@ -90,6 +93,7 @@ def meeting_from_table(raw: dict[str, Any], source: str) -> Meeting:
         if "submissions" in top.table
         else None,
         interests=_interests(top.child(top.table_of("interests"), "interests"), zone_name or "UTC"),
+        report=_report(top.child(top.table_of("report"), "report")),
     )
     problems = top.problems + check_meeting(meeting)
     if problems:
@@ -237,3 +241,9 @@ def _interests(fields: Fields, zone: str) -> InterestRules:
     """The deadline for expressions of interest, if the call sets one (in the meeting's time without an offset)."""
     fields.only(INTEREST_KEYS)
     return InterestRules(deadline=fields.instant("deadline", zone))
+
+
+def _report(fields: Fields) -> ReportSettings:
+    """The report's document symbol and date of issue, when the secretariat has them (else placeholders show)."""
+    fields.only(REPORT_KEYS)
+    return ReportSettings(symbol=fields.text("symbol") or "", issued=fields.day("issued"))

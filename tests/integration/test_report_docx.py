@@ -6,7 +6,7 @@ import ast
 import io
 import zipfile
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import docx
@@ -17,7 +17,7 @@ from lxml import etree
 
 from bot.domain.participants import Level
 from bot.domain.queue.entries import EntryKind, Intervention, QueueEntry, Speaker
-from bot.domain.settings import Category
+from bot.domain.settings import Category, ReportSettings
 from bot.domain.submissions import Submission
 from bot.formats import notes_docx, report_docx
 from bot.formats.exports import ExportInput, export
@@ -93,6 +93,8 @@ def test_headings_have_word_styles_in_report_order(report: Path) -> None:
         "Roundtable 3: Supporting the integration of migrants and acknowledging their contribution to development",
         "Roundtable 4: Improving value- and evidence-based policymaking and public debate, and enhancing "
         "cooperation on migration",
+        "Closing segment",  # every segment has its section, whether or not anyone spoke
+        "Key messages and chair's summary",
         "Participation",
         "Annex: statements submitted in writing",
         "Annex II: voluntary written submissions",
@@ -121,19 +123,48 @@ def test_the_introduction_comes_from_the_schedule_and_marks_its_provenance(repor
 
 def test_a_table_of_contents_field_follows_the_title(report: Path) -> None:
     document = docx.Document(str(report))
-    toc = document.paragraphs[1]._p
+    title = next(i for i, p in enumerate(document.paragraphs) if p.style is not None and p.style.name == "Title")
+    toc = document.paragraphs[title + 1]._p
     codes = [t.text for t in toc.iter(f"{W}instrText")]
     chars = [c.get(f"{W}fldCharType") for c in toc.iter(f"{W}fldChar")]
     assert [c.strip() for c in codes] == [TOC_INSTRUCTION]
     assert chars == ["begin", "separate", "end"]
     # Filled from the headings, so readers that do not update fields show the contents, not a placeholder.
-    listed = document.paragraphs[1].text.split("\n")
-    assert TOC_PLACEHOLDER not in document.paragraphs[1].text
+    listed = document.paragraphs[title + 1].text.split("\n")
+    assert TOC_PLACEHOLDER not in document.paragraphs[title + 1].text
     assert listed[0] == "Introduction"
     assert f"    {OBJECTIVE_5}" in listed  # a level-2 heading, indented
     assert listed[-1] == "Annex II: voluntary written submissions"
     with zipfile.ZipFile(report) as package:
         assert TOC_INSTRUCTION.encode() in package.read("word/document.xml")
+
+
+def test_the_cover_block_shows_placeholders_until_the_schedule_sets_symbol_and_date(
+    roundtable_record: MeetingRecord,
+) -> None:
+    def cover(record: MeetingRecord) -> list[str]:
+        return [
+            p.text for p in docx.Document(io.BytesIO(report_to_docx(record, generated_at=GENERATED))).paragraphs[:5]
+        ]
+
+    assert cover(roundtable_record) == [
+        "Distr.: General",
+        "[Document symbol to be assigned]",
+        "[Date of issue]",
+        "",
+        "Original: English",
+    ]
+    meeting = replace(roundtable_record.meeting, report=ReportSettings("ECE/AC.35/2020/2", date(2020, 12, 4)))
+    assert cover(replace(roundtable_record, meeting=meeting))[1:3] == ["ECE/AC.35/2020/2", "4 December 2020"]
+
+
+def test_key_messages_are_left_to_the_secretariat_with_the_figures_beside(report: Path) -> None:
+    texts = [p.text for p in docx.Document(str(report)).paragraphs]
+    at = texts.index("Key messages and chair's summary")
+    assert texts[at + 1].startswith("[To be written by the secretariat")
+    assert texts[at + 2].startswith(
+        "For the summary: 8 interventions in 2 segments; 8 delegations took the floor, 5 of"
+    )
 
 
 def test_the_footer_numbers_the_pages_centred(report: Path) -> None:
@@ -263,7 +294,7 @@ async def test_a_meeting_with_no_interventions_is_a_valid_document_that_says_so(
     path.write_bytes(report_to_docx(await read_back(url), generated_at=GENERATED))
     document = docx.Document(str(path))
     texts = [p.text for p in document.paragraphs]
-    assert texts.count(NO_INTERVENTIONS) == 4  # the four roundtables; opening and closing are left out
+    assert texts.count(NO_INTERVENTIONS) == 6  # every segment has its section, the opening and closing too
     assert [text for style, text in headings(document) if style == "Heading 2"] == []
     assert "No delegation or stakeholder took the floor." in texts
     assert texts[-3:] == [

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.domain.interests import InterestRules
 from bot.domain.meeting import Link, Meeting, Objective, Provenance, Session, SessionKind
-from bot.domain.settings import Category, ReminderSettings, SpeakingPolicy, SpeakingSettings
+from bot.domain.settings import Category, ReminderSettings, ReportSettings, SpeakingPolicy, SpeakingSettings
 from bot.domain.submissions import SubmissionRules
 from bot.storage.meetings.tables import SessionRow
 
@@ -37,6 +37,7 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
         "reminders": _reminders_to_dict(meeting.reminders),
         "submissions": _submissions_to_dict(meeting.submissions),
         "interests": {"deadline": instant_to_text(d) if (d := meeting.interests.deadline) else None},
+        "report": {"symbol": meeting.report.symbol, "issued": i.isoformat() if (i := meeting.report.issued) else None},
         "sessions": [_session_to_dict(session) for session in meeting.sessions],
     }
 
@@ -62,6 +63,7 @@ def meeting_from_dict(data: dict[str, Any]) -> Meeting:
         reminders=_reminders_from_dict(data["reminders"]),
         submissions=_submissions_from_dict(data.get("submissions")),  # absent from schedules stored before it
         interests=_interests_from_dict(data.get("interests")),
+        report=_report_from_dict(data.get("report")),
         sessions=tuple(_session_from_dict(session) for session in data["sessions"]),
     )
 
@@ -183,6 +185,13 @@ def _submissions_from_dict(data: dict[str, Any] | None) -> SubmissionRules | Non
         late_until=instant_from_text(late_until) if late_until else None,
         categories=tuple(Category(value) for value in data["categories"]),
     )
+
+
+def _report_from_dict(data: dict[str, Any] | None) -> ReportSettings:
+    if not data:
+        return ReportSettings()
+    issued = data.get("issued")
+    return ReportSettings(symbol=data.get("symbol") or "", issued=date.fromisoformat(issued) if issued else None)
 
 
 def _interests_from_dict(data: dict[str, Any] | None) -> InterestRules:
