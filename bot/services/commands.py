@@ -45,7 +45,9 @@ class Invocation:
         args = {name: clean(value) for name, value in self.args.items()} if self.args is not None else None
         channel = clean(self.channel) if self.channel is not None else None
         actor, command, text = clean(self.actor), clean(self.command), clean(self.text)
-        return replace(self, actor=actor, command=command, text=text, channel=channel, args=args)
+        # A file's name is typed by someone too; its bytes are read (and cleaned) by the handler that takes files.
+        files = tuple(replace(a, name=clean(a.name)) for a in self.attachments)
+        return replace(self, actor=actor, command=command, text=text, channel=channel, args=args, attachments=files)
 
 
 class CommandService:

@@ -7,6 +7,7 @@ from datetime import datetime
 from bot.domain.errors import Refused
 from bot.domain.participants import Participant
 from bot.domain.submissions import Submission, SubmissionLate, SubmissionRules, current, next_version
+from bot.domain.text import clean
 from bot.services.context import Attachment, Context, Handler
 from bot.services.ports import DocumentReader, UnitOfWork
 from bot.services.timetable import Timetable
@@ -83,7 +84,12 @@ class SubmissionService:
         file_name: str | None = None,
         accept_late: bool = False,
     ) -> Submission:
-        """Check the text against the call's terms and store it as the delegation's next version."""
+        """Check the text against the call's terms and store it as the delegation's next version.
+
+        A file's text enters the core here (a command's typed text was cleaned as it came in; cleaning is
+        idempotent): no NUL, which PostgreSQL refuses, no bidi override reordering a published page.
+        """
+        text = clean(text)
         words = self._rules().check(text, received, accept_late=accept_late)
         meeting_id = self.timetable.meeting.id
         version = next_version(await uow.submissions.all(meeting_id), delegation)

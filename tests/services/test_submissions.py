@@ -162,3 +162,14 @@ async def test_only_staff_list_or_register_submissions(service: CommandService) 
 async def test_an_unknown_state_code_is_refused(service: CommandService) -> None:
     view = await answer(service, "secretariat", "submissions", "add XX", Attachment("x.md", b"text"))
     assert render(view, PlainTimes()) == "'XX' is not a Member State's code, such as AM or KZ."
+
+
+async def test_a_files_control_characters_and_bidi_overrides_are_cleaned_where_it_enters(
+    service: CommandService, database: Database
+) -> None:
+    hostile = "Armenia\x00 calls\u202e for\x07 regular pathways".encode()
+    view = await answer(service, "armen", "submit", "", Attachment("arme\x00nia\u202e.txt", hostile))
+    assert isinstance(view, AckView)
+    [kept] = await stored(database)
+    assert kept.text == "Armenia calls for regular pathways"  # PostgreSQL refuses a NUL: none is stored
+    assert kept.file_name == "armenia.txt"
