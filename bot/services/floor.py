@@ -246,7 +246,9 @@ class FloorService:
         upcoming = tuple(Place(e, i + 1, q.wait_before(e, now)) for i, e in enumerate(q.waiting.head(SHOWN)))
         mine = tuple(Place(e, q.position(e), q.wait_before(e, now)) for e in q.entries_of(who.id)) if who else ()
         reader = self.timetable.reader(who) if who else Reader(self.meeting.timezone)
-        return QueueView(session, reader, q.current, upcoming, len(q), q.list_open, mine, now)
+        opens = session.start - self.meeting.speaking_for(session).opens_before
+        ahead = opens if now < opens else None
+        return QueueView(session, reader, q.current, upcoming, len(q), q.list_open, mine, now, ahead)
 
     def _lock(self, session: Session) -> asyncio.Lock:
         return self._locks.setdefault(session.id, asyncio.Lock())

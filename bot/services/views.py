@@ -114,6 +114,7 @@ class QueueView:
     list_open: bool
     mine: tuple[Place, ...]
     now: datetime
+    opens: datetime | None = None  # before the session: when hands are taken (the list is its provisional one)
 
 
 @dataclass(frozen=True, slots=True)

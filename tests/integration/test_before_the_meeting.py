@@ -78,7 +78,9 @@ def test_before_the_meeting_matches_its_golden_transcript(tmp_path: Path, capsys
     assert "The text has 5,100 words; the limit is 5,000." in transcript
     assert "Written submissions closed on 31 October 2020 at 23:59 CET [23:59 CET]" not in transcript
     # The opening's list, before it starts: the minister, then the two others as protocol and acceptance order it.
-    queue = transcript[transcript.index("Opening segment (opening): the list is open.") :]
+    queue = transcript[
+        transcript.index("Opening segment (opening): the list is not open yet (this is its provisional list)") :
+    ]
     assert queue.index("Armen Hakobyan") < queue.index("Elif Yılmaz") < queue.index("Olga Kovalenko")
 
     code, listed, _ = run(capsys, "export", "--provisional-list", "--format", "md", "--db", url)

@@ -93,6 +93,10 @@ def ordinal(position: int) -> str:
 
 def queue_text(view: QueueView, times: Times) -> str:
     state = "open" if view.list_open else "closed (points of order only)"
+    if view.opens is not None:  # the session has not begun: what is shown is its provisional list
+        state = (
+            f"not open yet (this is its provisional list); hands are taken from {times.moment(view.opens, view.reader)}"
+        )
     lines = [f"{view.session.title} ({view.session.id}): the list is {state}."]
     if view.current:
         lines.append(f"Speaking: {_floor_line(view.current, times, view.reader)}")
