@@ -26,22 +26,17 @@ async def before_the_meeting(options: argparse.Namespace, settings: Settings, me
     from bot.formats.roster import load_directory
 
     directory = load_directory(settings.member_states, options.roster or settings.roster)
-
-    def state_name(code: str) -> str:
-        state = directory.state(code)
-        return state.name if state else code
-
+    state_name = directory.state_name
     if options.submissions:
         return await _submissions(options, meeting, url, state_name)
-    what, wanted, make = next(
-        (flag, formats, made)
-        for flag, formats, made in (
-            ("--provisional-list", LIST_FORMATS, _lists),
-            ("--interests", INTEREST_FORMATS, _interests),
-            ("--participants", PARTICIPANT_FORMATS, _participants(directory.participants)),
-        )
-        if getattr(options, flag.strip("-").replace("-", "_"))
-    )
+    make: Maker
+    wanted: tuple[str, ...]
+    if options.provisional_list:
+        what, wanted, make = "--provisional-list", LIST_FORMATS, _lists
+    elif options.interests:
+        what, wanted, make = "--interests", INTEREST_FORMATS, _interests
+    else:
+        what, wanted, make = "--participants", PARTICIPANT_FORMATS, _participants(directory.participants)
     if options.format not in wanted:
         print(f"{what} is written as {', '.join(wanted)}: give --format {wanted[0]}, say.", file=sys.stderr)
         return 2

@@ -62,6 +62,11 @@ class Directory:
     def state(self, iso: str) -> MemberState | None:
         return self._states.get(iso.upper())
 
+    def state_name(self, code: str) -> str:
+        """A Member State's name for its code (AM -> Armenia); anything else (an organisation) as given."""
+        state = self.state(code)
+        return state.name if state else code
+
     def participant(self, participant_id: str) -> Participant:
         return self.find(participant_id) or Participant.unlisted(participant_id)
 

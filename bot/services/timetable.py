@@ -28,8 +28,7 @@ class Timetable:
 
     def delegation_name(self, code: str | None) -> str:
         """A member State's name for its code (AM -> Armenia); an organisation's name as given; '' for none."""
-        state = self.directory.state(code) if code else None
-        return state.name if state else code or ""
+        return self.directory.state_name(code) if code else ""
 
     def resolve_zone(self, text: str) -> tuple[str, str | None]:
         """An IANA zone name (any case) or a member State's code; refuses with the closest zone otherwise."""
