@@ -20,6 +20,10 @@ async def export(options: argparse.Namespace, settings: Settings) -> int:
     from bot.services.record import on_day, read_record
 
     meeting = load_meeting(options.schedule or settings.schedule, options.rehearse)
+    if options.participants and options.registrations:  # a registration export alone: no database
+        from bot.cli.registrations import participants_list
+
+        return participants_list(options, settings, meeting)
     url = options.db or settings.database_url
     if missing := missing_database(url):  # opening it would create an empty one, and export nothing
         print(missing, file=sys.stderr)
@@ -33,9 +37,7 @@ async def export(options: argparse.Namespace, settings: Settings) -> int:
     database = await Database.open(url)
     try:
         directory = load_directory(settings.member_states, options.roster or settings.roster)
-        names = {p.id: p.name for p in directory.participants}
-        states = {s.iso: s.name for s in directory.states}
-        record = await read_record(meeting, database.uow(), options.session, names, states)
+        record = await read_record(meeting, database.uow(), options.session, directory)
         record = on_day(record, options.day) if options.day else record
         async with database.uow() as uow:
             entries = await uow.transcript.entries(meeting.id)

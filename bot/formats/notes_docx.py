@@ -77,6 +77,8 @@ def _speaker(doc: WordDocument, whole: MeetingRecord, record: SessionRecord, pos
     facts = [category_of(speaker)]
     if entry.kind is not EntryKind.STATEMENT:
         facts.append("point of order" if entry.kind is EntryKind.ORDER else entry.kind.value.replace("-", " "))
+    if (cut := record.interrupted_by(said)) is not None:  # a point of order that took the floor at once
+        facts.append(f"interrupted {cut.entry.speaker.name}")
     facts.append(f"{said.started_at.astimezone(whole.meeting.zone):%H:%M}")
     facts += [duration(said.duration)] if said.counts_for_time else []  # a point of order takes no speaking time
     if addressed := whole.objectives_of(said):
@@ -86,6 +88,10 @@ def _speaker(doc: WordDocument, whole: MeetingRecord, record: SessionRecord, pos
     run(lead, ", " + ", ".join(facts) + (f"\n{said.statement}" if said.statement else ""))
     for remark in record.notes_on(said):
         note(doc, remark, whole.name_of(remark.author))
+    if said.ruling is not None:
+        ruled = paragraph(doc)
+        run(ruled, "Ruling of the chair: ", italic=True)
+        run(ruled, said.ruling)
 
 
 def _written(doc: WordDocument, record: SessionRecord, whole: MeetingRecord) -> None:

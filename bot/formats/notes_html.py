@@ -64,7 +64,10 @@ def _session(meeting: Meeting, record: SessionRecord, whole: MeetingRecord) -> s
 
 def _speaker(meeting: Meeting, intervention: Intervention, record: SessionRecord, whole: MeetingRecord) -> str:
     entry, speaker = intervention.entry, intervention.entry.speaker
-    kind = "" if entry.kind is EntryKind.STATEMENT else f" — {html_text(entry.kind.value.replace('-', ' '))}"
+    label = "point of order" if entry.kind is EntryKind.ORDER else entry.kind.value.replace("-", " ")
+    kind = "" if entry.kind is EntryKind.STATEMENT else f" — {html_text(label)}"
+    if (cut := record.interrupted_by(intervention)) is not None:  # a point of order that took the floor at once
+        kind += f", interrupted {html_text(cut.entry.speaker.name)}"
     started = intervention.started_at.astimezone(ZoneInfo(meeting.timezone))
     line = f"<strong>{_who(speaker, whole)}</strong>, {category_of(speaker)}{kind}, {started:%H:%M}"
     line += f", {duration(intervention.duration)}" if intervention.counts_for_time else ""  # a point of order: none
@@ -81,6 +84,8 @@ def _speaker(meeting: Meeting, intervention: Intervention, record: SessionRecord
             + "".join(f"<li>Note by {html_text(whole.name_of(n.author))}: {html_text(n.text)}</li>" for n in notes)
             + "</ul>"
         )
+    if intervention.ruling is not None:
+        line += f'<p class="ruling">Ruling of the chair: {html_text(intervention.ruling)}</p>'
     return f'<li value="{record.number_of(intervention)}">{line}</li>'
 
 

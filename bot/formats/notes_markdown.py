@@ -46,7 +46,9 @@ def _session(meeting: Meeting, record: SessionRecord, whole: MeetingRecord) -> l
 def _speaker_line(meeting: Meeting, intervention: Intervention, record: SessionRecord, whole: MeetingRecord) -> str:
     entry, speaker = intervention.entry, intervention.entry.speaker
     zone = ZoneInfo(meeting.timezone)
-    kind = "" if entry.kind is EntryKind.STATEMENT else f" — {entry.kind.value.replace('-', ' ')}"
+    kind = "" if entry.kind is EntryKind.STATEMENT else f" — {_KINDS.get(entry.kind, entry.kind.value)}"
+    if (cut := record.interrupted_by(intervention)) is not None:  # a point of order that took the floor at once
+        kind += f", interrupted {_text(cut.entry.speaker.name)}"
     started = intervention.started_at.astimezone(zone)
     spoke = f", {duration(intervention.duration)}" if intervention.counts_for_time else ""  # a point of order: no time
     line = (
@@ -61,7 +63,12 @@ def _speaker_line(meeting: Meeting, intervention: Intervention, record: SessionR
         line += f"\n   > {_text(intervention.statement)}"
     notes = record.notes_on(intervention)
     line += "".join(f"\n   - Note by {_text(whole.name_of(n.author))}: {_text(n.text)}" for n in notes)
+    if intervention.ruling is not None:
+        line += f"\n   - Ruling of the chair: {_text(intervention.ruling)}"
     return line
+
+
+_KINDS = {EntryKind.ORDER: "point of order", EntryKind.RIGHT_OF_REPLY: "right of reply"}
 
 
 def _who(speaker: Speaker, whole: MeetingRecord) -> str:

@@ -27,6 +27,9 @@ COLUMNS = (
     "objectives",
     "note",
     "statement",
+    "paused_seconds",
+    "interrupted",
+    "ruling",
 )
 # A cell starting with one of these is a formula to a spreadsheet: what a participant typed must stay text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -64,6 +67,9 @@ def _row(record: MeetingRecord, session: SessionRecord, intervention: Interventi
         " ".join(map(str, record.objectives_of(intervention))),
         entry.note,
         intervention.statement or "",
+        int(intervention.paused.total_seconds()),
+        session.number_of(cut) if (cut := session.interrupted_by(intervention)) else "",
+        intervention.ruling or "",
     ]
 
 

@@ -61,6 +61,11 @@ def _intervention(intervention: Intervention, record: SessionRecord) -> dict[str
         "statement": intervention.statement,
         "delivery": intervention.delivery.value,
         "counts_for_time": intervention.counts_for_time,
+        # Points of order take the floor at once: the speaker's clock stood still this long (not in the duration);
+        # on a point of order, the number of the intervention it interrupted, and the chair's ruling on it.
+        "paused_seconds": int(intervention.paused.total_seconds()),
+        "interrupted": record.number_of(cut) if (cut := record.interrupted_by(intervention)) else None,
+        "ruling": intervention.ruling,
         "moderator_notes": [_note(n) for n in notes],
         "corrections": corrections,
     }

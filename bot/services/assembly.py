@@ -25,6 +25,7 @@ from bot.services.timeline import Timeline
 from bot.services.timetable import Timetable
 from bot.services.timetable_commands import timetable_handlers
 from bot.services.writer import Writer
+from bot.services.zones import ZoneService
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ def assemble(
         **submissions.handlers(),
         **interests.handlers(),
         **consent.handlers(),
+        **ZoneService(timetable, people).handlers(),
     }
     commands = CommandService(
         registry or command_registry(),

@@ -67,7 +67,7 @@ def _speaking() -> tuple[CommandSpec, ...]:
     return (
         CommandSpec(
             "hand",
-            "Ask for the floor in this session; a point of order goes first.",
+            "Ask for the floor in this session; a point of order interrupts the speaker.",
             (kind, Param("note", ParamKind.TEXT, "what you will speak about")),
             example="/hand statement on objective 5",
         ),
@@ -113,7 +113,12 @@ def _floor() -> CommandSpec:
             CommandSpec(
                 "give", "Give the floor to a participant now.", (user,), audience=M, example="/floor give @olga"
             ),
-            CommandSpec("end", "End the current intervention.", audience=M, example="/floor end"),
+            CommandSpec(
+                "end",
+                "End the current intervention (a point of order: the speaker it interrupted resumes).",
+                audience=M,
+                example="/floor end",
+            ),
             CommandSpec("close", "Close the list: only points of order are taken.", audience=M, example="/floor close"),
             CommandSpec("open", "Open the list again.", audience=M, example="/floor open"),
             CommandSpec(
@@ -140,6 +145,13 @@ def _floor() -> CommandSpec:
                 "last-word", "Let a participant speak last.", (user,), audience=M, example="/floor last-word @iom"
             ),
             CommandSpec("replies", "Take the rights of reply now.", audience=M, example="/floor replies"),
+            CommandSpec(
+                "rule",
+                "Rule on the point of order that has the floor; the interrupted speaker resumes.",
+                (Param("text", ParamKind.TEXT, "the chair's ruling", required=True),),
+                audience=M,
+                example="/floor rule The meeting has quorum; interpretation is restored.",
+            ),
         ),
     )
 
@@ -184,6 +196,12 @@ def _people() -> tuple[CommandSpec, ...]:
                 Param("category", ParamKind.CATEGORY, "member-state, observer-state, igo, un-system, stakeholder"),
             ),
             example="/iam PICUM stakeholder",
+        ),
+        CommandSpec(
+            "zone",
+            "Your time zone for every time Podium shows you: show it, set it, or reset it.",
+            (Param("zone", ParamKind.ZONE, "an IANA time zone such as Asia/Vladivostok, or reset"),),
+            example="/zone Asia/Vladivostok",
         ),
         CommandSpec(
             "verify",

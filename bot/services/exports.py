@@ -39,10 +39,7 @@ class ExportService:
         if form not in self.exporter.formats:
             raise Refused("unknown_format", {"value": form, "known": ", ".join(self.exporter.formats)})
         meeting = self.timetable.meeting
-        directory = self.timetable.directory
-        names = {p.id: p.name for p in directory.participants}
-        states = {s.iso: s.name for s in directory.states}
-        record = await read_record(meeting, self.uow(), None if target == "all" else target, names, states)
+        record = await read_record(meeting, self.uow(), None if target == "all" else target, self.timetable.directory)
         async with self.uow() as uow:
             transcript = await uow.transcript.entries(meeting.id)
         data = self.exporter(form, record, transcript, ctx.now)

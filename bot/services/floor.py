@@ -61,6 +61,7 @@ class FloorService:
             "limit": self.limit,
             "last-word": self.last_word,
             "replies": self.replies,
+            "rule": self.rule,
         }
         participant = {
             "hand": self.hand,
@@ -80,11 +81,15 @@ class FloorService:
         if kind in (EntryKind.QUESTION, EntryKind.REPLY) and not session.takes_replies_ahead:
             raise Refused("no_replies_ahead", {"session": session.title, "kind": kind.value})
 
-        def raise_hand(q: SpeakerQueue) -> Place:
+        def raise_hand(q: SpeakerQueue) -> Place | None:
             entry = q.raise_hand(Speaker.of(ctx.who), kind, note, ctx.now)
+            if q.current is not None and q.current.entry == entry:
+                return None  # a point of order that interrupted the speaker: it has the floor already
             return Place(entry, q.position(entry), q.wait_before(entry, ctx.now))
 
-        place, _ = await self._change(ctx.tx, session, raise_hand, ctx.now, replayable=True)
+        place, posts = await self._change(ctx.tx, session, raise_hand, ctx.now, replayable=True)
+        if place is None:
+            return [ctx.reply(AckView("order_has_floor", {"session": session.id})), *posts]
         details: dict[str, Fact] = {"kind": kind, "position": place.position, "session": session.id, "wait": place.wait}
         return [ctx.reply(AckView("hand_raised", details))]
 
@@ -125,9 +130,13 @@ class FloorService:
 
     async def end(self, ctx: Context) -> list[Post]:
         session = self._session(ctx)
-        ended, _ = await self._change(ctx.tx, session, lambda q: q.end(ctx.now), ctx.now, replayable=False)
+        ended, posts = await self._change(ctx.tx, session, lambda q: q.end(ctx.now), ctx.now, replayable=False)
         spoke = AckView("floor_ended", {"name": ended.entry.speaker.name, "span": ended.duration})
-        return [self._to_channel(session, spoke)]
+        return [self._to_channel(session, spoke), *posts]  # an interrupted speaker who resumes is announced
+
+    async def rule(self, ctx: Context) -> list[Post]:
+        """The chair's ruling on the point of order that has the floor; the speaker it interrupted resumes."""
+        return await self._announced(ctx, lambda q: q.rule(ctx.args["text"], ctx.now))
 
     async def close(self, ctx: Context) -> list[Post]:
         return await self._announced(ctx, lambda q: q.close_list())
@@ -248,7 +257,7 @@ class FloorService:
         reader = self.timetable.reader(who) if who else Reader(self.meeting.timezone)
         opens = session.start - self.meeting.speaking_for(session).opens_before
         ahead = opens if now < opens else None
-        return QueueView(session, reader, q.current, upcoming, len(q), q.list_open, mine, now, ahead)
+        return QueueView(session, reader, q.current, upcoming, len(q), q.list_open, mine, now, ahead, q.interrupted)
 
     def _lock(self, session: Session) -> asyncio.Lock:
         return self._locks.setdefault(session.id, asyncio.Lock())

@@ -11,6 +11,9 @@ from bot.services.views import AckView, Fact, FloorView, Post, Reader, Visibilit
 
 ANNOUNCED = (
     ev.FloorGiven,
+    ev.FloorInterrupted,
+    ev.RulingGiven,
+    ev.SpeakerResumed,
     ev.ListClosed,
     ev.ListOpened,
     ev.LimitChanged,

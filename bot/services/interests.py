@@ -80,14 +80,17 @@ class InterestService:
             place = await self._inscribe(ctx, accepted)
         await ctx.tx.uow.interests.save(self.timetable.meeting.id, accepted)
         facts: dict[str, Fact] = {"id": accepted.id, "name": accepted.speaker.name, "session": self._title(accepted)}
-        return [ctx.reply(AckView(f"interest_accepted_{accepted.role.value}", facts)), self._told(accepted, place)]
+        return [
+            ctx.reply(AckView(f"interest_accepted_{accepted.role.value}", facts)),
+            await self._told(ctx.tx, accepted, place),
+        ]
 
     async def decline(self, ctx: Context) -> list[Post]:
         interest = await self._numbered(ctx.tx, ctx.args["id"])
         declined = interest.declined(ctx.who.id, ctx.now, ctx.args.get("reason", ""))
         await ctx.tx.uow.interests.save(self.timetable.meeting.id, declined)
         facts: dict[str, Fact] = {"id": declined.id, "name": declined.speaker.name, "session": self._title(declined)}
-        return [ctx.reply(AckView("interest_declined", facts)), self._told(declined, None)]
+        return [ctx.reply(AckView("interest_declined", facts)), await self._told(ctx.tx, declined, None)]
 
     async def moderates(self, tx: Transaction, participant_id: str, session: Session) -> bool:
         """Whether staff accepted this participant as a moderator of the session (the core's permission check)."""
@@ -137,10 +140,10 @@ class InterestService:
         place: int = await self.floor.change_within(ctx.tx, session, inscribe, ctx.now)
         return place
 
-    def _told(self, interest: Interest, place: int | None) -> Post:
+    async def _told(self, tx: Transaction, interest: Interest, place: int | None) -> Post:
         """The direct message to the participant: the decision, and when the segment starts, in their time."""
         session = self._segment(interest.session_id)
-        reader = self.timetable.reader(self.timetable.directory.participant(interest.speaker.participant_id))
+        reader = self.timetable.reader(await self.people.lookup(interest.speaker.participant_id, tx))
         view = InterestDecisionView(interest, session, reader, place)
         return Post(view, Visibility.PRIVATE, None, interest.speaker.participant_id)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.domain.errors import Refused
 from bot.domain.participants import Directory, Level, Participant
@@ -24,8 +25,17 @@ class PeopleService:
         return {"iam": self.iam, "verify": self.verify}
 
     async def lookup(self, participant_id: str, tx: Transaction) -> Participant:
-        """The roster's entry, else the participant's own declaration, else someone with no delegation."""
-        return await self._find(participant_id, tx) or Participant.unlisted(participant_id)
+        """The roster's entry, else the participant's own declaration, else someone with no delegation; with the
+        zone they chose (/zone) in place of the roster's, so every time shown to them is in it."""
+        found = await self._find(participant_id, tx) or Participant.unlisted(participant_id)
+        zone = await self.own_zone(participant_id, tx)
+        return replace(found, timezone=zone) if zone else found
+
+    async def own_zone(self, participant_id: str, tx: Transaction) -> str | None:
+        """The zone the participant chose with /zone, if any (read with the batch's declarations)."""
+        if participant_id not in tx.zones:
+            await self.prefetch(tx, [participant_id])
+        return tx.zones[participant_id]
 
     async def known(self, mention: str, tx: Transaction) -> Participant:
         """The participant a moderator named; refuses someone neither on the roster nor self-declared."""
@@ -36,11 +46,16 @@ class PeopleService:
         return found
 
     async def prefetch(self, tx: Transaction, participant_ids: Sequence[str]) -> None:
-        """Read the declarations of a batch's people off the roster in one query (commands arrive together)."""
+        """Read the declarations of a batch's people off the roster in one query (commands arrive together), and
+        the zones all of them chose in another."""
         wanted = list({pid for pid in participant_ids if pid not in tx.people and not self.directory.find(pid)})
         if wanted:
             found = await tx.uow.participants.declarations(self.meeting_id, wanted)
             tx.people.update({pid: found.get(pid) for pid in wanted})
+        zoneless = list({pid for pid in participant_ids if pid not in tx.zones})
+        if zoneless:
+            zones = await tx.uow.zones.of(self.meeting_id, zoneless)
+            tx.zones.update({pid: zones.get(pid) for pid in zoneless})
 
     async def _find(self, participant_id: str, tx: Transaction) -> Participant | None:
         listed = self.directory.find(participant_id)

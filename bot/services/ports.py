@@ -252,6 +252,26 @@ class ConsentRepository(Protocol):
     async def all(self, meeting_id: str) -> Sequence[Consent]: ...
 
 
+class ZoneSettingRepository(Protocol):
+    """The time zone each participant chose with /zone (an IANA name), per meeting."""
+
+    async def set(self, meeting_id: str, participant_id: str, zone: str, at: datetime) -> None:
+        """Set or replace the participant's own zone."""
+        ...
+
+    async def clear(self, meeting_id: str, participant_id: str) -> bool:
+        """Remove it; False when there was none."""
+        ...
+
+    async def of(self, meeting_id: str, participant_ids: Sequence[str]) -> dict[str, str]:
+        """The zones these participants chose, by id (one query for a batch's actors)."""
+        ...
+
+    async def all(self, meeting_id: str) -> dict[str, str]:
+        """Every zone chosen in the meeting, by participant id (for the digest's night warnings)."""
+        ...
+
+
 class DocumentReader(Protocol):
     """The text of a file sent with a command (.txt, .md, .docx); refuses (Refused) one it cannot read."""
 
@@ -272,6 +292,7 @@ class UnitOfWork(Protocol):
     submissions: SubmissionRepository
     interests: InterestRepository
     consents: ConsentRepository
+    zones: ZoneSettingRepository
 
     async def __aenter__(self) -> Self: ...
 

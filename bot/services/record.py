@@ -13,6 +13,7 @@ from bot.domain.corrections import Correction
 from bot.domain.errors import Refused
 from bot.domain.meeting import Meeting, Session, SessionKind
 from bot.domain.objectives import ObjectiveFinder
+from bot.domain.participants import Directory, Participant
 from bot.domain.queue.entries import Delivery, Intervention, Note, QueueEntry
 from bot.domain.submissions import Submission, current
 from bot.services.ports import UnitOfWork
@@ -35,9 +36,11 @@ class SessionRecord:
     # intervention, and a scan of all the session's notes each time grew with the square of the record.
     _notes_on: dict[int, tuple[Note, ...]] = field(init=False, repr=False, compare=False)
     _corrections_of: dict[int, tuple[Correction, ...]] = field(init=False, repr=False, compare=False)
+    _by_id: dict[int, Intervention] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_numbers", {i.id: n for n, i in enumerate(self.interventions, start=1)})
+        object.__setattr__(self, "_by_id", {i.id: i for i in self.interventions})
         object.__setattr__(self, "_notes_on", _grouped((n.intervention, n) for n in self.notes))
         object.__setattr__(self, "_corrections_of", _grouped((c.entry_id, c) for c in self.corrections))
 
@@ -65,6 +68,15 @@ class SessionRecord:
         if not self.needs_consent:
             return self.written
         return tuple(i for i in self.written if i.entry.speaker.participant_id in self.consented)
+
+    def interrupted_by(self, order: Intervention) -> Intervention | None:
+        """The intervention a point of order interrupted (it took the floor at once), if it did."""
+        return self._by_id.get(order.interrupted) if order.interrupted is not None else None
+
+    @property
+    def rulings(self) -> tuple[Intervention, ...]:
+        """The points of order the chair ruled on, in the order they were raised; `ruling` holds the text."""
+        return tuple(i for i in self.interventions if i.ruling is not None)
 
     def corrections_of(self, intervention: Intervention) -> tuple[Correction, ...]:
         return self._corrections_of.get(intervention.id, ())
@@ -102,6 +114,8 @@ class MeetingRecord:
     # Each Member State's current written submission (the version it stands by), and the States' names by code.
     submissions: tuple[Submission, ...] = ()
     states: Mapping[str, str] = field(default_factory=dict)
+    # Who registered (the roster): the report counts them and lists them in its annex.
+    participants: tuple[Participant, ...] = ()
     finder: ObjectiveFinder = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -138,8 +152,7 @@ async def read_record(
     meeting: Meeting,
     uow: UnitOfWork,
     session_id: str | None = None,
-    names: Mapping[str, str] | None = None,
-    states: Mapping[str, str] | None = None,
+    directory: Directory | None = None,
 ) -> MeetingRecord:
     """The record of every session with speakers (or of one session, even an empty one), and the written
     submissions received (each delegation's current version)."""
@@ -158,7 +171,11 @@ async def read_record(
             needs = meeting.speaking_for(session).written_needs_consent
             records.append(SessionRecord(session, interventions, tuple(notes), tuple(unheard), mine, consented, needs))
         submissions = tuple(current(await uow.submissions.all(meeting.id)).values())
-    return MeetingRecord(meeting, tuple(records), dict(names or {}), submissions, dict(states or {}))
+    if directory is None:
+        return MeetingRecord(meeting, tuple(records), submissions=submissions)
+    names = {p.id: p.name for p in directory.participants}
+    states = {s.iso: s.name for s in directory.states}
+    return MeetingRecord(meeting, tuple(records), names, submissions, states, directory.participants)
 
 
 def _corrected(intervention: Intervention, corrections: tuple[Correction, ...]) -> Intervention:

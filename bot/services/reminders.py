@@ -135,8 +135,9 @@ class ReminderService:
 
     async def _personal_and_public(self, tx: Transaction, due: list[Notice]) -> list[tuple[Post, datetime]]:
         posts = []
+        chosen = await self._chosen_zones(tx) if any(n.kind is NoticeKind.DIGEST for n in due) else ()
         for notice in due:
-            posts.append((self._post(notice, None), notice.due))
+            posts.append((self._post(notice, None, chosen), notice.due))
             if notice.kind in PERSONAL and notice.channel == self._primary_channel(notice):
                 subscribers = await tx.uow.subscriptions.subscribers(self._meeting_id, notice.sessions[0])
                 await self.people.prefetch(tx, subscribers)
@@ -149,17 +150,27 @@ class ReminderService:
         session = self.timetable.meeting.session(notice.sessions[0])
         return (session.channel if session else None) or self.timetable.meeting.main_channel
 
-    def _post(self, notice: Notice, reader: Participant | None) -> Post:
+    async def _chosen_zones(self, tx: Transaction) -> tuple[Participant, ...]:
+        """Everyone who chose a zone with /zone, with it: the digest warns their delegation for its night too."""
+        zones = await tx.uow.zones.all(self._meeting_id)
+        await self.people.prefetch(tx, list(zones))
+        return tuple([await self.people.lookup(participant_id, tx) for participant_id in zones])
+
+    def _post(self, notice: Notice, reader: Participant | None, chosen: Sequence[Participant] = ()) -> Post:
         meeting = self.timetable.meeting
         sessions = [s for sid in notice.sessions if (s := meeting.session(sid)) is not None]
-        view = self._view(notice, sessions, self.timetable.reader(reader) if reader else Reader(meeting.timezone))
+        shown = self.timetable.reader(reader) if reader else Reader(meeting.timezone)
+        view = self._view(notice, sessions, shown, chosen)
         if reader is None:
             return Post(view, Visibility.CHANNEL, notice.channel, key=notice.key)
         return Post(view, Visibility.PRIVATE, None, reader.id, key=notice.personal_key(reader.id))
 
-    def _view(self, notice: Notice, sessions: list[Session], reader: Reader) -> ReminderView:
+    def _view(
+        self, notice: Notice, sessions: list[Session], reader: Reader, chosen: Sequence[Participant]
+    ) -> ReminderView:
         cards = tuple(self.timetable.card(s, reader) for s in sessions)
-        night = tuple((s.id, self.timetable.night_for(s)) for s in sessions) if notice.kind is NoticeKind.DIGEST else ()
+        digest = notice.kind is NoticeKind.DIGEST
+        night = tuple((s.id, self.timetable.night_for(s, chosen)) for s in sessions) if digest else ()
         opens = bool(sessions) and self.timetable.meeting.speaking_for(sessions[0]).opens_before == timedelta(0)
         return ReminderView(notice, reader, cards, night, list_open=notice.kind is NoticeKind.START and opens)
 
@@ -188,7 +199,7 @@ class ReminderService:
         if notice is None:
             log.warning("reminder %s is no longer in the plan; not retried", key)
             return None
-        if not who:
-            return self._post(notice, None)
         async with self.uow() as uow:
-            return self._post(notice, await self.people.lookup(who, Transaction(uow)))
+            tx = Transaction(uow)
+            chosen = await self._chosen_zones(tx) if notice.kind is NoticeKind.DIGEST else ()
+            return self._post(notice, await self.people.lookup(who, tx) if who else None, chosen)

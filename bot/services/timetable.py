@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -24,7 +25,9 @@ class Timetable:
             name, label = self.resolve_zone(zone)
             return Reader(self.meeting.timezone, name, label)
         own = self.directory.zone_of(participant) if participant else None
-        return Reader(self.meeting.timezone, own, participant.delegation if participant and own else None)
+        # Labelled by the delegation when it is the delegation's zone, not one the participant sits or chose.
+        label = participant.delegation if participant and own and not participant.timezone else None
+        return Reader(self.meeting.timezone, own, label)
 
     def delegation_name(self, code: str | None) -> str:
         """A member State's name for its code (AM -> Armenia); an organisation's name as given; '' for none."""
@@ -40,6 +43,18 @@ class Timetable:
             return canonical, None
         close = difflib.get_close_matches(text, sorted(available_timezones()), n=1, cutoff=0.6)
         raise Refused("unknown_zone", {"value": text}, close[0] if close else None)
+
+    def own_zone(self, text: str) -> str:
+        """The IANA zone a participant chose (any case; a member State's code gives its capital's zone), or a
+        refusal saying what to type."""
+        canonical = _canonical_zone(text)
+        if canonical:
+            return canonical
+        state = self.directory.state(text) if len(text) <= 3 else None
+        if state:
+            return state.zone
+        close = difflib.get_close_matches(text, sorted(available_timezones()), n=1, cutoff=0.8)
+        raise Refused("unknown_time_zone", {"value": text}, close[0] if close else None)
 
     def agenda(self, reader: Reader, now: datetime, day: int | None = None) -> AgendaView:
         if day is not None and not 1 <= day <= len(self.meeting.days):
@@ -117,12 +132,15 @@ class Timetable:
     def card(self, session: Session, reader: Reader) -> SessionCard:
         return self._card(session, reader)
 
-    def night_for(self, session: Session) -> tuple[NightTime, ...]:
+    def night_for(self, session: Session, chosen: Iterable[Participant] = ()) -> tuple[NightTime, ...]:
         """The member States for whom the session falls in the night (00:00–06:59 local), by local start: in the
         State's own zone, and in every zone where a registered member of its delegation sits (a delegate of the
-        Russian Federation in Vladivostok, of Canada in Vancouver), which the capital's zone alone would miss."""
+        Russian Federation in Vladivostok, of Canada in Vancouver), which the capital's zone alone would miss.
+
+        `chosen`: participants with the zone they set with /zone in `timezone`, which replaces the roster's."""
+        people = {p.id: p for p in self.directory.participants} | {p.id: p for p in chosen if p.verified}
         members: dict[str, list[str]] = {}
-        for participant in self.directory.participants:
+        for participant in people.values():
             if participant.delegation and participant.timezone:
                 members.setdefault(participant.delegation.upper(), []).append(participant.timezone)
         found = [

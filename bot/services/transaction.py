@@ -27,6 +27,8 @@ class Transaction:
         self.moved = moved
         # Declarations of the batch's actors, read in one query before any work runs (None: not declared).
         self.people: dict[str, Participant | None] = {}
+        # The zones the batch's actors chose with /zone, read in the same way (None: none chosen).
+        self.zones: dict[str, str | None] = {}
         self._held: list[asyncio.Lock] = []
         self._saves: dict[Hashable, Callable[[], Awaitable[None]]] = {}
         self._after: dict[Hashable, Callable[[], None]] = {}

@@ -115,6 +115,7 @@ class QueueView:
     mine: tuple[Place, ...]
     now: datetime
     opens: datetime | None = None  # before the session: when hands are taken (the list is its provisional one)
+    interrupted: Intervention | None = None  # the speaker a point of order interrupts: their clock is paused
 
 
 @dataclass(frozen=True, slots=True)

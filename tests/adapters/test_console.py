@@ -252,3 +252,41 @@ async def test_a_file_is_attached_with_less_than_and_a_bad_path_is_one_line(tmp_
     assert faults == 1
     assert "Written submissions closed on 31 October 2020 at 18:59 EDT [23:59 CET]" in text
     assert "Armenia: 4,800 words, received 30 October 2020 at 12:00 CET" in text
+
+
+async def test_a_point_of_order_interrupts_the_speaker_the_chair_rules_and_the_notes_show_it(tmp_path: Path) -> None:
+    lines = [
+        "@clock 2020-11-12T10:40+01:00",
+        "armen #gcm-rt1> /hand",
+        "mod-rt1 #gcm-rt1> /floor next",
+        "@advance 1m10s",
+        "sarah #gcm-rt1> /hand order interpretation has stopped",
+        "mod-rt1 #gcm-rt1> /floor next",
+        "mod-rt1 #gcm-rt1> /floor rule",
+        "@advance 45s",
+        "mod-rt1 #gcm-rt1> /floor rule Interpretation is restored.",
+        "@advance 1m20s",
+        "mod-rt1 #gcm-rt1> /floor end",
+        "mod-rt1 #gcm-rt1> /floor rule Too late.",
+        "secretariat> /export rt1 md",
+    ]
+    out, faults = await replay(lines, tmp_path)
+
+    assert "Point of order: Sarah Mitchell (US) interrupts Armen Hakobyan" in out
+    assert "; their clock is paused at 1m50s left." in out
+    assert (
+        "Sarah Mitchell has the floor on a point of order that interrupted Armen Hakobyan — Արմեն Հակոբյան: give a "
+        "ruling with /floor rule TEXT, or /floor end to resume them." in out
+    )
+    assert "Missing text: the chair's ruling. Usage: /floor rule TEXT" in out
+    ruling = "Ruling of the chair: Interpretation is restored."
+    assert f"{ruling} Armen Hakobyan — Արմեն Հակոբյան (AM) resumes, 1m50s left." in out
+    # The warning comes 30 s before the deadline moved by the 45 s pause: 1m10s + 1m20s spoken, 30 s left.
+    assert "[Thu 12 Nov 2020 10:43:15 CET] #gcm-rt1\n  Armen Hakobyan — Արմեն Հակոբյան (AM): 30s left." in out
+    assert "Armen Hakobyan — Արմեն Հակոբյան has finished (2m30s)." in out  # the point of order left out
+    assert "No point of order has the floor in rt1, so there is nothing to rule on" in out
+    assert faults == 0  # refusals are answers, not faults of the script
+    notes = next((tmp_path / "exports").glob("*.md")).read_text(encoding="utf-8")
+    assert "— point of order, interrupted Armen Hakobyan — Արմեն Հակոբյան, 10:41" in notes
+    assert "   - Ruling of the chair: Interpretation is restored." in notes
+    assert "**Armen Hakobyan — Արմեն Հակոբյան (Armenia)**, Member State, 10:40, 2 min 30 s" in notes

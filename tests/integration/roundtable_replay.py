@@ -53,11 +53,9 @@ STATEMENTS = {
 async def read_back(url: str) -> MeetingRecord:
     """The record as `podium export` reads it: with the roster's names and the Member States' names."""
     directory = load_directory(SCHEDULES / "unece-member-states.toml", SCHEDULES / "demo-roster-2020.toml")
-    names = {p.id: p.name for p in directory.participants}
-    states = {s.iso: s.name for s in directory.states}
     database = await Database.open(url)
     try:
-        return await read_record(load_meeting(GCM_2020), database.uow(), names=names, states=states)
+        return await read_record(load_meeting(GCM_2020), database.uow(), directory=directory)
     finally:
         await database.close()
 

@@ -119,6 +119,7 @@ TEXT_HY = "Շնորհակալություն, պարոն նախագահ։"
 TEXT_TR = "Teşekkür ederim Sayın Başkan; çğıöşü."
 TEXT_RU = "Слово предоставляется представителю Армении."
 NOTE_KA = "გმადლობთ, ბატონო თავმჯდომარევ."
+RULING = "Кворум есть; устный перевод восстановлен."
 
 Step = Callable[[SpeakerQueue, datetime], object]
 
@@ -146,13 +147,14 @@ SCENARIO = [
     at(80, lambda q, now: q.attach_statement("U-am", TEXT_HY, now)),
     at(100, lambda q, now: q.next(now)),  # civil society, 120 s
     at(110, hand(TURKIYE, HandKind.QUESTION)),
-    at(120, hand(ARMENIA, HandKind.ORDER)),
-    at(195, lambda q, now: q.tick(now)),  # 95 s in: warned
-    at(196, lambda q, now: q.note("U-chair", NOTE_KA, now)),
-    at(197, lambda q, now: q.set_limit(timedelta(minutes=4), Category.MEMBER_STATE)),  # not the speaker's
-    at(198, lambda q, now: q.set_limit(timedelta(seconds=150), None)),  # the speaker's too: warning again
-    at(240, lambda q, now: q.next(now)),  # Armenia's point of order, no limit
-    at(260, lambda q, now: q.end(now)),
+    at(120, hand(ARMENIA, HandKind.ORDER)),  # interrupts civil society 20 s in: its clock stops
+    at(125, lambda q, now: q.tick(now)),  # suspended: nothing
+    at(130, lambda q, now: q.rule(RULING, now)),  # civil society resumes: 10 s paused, deadline 230
+    at(205, lambda q, now: q.tick(now)),  # 95 s of speaking: warned
+    at(206, lambda q, now: q.note("U-chair", NOTE_KA, now)),
+    at(207, lambda q, now: q.set_limit(timedelta(minutes=4), Category.MEMBER_STATE)),  # not the speaker's
+    at(208, lambda q, now: q.set_limit(timedelta(seconds=150), None)),  # the speaker's too: warning again
+    at(240, lambda q, now: q.end(now)),
     at(300, lambda q, now: q.next(now)),  # Türkiye's question, 150 s
     at(500, lambda q, now: q.tick(now)),  # past 150 s: warned and time up at once
     at(505, lambda q, now: q.attach_statement("U-tr", TEXT_TR, now)),
@@ -173,6 +175,7 @@ def observable(queue: SpeakerQueue) -> dict[str, Any]:
     return {
         "ordered": queue.ordered(),
         "current": queue.current,
+        "interrupted": queue.interrupted,
         "next_timer": queue.next_timer(),
         "list_open": queue.list_open,
         "replies_called": queue.replies_called,

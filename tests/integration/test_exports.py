@@ -14,9 +14,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
+import docx
 import pytest
 
 from bot.domain.meeting import Meeting
+from bot.formats.notes_docx import notes_to_docx
 from bot.formats.notes_html import notes_to_html
 from bot.formats.notes_markdown import notes_to_markdown
 from bot.formats.record_csv import record_to_csv
@@ -226,3 +228,46 @@ def test_exports_match_their_golden_files(record: MeetingRecord, name: str, rend
     if os.environ.get("PODIUM_UPDATE_GOLDEN"):
         golden.write_bytes(text.encode("utf-8"))  # bytes: the CSV's CRLF line ends stay as they are
     assert text == golden.read_bytes().decode("utf-8"), f"{name} differs; PODIUM_UPDATE_GOLDEN=1 rewrites"
+
+
+async def test_a_point_of_order_shows_whom_it_interrupted_and_the_ruling_escaped_in_every_export(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'podium.db'}"
+    clock = SimulatedClock(datetime(2020, 11, 12, 9, 40, tzinfo=UTC))
+    async with process(url, clock) as (_, console, _):
+        await console.run_script(
+            [
+                "armen #gcm-rt1> /hand",
+                "mod-rt1 #gcm-rt1> /floor next",
+                "@advance 1m",
+                "sarah #gcm-rt1> /hand order quorum",
+                "@advance 20s",
+                f"mod-rt1 #gcm-rt1> /floor rule Quorum: {HOSTILE}",
+                "@advance 30s",
+                "mod-rt1 #gcm-rt1> /floor end",
+            ]
+        )
+    record = await read_back(url)
+    generated = datetime(2020, 11, 13, tzinfo=UTC)
+
+    markdown = notes_to_markdown(record)
+    assert "— point of order, interrupted Armen Hakobyan" in markdown
+    assert "\n   - Ruling of the chair: Quorum: " in markdown
+    assert "<script>" not in markdown
+    assert "10:40, 1 min 30 s" in markdown  # 1 min, then 30 s after the ruling: the 20 s pause left out
+    html = notes_to_html(record)
+    assert '<p class="ruling">Ruling of the chair: Quorum: &lt;script&gt;' in html
+    assert "interrupted Armen Hakobyan" in html
+    rows = list(csv.DictReader(io.StringIO(record_to_csv(record).decode("utf-8-sig"))))
+    assert [(r["kind"], r["duration_seconds"], r["paused_seconds"], r["interrupted"]) for r in rows] == [
+        ("statement", "90", "20", ""),
+        ("order", "20", "0", "1"),
+    ]
+    assert rows[1]["ruling"] == f"Quorum: {HOSTILE}"
+    document = json.loads(record_to_json(record, generated_at=generated))
+    order = next(s for s in document["sessions"] if s["id"] == "rt1")["interventions"][1]
+    assert (order["ruling"], order["interrupted"]) == (f"Quorum: {HOSTILE}", 1)
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(notes_to_docx(record, generated_at=generated))).paragraphs]
+    assert f"Ruling of the chair: Quorum: {HOSTILE}" in paragraphs
+    assert any("point of order, interrupted Armen Hakobyan" in p for p in paragraphs)

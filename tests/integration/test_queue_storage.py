@@ -23,6 +23,7 @@ from tests.integration.storage_support import (
     GROUP,
     NOTE_KA,
     RT1,
+    RULING,
     RUSSIA,
     SCENARIO,
     SPEAKING,
@@ -98,8 +99,13 @@ async def test_the_record_holds_what_happened(make_uow: MakeUow) -> None:
         (ARMENIA, EntryKind.STATEMENT, Delivery.WRITTEN),
     ]
     seconds = [(i.started_at - T0).seconds for i in heard]
-    assert seconds == [100, 240, 300, 510, 520, 600]
-    assert [(i.ended_at - T0).seconds for i in heard if i.ended_at] == [240, 260, 510, 520, 565, 600]
+    assert seconds == [100, 120, 300, 510, 520, 600]
+    assert [(i.ended_at - T0).seconds for i in heard if i.ended_at] == [240, 130, 510, 520, 565, 600]
+    # The point of order interrupted civil society for 10 s: left out of its duration, and ruled on.
+    assert [i.paused for i in heard] == [timedelta(seconds=10)] + [timedelta(0)] * 5
+    assert heard[0].duration == timedelta(seconds=130)
+    assert (heard[1].interrupted, heard[1].ruling) == (heard[0].id, RULING)
+    assert [i.suspended_at for i in heard] == [None] * 6
     assert [i.limit for i in heard] == [timedelta(seconds=150), None, *[timedelta(seconds=150)] * 3, None]
     # Civil society was warned, then the new limit gave a fresh start; Türkiye ran over.
     assert [(i.warned, i.expired) for i in heard] == [(False, False)] * 2 + [(True, True)] + [(False, False)] * 3
@@ -112,7 +118,7 @@ async def test_the_record_holds_what_happened(make_uow: MakeUow) -> None:
         ("U-chair", NOTE_KA, heard[0].id),
         ("U-rapporteur", "Session suspended for five minutes.", None),
     ]
-    assert [n.at for n in notes] == [T0 + timedelta(seconds=196), T0 + timedelta(seconds=570)]
+    assert [n.at for n in notes] == [T0 + timedelta(seconds=206), T0 + timedelta(seconds=570)]
     assert [(e.speaker, e.kind, e.last_word) for e in unheard] == [
         (RUSSIA, EntryKind.RIGHT_OF_REPLY, False),
         (GEORGIA, EntryKind.STATEMENT, True),

@@ -121,9 +121,8 @@ async def test_staff_get_the_notes_they_export_as_a_file_in_their_direct_message
         assert upload.completed
         assert upload.channels == ["Dsecretariat"]  # the direct message conversations.open gave
         assert slack.slack.calls_to("conversations.open")[0].args["users"] == "secretariat"
-        names = {p.id: p.name for p in slack.podium.directory.participants}
-        states = {s.iso: s.name for s in slack.podium.directory.states}  # as /export reads it: States by name
-        record = await read_record(slack.podium.meeting, slack.podium.commands.uow(), "rt1", names, states)
+        # As /export reads it: people and States by name.
+        record = await read_record(slack.podium.meeting, slack.podium.commands.uow(), "rt1", slack.podium.directory)
         assert upload.data == notes_to_markdown(record).encode("utf-8")
         assert "Ukraine supports regular pathways" in upload.data.decode()
         assert slack.slack.calls_to("response_url") == []  # nothing else to say

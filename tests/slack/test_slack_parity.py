@@ -94,7 +94,7 @@ async def test_roundtable_one_through_slack_keeps_the_same_record_as_the_console
     assert heard == [  # the demo as it reads: the replay did happen
         ("markus", "delivered", 300),
         ("armen", "delivered", 150),
-        ("nino", "delivered", 60),
+        ("nino", "delivered", 90),  # 1 min, a point of order (40 s, its clock paused), then 30 s more
         ("sarah", "delivered", 40),
         ("jean", "delivered", 180),
         ("youth", "delivered", 90),
@@ -102,6 +102,9 @@ async def test_roundtable_one_through_slack_keeps_the_same_record_as_the_console
         ("icmc", "written", 0),
     ]
     assert rt1["interventions"][5]["moderator_notes"][0]["text"].startswith("Several delegations referred")
+    nino, order = rt1["interventions"][2:4]
+    assert (nino["paused_seconds"], order["interrupted"], order["kind"]) == (40, nino["number"], "order")
+    assert order["ruling"] == "The meeting has quorum; interpretation is restored."
     assert [e["participant"] for e in rt1["inscribed_not_heard"]] == [
         "sarah", "elif", "olga", "newcomer", "holysee", "iom", "picum",
     ]  # fmt: skip

@@ -47,6 +47,9 @@ def live_blocks(view: QueueView, times: SlackTimes) -> list[Block]:
 def floor_line(view: QueueView) -> str:
     if view.current is None:
         return "Nobody has the floor."
+    if view.interrupted is not None:  # a point of order: the speaker it interrupted waits, their clock paused
+        paused = f"{_who(view.interrupted.entry)} is interrupted, their clock paused"
+        return f"On the floor: {_who(view.current.entry)}; {paused}."
     return f"On the floor: {_who(view.current.entry)}."
 
 

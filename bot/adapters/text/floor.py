@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.adapters.text.inert import inert
 from bot.adapters.text.times import Times
@@ -26,6 +26,8 @@ _ACKS = {
     "submitted in writing.",
     "note_kept": "Note kept on the {on}.",
     "floor_ended": "{name} has finished ({span}).",
+    "order_has_floor": "Your point of order has the floor now in {session}: the speaker's clock is paused; state "
+    "it, and the chair rules on it.",
     "moved": "{name} is now number {position} on the list.",
     "removed": "{name} is off the list.",
     "last_word": "{name} will speak last.",
@@ -49,8 +51,20 @@ _ACKS = {
     "interest_accepted_speaker": "Accepted #{id}: {name} is inscribed on the provisional list of {session}, and told.",
     "interest_accepted_moderator": "Accepted #{id}: {name} will moderate {session}, and is told.",
     "interest_declined": "Declined #{id} ({name}, {session}); they are told.",
+    "zone_is": "Times are shown to you in {zone}{source_part}. /zone ZONE sets your own (an IANA name such as "
+    "Asia/Vladivostok); /zone reset goes back.",
+    "zone_set": "Times are now shown to you in {zone}, wherever Podium shows you a time. /zone reset goes back.",
+    "zone_reset": "Your own zone is removed: times are shown to you in {zone}{source_part}.",
     "corrected": "Corrected {intervention}, {name} ({delegation}): '{old}' now reads '{new}'. The log keeps the old "
     "text; /correct {intervention} with it restores it.",
+}
+
+# Where a reader's zone comes from when they chose none (services/zones.py).
+_ZONE_SOURCES = {
+    "own": " (your own, set with /zone)",
+    "roster": " (from the roster)",
+    "capital": " (your delegation's capital: {delegation})",
+    "meeting": " (the meeting's time zone)",
 }
 
 
@@ -74,6 +88,8 @@ def ack_text(view: AckView) -> str:
         details["position"] = ordinal(facts["position"])
     if isinstance(facts.get("words"), int):
         details["words"] = f"{facts['words']:,}"
+    if view.code.startswith("zone_"):
+        details["source_part"] = _ZONE_SOURCES.get(str(facts.get("source")), "").format(**details)
     if view.code == "corrected":
         details["old"] = details["old"] or "(no text)"  # never given: say so, not an empty quote
     return _ACKS[view.code].format(**details)
@@ -100,6 +116,8 @@ def queue_text(view: QueueView, times: Times) -> str:
     lines = [f"{view.session.title} ({view.session.id}): the list is {state}."]
     if view.current:
         lines.append(f"Speaking: {_floor_line(view.current, times, view.reader)}")
+    if view.interrupted:
+        lines.append(f"Interrupted: {_paused_line(view.interrupted, view.now)}")
     if not view.upcoming:
         lines.append("Nobody is waiting. /hand asks for the floor.")
     for place in view.upcoming:
@@ -119,6 +137,16 @@ def floor_text(view: FloorView, times: Times) -> str:  # noqa: PLR0911 - one ret
             following = ", ".join(speaker_label(e.speaker) for e in view.upcoming)
             after = f"\nNext: {following}." if following else "\nNobody else is waiting."
             return f"The floor: {_floor_line(floor, times, view.reader)}{after}"
+        case ev.FloorInterrupted(suspended=suspended, order=order):
+            note = f" — {inert(order.entry.note, 120)}" if order.entry.note else ""
+            who = f"{speaker_label(order.entry.speaker)} interrupts {speaker_label(suspended.entry.speaker)}"
+            return f"Point of order: {who}{note}; {_paused(suspended, view.now)}."
+        case ev.RulingGiven(ruling=ruling, resumed=resumed):
+            back = f" {_resumes(resumed, view.now)}" if resumed else ""
+            return f"Ruling of the chair: {inert(ruling, 1000)}{_stop(ruling)}{back}"
+        case ev.SpeakerResumed(order=order, resumed=resumed):
+            ended = f"The point of order of {speaker_label(order.entry.speaker)} ends without a ruling."
+            return f"{ended} {_resumes(resumed, view.now)}"
         case ev.TimeWarning(intervention=floor, left=left):
             return f"{speaker_label(floor.entry.speaker)}: {format_duration(left)} left."
         case ev.TimeUp(intervention=floor):
@@ -153,6 +181,30 @@ def _floor_line(floor: Intervention, times: Times, reader: Reader) -> str:
     if floor.deadline:
         line += f", {format_duration(floor.limit or timedelta(0))} until {times.moment(floor.deadline, reader)}"
     return line + (f" — {inert(floor.entry.note, 120)}" if floor.entry.note else "")
+
+
+def _paused(suspended: Intervention, now: datetime) -> str:
+    """'their clock is paused at 1m10s left', or without a limit, 'their clock is paused'."""
+    left = suspended.left(now)
+    return "their clock is paused" + (f" at {format_duration(left)} left" if left is not None else "")
+
+
+def _paused_line(suspended: Intervention, now: datetime) -> str:
+    label = f"{speaker_label(suspended.entry.speaker)}, {KIND_LABEL[suspended.entry.kind]}"
+    left = suspended.left(now)
+    return label + (f", paused at {format_duration(left)} left" if left is not None else ", paused")
+
+
+def _resumes(resumed: Intervention, now: datetime) -> str:
+    left = resumed.left(now)
+    return f"{speaker_label(resumed.entry.speaker)} resumes" + (
+        f", {format_duration(left)} left." if left is not None else "."
+    )
+
+
+def _stop(text: str) -> str:
+    """A full stop after a ruling, unless it ends with one already."""
+    return "" if text.rstrip().endswith((".", "!", "?")) else "."
 
 
 def _entry_line(entry: QueueEntry) -> str:

@@ -12,6 +12,7 @@ _MESSAGES = {
     "unexpected_argument": "Unexpected '{value}'.",
     "text_too_long": "That is too long ({length} characters): at most {limit}; shorten it and send it again.",
     "unknown_zone": "'{value}' is neither a time zone nor a delegation code (try Europe/Zurich or KZ).",
+    "unknown_time_zone": "Unknown time zone “{value}”: give an IANA name such as Asia/Vladivostok or Europe/Paris.",
     "unknown_session": "There is no session '{value}'; sessions are: {known}.",
     "unknown_day": "There is no day {value}: the meeting has {days} days.",
     "not_allowed": "/{command} is for {who} only.",
@@ -68,6 +69,11 @@ _MESSAGES = {
     "no_replies_ahead": "{session} takes no {kind} ahead of the list of speakers; /hand asks for the floor in turn.",
     "no_written_statement": "You have no statement submitted in writing in {session}.",
     "reason_too_long": "The reason is {length} characters long; the limit is {limit}.",
+    "ruling_too_long": "The ruling is {length} characters long; the limit is {limit}.",
+    "no_point_of_order": "No point of order has the floor in {session}, so there is nothing to rule on; "
+    "/floor note TEXT keeps a note instead.",
+    "point_of_order_pending": "{speaker} has the floor on a point of order that interrupted {interrupted}: give a "
+    "ruling with /floor rule TEXT, or /floor end to resume them.",
 }
 
 

@@ -83,7 +83,12 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class Intervention:
-    """One turn at the floor (or a statement submitted in writing only); `ended_at` None while it runs."""
+    """One turn at the floor (or a statement submitted in writing only); `ended_at` None while it runs.
+
+    A point of order interrupts the speaker: their clock stands still from `suspended_at` until the chair's
+    ruling, and `paused` sums those spells, so the deadline moves by them and the duration leaves them out.
+    The point of order itself records whom it `interrupted` (an intervention's id) and the chair's `ruling`.
+    """
 
     entry: QueueEntry
     started_at: datetime
@@ -93,6 +98,10 @@ class Intervention:
     statement: str | None = None
     warned: bool = False
     expired: bool = False
+    paused: timedelta = timedelta(0)
+    suspended_at: datetime | None = None
+    interrupted: int | None = None
+    ruling: str | None = None
 
     @property
     def id(self) -> int:
@@ -100,11 +109,26 @@ class Intervention:
 
     @property
     def deadline(self) -> datetime | None:
-        return self.started_at + self.limit if self.limit is not None else None
+        """When time is up, as far as it is known: a pause under way pushes it back when it ends."""
+        return self.started_at + self.limit + self.paused if self.limit is not None else None
 
     @property
     def duration(self) -> timedelta:
-        return (self.ended_at or self.started_at) - self.started_at
+        """The time spent speaking: from start to end, less the pauses."""
+        if self.ended_at is None:
+            return timedelta(0)
+        return self.ended_at - self.started_at - self.paused
+
+    @property
+    def suspended(self) -> bool:
+        return self.suspended_at is not None
+
+    def left(self, now: datetime) -> timedelta | None:
+        """The speaking time left (none below zero); while suspended, what was left when the pause began."""
+        deadline = self.deadline
+        if deadline is None:
+            return None
+        return max(deadline - (self.suspended_at or now), timedelta(0))
 
     @property
     def counts_for_time(self) -> bool:

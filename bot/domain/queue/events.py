@@ -38,6 +38,31 @@ class InterventionEnded:
 
 
 @dataclass(frozen=True, slots=True)
+class FloorInterrupted:
+    """A point of order took the floor at once: the speaker's clock stands still until the chair rules."""
+
+    suspended: Intervention
+    order: Intervention
+
+
+@dataclass(frozen=True, slots=True)
+class RulingGiven:
+    """The chair ruled on the point of order that had the floor (it ended); the speaker it interrupted resumes."""
+
+    order: Intervention
+    ruling: str
+    resumed: Intervention | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerResumed:
+    """The point of order that interrupted the speaker ended without a ruling; the speaker resumes."""
+
+    order: Intervention
+    resumed: Intervention
+
+
+@dataclass(frozen=True, slots=True)
 class ListClosed:
     pass
 
@@ -52,6 +77,7 @@ class LimitChanged:
     category: Category | None
     limit: timedelta
     current: Intervention | None
+    interrupted: Intervention | None = None  # the suspended speaker's own limit changed too
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +124,9 @@ QueueEvent = (
     | EntriesMoved
     | FloorGiven
     | InterventionEnded
+    | FloorInterrupted
+    | RulingGiven
+    | SpeakerResumed
     | ListClosed
     | ListOpened
     | LimitChanged

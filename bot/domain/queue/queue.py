@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from bot.domain.errors import Refused
+from bot.domain.queue import clock
 from bot.domain.queue import events as ev
+from bot.domain.queue import interruption as po
 from bot.domain.queue.entries import Delivery, EntryKind, Intervention, Note, QueueEntry, Speaker
 from bot.domain.queue.ordering import LAST_WORD, MOVE_SLOTS, order_value
 from bot.domain.queue.speaker_list import SpeakerList
@@ -17,7 +18,6 @@ from bot.domain.settings import Category, SpeakingSettings
 NOTE_LIMIT = 1000
 STATEMENT_LIMIT = 20000
 MAX_LIMIT = timedelta(hours=1)
-ESTIMATE_FROM = 50
 # Two presses of "next" this close together are one intention (two moderators, or a double click).
 DOUBLE_PRESS = timedelta(seconds=2)
 
@@ -35,6 +35,7 @@ class SpeakerQueue:
     finished: bool = False
     limits: dict[Category, timedelta] = field(default_factory=dict)
     current: Intervention | None = None
+    interrupted: Intervention | None = None  # suspended by the point of order that has the floor (interruption.py)
     spoken: set[str] = field(default_factory=set)
     last_heard: dict[str, Intervention] = field(default_factory=dict)
     next_arrival: int = 1
@@ -64,32 +65,12 @@ class SpeakerQueue:
         return self.limits.get(category, self.settings.limit_for(category))
 
     def wait_before(self, entry: QueueEntry, now: datetime) -> timedelta:
-        """An estimate from the time limits: the current speaker's time left, then each entry ahead.
-
-        Far down a long list the limits of the first ESTIMATE_FROM entries ahead stand for the rest: it is an
-        estimate either way, and summing ten thousand limits on every /hand would cost more than it tells.
-        """
-        ahead = self.waiting.position(entry) - 1
-        sampled = self.waiting.head(min(ahead, ESTIMATE_FROM))
-        # Entries share a handful of (kind, category) pairs: look each limit up once, then count.
-        counts = Counter((e.kind is EntryKind.ORDER, e.speaker.time_category) for e in sampled)
-        seconds = sum(n * self._limit_seconds(order, category) for (order, category), n in counts.items())
-        total = timedelta(seconds=seconds * ahead / len(sampled)) if sampled else timedelta(0)
-        if self.current and self.current.deadline:
-            total += max(self.current.deadline - now, timedelta(0))
-        return total
-
-    def _limit_seconds(self, order: bool, category: Category) -> float:
-        if order:
-            return 0.0  # a point of order has no time limit
-        return self.limits.get(category, self.settings.limit_for(category)).total_seconds()
+        """An estimate from the time limits: the speaker's time left, then each entry ahead (clock.py)."""
+        return clock.wait_before(self, entry, now)
 
     def next_timer(self) -> datetime | None:
         """When the current speaker's warning or end falls, if either is still to come."""
-        floor = self.current
-        if floor is None or floor.deadline is None or floor.expired:
-            return None
-        return floor.deadline if floor.warned else floor.deadline - self.settings.warning_before_end
+        return clock.next_timer(self)
 
     def restore_waiting(self, entries: Iterable[QueueEntry]) -> None:
         """Put back entries a repository stored as waiting; no event, since nothing new happened."""
@@ -107,6 +88,9 @@ class SpeakerQueue:
             raise Refused("duplicate_hand", {"kind": kind.value})
         _check_length("note", note, NOTE_LIMIT)
         entry = self._new_entry(speaker, kind, note, now)
+        if po.interrupts(self, speaker, kind):
+            po.interrupt(self, entry, now)  # the entry goes straight to the floor: it never waits
+            return entry
         self.waiting.add(entry)
         self.events.append(ev.HandRaised(entry))
         return entry
@@ -150,6 +134,10 @@ class SpeakerQueue:
             self.current = replace(self.current, statement=text)
             self.events.append(ev.StatementAttached(None, self.current, text))
             return
+        if self.interrupted and self.interrupted.entry.speaker.participant_id == participant_id:
+            self.interrupted = replace(self.interrupted, statement=text)
+            self.events.append(ev.StatementAttached(None, self.interrupted, text))
+            return
         waiting = sorted(self.entries_of(participant_id), key=lambda e: e.kind is not EntryKind.STATEMENT)
         if waiting:
             entry = replace(waiting[0], statement=text)
@@ -168,6 +156,7 @@ class SpeakerQueue:
         self._check_running()
         if expected_version is not None and expected_version != self.version:
             raise Refused("floor_moved", self._floor_details())
+        po.check_no_interruption(self)
         if not self.waiting:
             raise Refused("queue_empty", {"session": self.session_id})
         if self.floor_changed_at and now - self.floor_changed_at < DOUBLE_PRESS and self.current:
@@ -178,6 +167,7 @@ class SpeakerQueue:
 
     def give(self, speaker: Speaker, now: datetime) -> Intervention:
         self._check_running()
+        po.check_no_interruption(self)
         waiting = self.entries_of(speaker.participant_id)
         entry = waiting[0] if waiting else self._new_entry(speaker, EntryKind.STATEMENT, "", now)
         return self._give(entry, now)
@@ -185,6 +175,8 @@ class SpeakerQueue:
     def end(self, now: datetime) -> Intervention:
         if self.current is None:
             raise Refused("nobody_speaking", {"kind": "end"})
+        if self.interrupted is not None:
+            return po.end_order(self, now)  # without a ruling: the speaker it interrupted resumes
         ended = self._end_current(now)
         self.floor_changed_at = now
         return ended
@@ -239,7 +231,10 @@ class SpeakerQueue:
         floor = self.current
         if floor and floor.limit is not None and category in (None, floor.entry.speaker.time_category):
             self.current = replace(floor, limit=limit, warned=False, expired=False)
-        self.events.append(ev.LimitChanged(category, limit, self.current))
+        held = self.interrupted
+        if held and held.limit is not None and category in (None, held.entry.speaker.time_category):
+            self.interrupted = replace(held, limit=limit, warned=False, expired=False)
+        self.events.append(ev.LimitChanged(category, limit, self.current, self.interrupted))
 
     def call_replies(self) -> None:
         self._check_running()
@@ -257,26 +252,26 @@ class SpeakerQueue:
         self.events.append(ev.NoteAdded(note))
         return note
 
+    def rule(self, text: str, now: datetime) -> Intervention:
+        """The chair's ruling on the point of order that has the floor: it ends, and the speaker it interrupted
+        (if any) resumes with the time they had left."""
+        _check_length("ruling", text, NOTE_LIMIT)
+        if not text.strip():
+            raise Refused("empty_text", {})
+        return po.rule(self, text, now)
+
     # --- the clock ---------------------------------------------------------------------------------------
 
     def tick(self, now: datetime) -> None:
-        """Warn the speaker before their time is up, then say it is; each once."""
-        floor = self.current
-        deadline = floor.deadline if floor else None
-        if floor is None or deadline is None:
-            return
-        if not floor.warned and now >= deadline - self.settings.warning_before_end:
-            floor = replace(floor, warned=True)
-            self.events.append(ev.TimeWarning(floor, max(deadline - now, timedelta(0))))
-        if not floor.expired and now >= deadline:
-            floor = replace(floor, expired=True)
-            self.events.append(ev.TimeUp(floor))
-        self.current = floor
+        """Warn the speaker before their time is up, then say it is; each once (clock.py)."""
+        clock.tick(self, now)
 
     def finish(self, now: datetime) -> None:
         """The session is over: the floor ends, texts never delivered count as written, the rest as unheard."""
         if self.finished:
             return
+        if self.interrupted:
+            po.finish_interrupted(self, now)
         if self.current:
             self._end_current(now)
         entries = self.ordered()

@@ -1,17 +1,17 @@
-"""The SQLAlchemy participant repository: self-declarations (/iam) and their verification by a moderator."""
+"""The SQLAlchemy people repositories: self-declarations (/iam) with their verification, and own zones (/zone)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.participants import Participant
 from bot.storage.dialects import insert_on_conflict
 from bot.storage.people.mapping import declaration_values, participant_from_row
-from bot.storage.people.tables import DECLARATIONS
+from bot.storage.people.tables import DECLARATIONS, ZONE_SETTINGS
 
 
 class SqlAlchemyParticipantRepository:
@@ -58,3 +58,41 @@ class SqlAlchemyParticipantRepository:
         connection = await self._session.connection()
         rows = (await connection.execute(query)).mappings()
         return {row["participant_id"]: participant_from_row(row) for row in rows}
+
+
+class SqlAlchemyZoneSettingRepository:
+    """One row per participant and meeting: the zone they chose; setting it again replaces it."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def set(self, meeting_id: str, participant_id: str, zone: str, at: datetime) -> None:
+        connection = await self._session.connection()
+        values = {"zone": zone, "set_at": at}
+        insert = insert_on_conflict(connection.dialect, ZONE_SETTINGS).values(
+            meeting_id=meeting_id, participant_id=participant_id, **values
+        )
+        await connection.execute(
+            insert.on_conflict_do_update(index_elements=["meeting_id", "participant_id"], set_=values)
+        )
+
+    async def clear(self, meeting_id: str, participant_id: str) -> bool:
+        connection = await self._session.connection()
+        statement = delete(ZONE_SETTINGS).where(
+            ZONE_SETTINGS.c.meeting_id == meeting_id, ZONE_SETTINGS.c.participant_id == participant_id
+        )
+        return bool((await connection.execute(statement)).rowcount)
+
+    async def of(self, meeting_id: str, participant_ids: Sequence[str]) -> dict[str, str]:
+        query = select(ZONE_SETTINGS.c.participant_id, ZONE_SETTINGS.c.zone).where(
+            ZONE_SETTINGS.c.meeting_id == meeting_id, ZONE_SETTINGS.c.participant_id.in_(set(participant_ids))
+        )
+        connection = await self._session.connection()
+        return {row.participant_id: row.zone for row in await connection.execute(query)}
+
+    async def all(self, meeting_id: str) -> dict[str, str]:
+        query = select(ZONE_SETTINGS.c.participant_id, ZONE_SETTINGS.c.zone).where(
+            ZONE_SETTINGS.c.meeting_id == meeting_id
+        )
+        connection = await self._session.connection()
+        return {row.participant_id: row.zone for row in await connection.execute(query)}

@@ -1,4 +1,4 @@
-"""The row of a self-declaration (/iam), and of its verification by a moderator."""
+"""The rows of a self-declaration (/iam) and its verification, and of a participant's own time zone (/zone)."""
 
 from __future__ import annotations
 
@@ -30,3 +30,17 @@ class DeclarationRow(Base):
 
 
 DECLARATIONS = core(DeclarationRow)
+
+
+class ZoneSettingRow(Base):
+    """The time zone a participant chose with /zone: it wins over the roster's and their capital's."""
+
+    __tablename__ = "zone_settings"
+
+    meeting_id: Mapped[str] = mapped_column(Text, ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    participant_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    zone: Mapped[str] = mapped_column(Text)
+    set_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+ZONE_SETTINGS = core(ZoneSettingRow)

@@ -24,6 +24,10 @@ INTERVENTION_COLUMNS = (
     INTERVENTIONS.c.statement.label("iv_statement"),
     INTERVENTIONS.c.warned.label("iv_warned"),
     INTERVENTIONS.c.expired.label("iv_expired"),
+    INTERVENTIONS.c.paused_seconds.label("iv_paused_seconds"),
+    INTERVENTIONS.c.suspended_at.label("iv_suspended_at"),
+    INTERVENTIONS.c.interrupted_id.label("iv_interrupted_id"),
+    INTERVENTIONS.c.ruling.label("iv_ruling"),
 )
 
 
@@ -65,6 +69,10 @@ def intervention_values(intervention: Intervention) -> dict[str, Any]:
         "statement": intervention.statement,
         "warned": intervention.warned,
         "expired": intervention.expired,
+        "paused_seconds": intervention.paused.total_seconds(),
+        "suspended_at": intervention.suspended_at,
+        "interrupted_id": intervention.interrupted,
+        "ruling": intervention.ruling,
     }
 
 
@@ -80,6 +88,10 @@ def intervention_from_row(row: RowMapping) -> Intervention:
         statement=row["iv_statement"],
         warned=row["iv_warned"],
         expired=row["iv_expired"],
+        paused=timedelta(seconds=row["iv_paused_seconds"]),
+        suspended_at=row["iv_suspended_at"],
+        interrupted=row["iv_interrupted_id"],
+        ruling=row["iv_ruling"],
     )
 
 

@@ -190,11 +190,14 @@ async def _load(connection: AsyncConnection, state: RowMapping, settings: Speaki
 
 
 def _replay(queue: SpeakerQueue, intervention: Intervention) -> None:
-    """What a delivered intervention left on the list: who spoke, who spoke last, who speaks now."""
+    """What a delivered intervention left on the list: who spoke, who spoke last, who speaks now, and who waits
+    for the chair's ruling on the point of order that interrupted them (not ended, its clock stopped)."""
     speaker = intervention.entry.speaker
     if speaker.delegation:
         queue.spoken.add(speaker.delegation)
-    if intervention.ended_at is None:
+    if intervention.ended_at is None and intervention.suspended_at is not None:
+        queue.interrupted = intervention
+    elif intervention.ended_at is None:
         queue.current = intervention
     else:
         queue.last_heard[speaker.participant_id] = intervention

@@ -131,6 +131,12 @@ class InterventionRow(Base):
     statement: Mapped[str | None] = mapped_column(Text)
     warned: Mapped[bool] = mapped_column(Boolean)
     expired: Mapped[bool] = mapped_column(Boolean)
+    # Points of order (0010): the clock's pauses so far, and since when it stands still (still interrupted if the
+    # intervention has not ended); on a point of order, the intervention it interrupted and the chair's ruling.
+    paused_seconds: Mapped[float] = mapped_column(Float, server_default=text("0"))
+    suspended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    interrupted_id: Mapped[int | None] = mapped_column(Integer)
+    ruling: Mapped[str | None] = mapped_column(Text)
 
 
 class QueueNoteRow(Base):

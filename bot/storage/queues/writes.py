@@ -66,9 +66,21 @@ class EventWriter:
                 await self._give(event.intervention)
             case ev.InterventionEnded() | ev.TimeWarning() | ev.TimeUp():
                 await self._update_intervention(event.intervention)
+            case ev.FloorInterrupted():  # the speaker's clock stops (suspended_at), the point of order is heard
+                await self._update_intervention(event.suspended)
+                await self._give(event.order)
+            case ev.RulingGiven():  # the point of order ends with its ruling; the speaker's pause is added up
+                await self._update_intervention(event.order)
+                if event.resumed is not None:
+                    await self._update_intervention(event.resumed)
+            case ev.SpeakerResumed():
+                await self._update_intervention(event.order)
+                await self._update_intervention(event.resumed)
             case ev.LimitChanged():
-                if event.current is not None:  # the speaker's own limit changed; the list's is in queue_states
-                    await self._update_intervention(event.current)
+                # The speaker's own limit changed (and a suspended one's); the list's is in queue_states.
+                for floor in (event.current, event.interrupted):
+                    if floor is not None:
+                        await self._update_intervention(floor)
             case ev.StatementAttached():
                 await self._attach(event)
             case ev.NoteAdded():
