@@ -112,21 +112,13 @@ def _participants(roster: Sequence[Participant]) -> Maker:
     async def make(
         options: argparse.Namespace, meeting: Meeting, database: Database, state_name: Callable[[str], str]
     ) -> bytes:
-        from bot.formats.participants_list import (
-            ParticipantsList,
-            participants_csv,
-            participants_docx,
-            participants_html,
-            participants_md,
-        )
+        from bot.formats.participants_list import ParticipantsList, participants_file
         from bot.scheduling.clock import SystemClock
 
         async with database.uow() as uow:
             declared = [p for p in await uow.participants.declared(meeting.id) if p.verified]
         lists = ParticipantsList(meeting, (*roster, *declared), state_name, SystemClock().now())
-        if options.format in ("docx", "csv"):
-            return (participants_docx if options.format == "docx" else participants_csv)(lists)
-        return (participants_html(lists) if options.format == "html" else participants_md(lists)).encode()
+        return participants_file(options.format, lists)
 
     return make
 

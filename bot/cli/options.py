@@ -153,7 +153,20 @@ def _export(export: argparse.ArgumentParser) -> None:
     before.add_argument(
         "--participants",
         action="store_true",
-        help="the list of participants, by delegation, States first (--format md, html, docx or csv; --roster)",
+        help="the list of participants, by delegation, States first (--format md, html, docx or csv; --roster, "
+        "or --registrations with --columns)",
+    )
+    export.add_argument(
+        "--registrations",
+        type=data_path,
+        metavar="FILE.csv",
+        help="with --participants: a registration system's CSV export instead of the roster (needs --columns)",
+    )
+    export.add_argument(
+        "--columns",
+        type=data_path,
+        metavar="MAPPING.toml",
+        help="the export's column mapping, such as schedules/indico-columns.toml (`podium roster --help`)",
     )
 
 
@@ -265,6 +278,19 @@ def _submissions(submissions: argparse.ArgumentParser) -> None:
     )
 
 
+def _roster(roster: argparse.ArgumentParser) -> None:
+    from bot.formats.registration_columns import MAPPING_HELP  # plain text: imports nothing more
+
+    roster.formatter_class = argparse.RawDescriptionHelpFormatter
+    roster.epilog = MAPPING_HELP
+    roster.add_argument("roster_action", choices=("import",), help="import: a registration export as a roster")
+    roster.add_argument("file", type=data_path, metavar="FILE.csv", help="the export (comma or semicolon separated)")
+    roster.add_argument(
+        "--columns", required=True, type=data_path, metavar="MAPPING.toml", help="its column mapping (below)"
+    )
+    roster.add_argument("-o", "--out", type=Path, metavar="FILE.toml", help="write here instead of standard output")
+
+
 def _date(text: str) -> date:
     try:
         day = date.fromisoformat(text)
@@ -309,6 +335,11 @@ ACTIONS: dict[str, Command] = {
         "register a written submission received by e-mail (checked as one sent by command)",
         _submissions,
         "submissions:submissions",
+    ),
+    "roster": Command(
+        "turn a registration export (CSV, with a column mapping) into a roster",
+        _roster,
+        "registrations:roster",
     ),
     "reload": Command("make a running `podium serve` read its timetable again (SIGHUP)", _reload, "actions:reload"),
     "db": Command("database maintenance", _db, "actions:db"),

@@ -68,7 +68,7 @@ def participants_md(lists: ParticipantsList) -> str:
         lines += [f"## {title}", ""]
         for name, people in delegations:
             lines += [f"**{markdown_line(name)}**", ""]
-            lines += [f"- {markdown_line(_person(p))}" for p in people]
+            lines += [f"- {markdown_line(person_line(p))}" for p in people]
             lines.append("")
     return "\n".join(lines)
 
@@ -78,7 +78,7 @@ def participants_html(lists: ParticipantsList) -> str:
     for title, delegations in sections(lists):
         body.append(f"<h2>{title}</h2>")
         for name, people in delegations:
-            items = "".join(f"<li>{html_text(_person(p))}</li>" for p in people)
+            items = "".join(f"<li>{html_text(person_line(p))}</li>" for p in people)
             body.append(f"<h3>{html_text(name)}</h3><ul>{items}</ul>")
     style = "body{font:15px/1.45 Arial,sans-serif;max-width:46em;margin:2em auto}@page{size:A4;margin:2cm}"
     head = f'<meta charset="utf-8"><title>{TITLE}</title><style>{style}</style>'
@@ -98,7 +98,7 @@ def participants_docx(lists: ParticipantsList) -> bytes:
         for name, people in delegations:
             heading(doc, name, level=2)
             for person in people:
-                paragraph(doc, _person(person))
+                paragraph(doc, person_line(person))
     page_numbers(doc)
     a4(doc)
     out = io.BytesIO()
@@ -117,9 +117,16 @@ def participants_csv(lists: ParticipantsList) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # a byte-order mark: spreadsheets then read Cyrillic
 
 
+def participants_file(form: str, lists: ParticipantsList) -> bytes:
+    """The list in one of md, html, docx, csv."""
+    if form in ("docx", "csv"):
+        return (participants_docx if form == "docx" else participants_csv)(lists)
+    return (participants_html(lists) if form == "html" else participants_md(lists)).encode()
+
+
 def _seniority(person: Participant) -> tuple[int, str]:
     return _RANK[person.level], clean(person.name).casefold()
 
 
-def _person(person: Participant) -> str:
+def person_line(person: Participant) -> str:
     return f"{person.name}, {person.title}" if person.title else person.name

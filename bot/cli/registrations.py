@@ -1,0 +1,68 @@
+"""From a registration export: `podium roster import` (a roster TOML) and `podium export --participants
+--registrations` (the list of participants); bad rows are reported and left out, the others kept."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.config import Settings
+from bot.domain.meeting import Meeting
+from bot.domain.participants import MemberState, Participant
+
+
+async def roster(options: argparse.Namespace, settings: Settings) -> int:
+    """`podium roster import FILE.csv --columns MAPPING.toml [-o roster.toml]`."""
+    from bot.formats.roster import load_member_states
+    from bot.formats.roster_toml import roster_toml
+
+    participants = read(options.file, options.columns, load_member_states(settings.member_states))
+    if not participants:
+        return 1
+    text = roster_toml(participants, options.file.name)
+    if options.out:
+        options.out.write_text(text, encoding="utf-8")
+        print(f"Wrote {len(participants)} participant(s) to {options.out}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def participants_list(options: argparse.Namespace, settings: Settings, meeting: Meeting) -> int:
+    """`podium export --participants --registrations FILE.csv --columns MAPPING.toml --format …`: no database."""
+    from bot.cli.before import PARTICIPANT_FORMATS
+    from bot.cli.places import write_out
+    from bot.formats.participants_list import ParticipantsList, participants_file
+    from bot.formats.roster import load_member_states
+    from bot.scheduling.clock import SystemClock
+
+    if options.columns is None:
+        print("--registrations needs --columns MAPPING.toml (schedules/indico-columns.toml, say).", file=sys.stderr)
+        return 2
+    if options.format not in PARTICIPANT_FORMATS:
+        print(f"--participants is written as {', '.join(PARTICIPANT_FORMATS)}: give --format md, say.", file=sys.stderr)
+        return 2
+    states = load_member_states(settings.member_states)
+    participants = read(options.registrations, options.columns, states)
+    if not participants:
+        return 1
+    names = {state.iso: state.name for state in states}
+    lists = ParticipantsList(meeting, participants, lambda code: names.get(code, code), SystemClock().now())
+    write_out(participants_file(options.format, lists), options.out)
+    return 0
+
+
+def read(export: Path, columns: Path, states: tuple[MemberState, ...]) -> tuple[Participant, ...]:
+    """The usable rows; every row left out is told on standard error, one line each, with its row number."""
+    from bot.formats.registration_columns import load_column_mapping
+    from bot.formats.registrations import read_registrations
+
+    found = read_registrations(export, load_column_mapping(columns), states)
+    for problem in found.problems:
+        print(problem.line(export.name), file=sys.stderr)
+    if not found.participants:
+        print(f"{export.name}: no usable row: nothing written.", file=sys.stderr)
+    elif found.problems:
+        print(f"{export.name}: {len(found.problems)} row(s) left out, {len(found.participants)} kept.", file=sys.stderr)
+    return found.participants

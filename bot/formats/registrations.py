@@ -1,0 +1,161 @@
+"""Participants from a registration system's CSV export (Indico's, or any), read through a column mapping."""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from bot.domain.localtime import is_known_zone
+from bot.domain.participants import Level, MemberState, Participant
+from bot.domain.schedule_rules import ScheduleInvalid, ScheduleProblem
+from bot.domain.settings import Category
+from bot.formats.registration_columns import REQUIRED, ColumnMapping
+
+# Names a registration form may give that the member States list (the UN's 2020 names) writes otherwise.
+ALIASES = {
+    "türkiye": "TR",
+    "turkiye": "TR",
+    "czech republic": "CZ",
+    "moldova": "MD",
+    "russia": "RU",
+    "united kingdom": "GB",
+    "uk": "GB",
+    "united states": "US",
+    "usa": "US",
+    "the netherlands": "NL",
+    "kyrgyz republic": "KG",
+    "macedonia": "MK",
+}
+STATES = {Category.MEMBER_STATE}
+E = TypeVar("E", Category, Level)
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    row: int  # as a spreadsheet numbers it: the header is row 1
+    message: str
+
+    def line(self, source: str) -> str:
+        return f"{source}: row {self.row}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Registrations:
+    """The participants read, in the export's order, and every row left out with why."""
+
+    participants: tuple[Participant, ...]
+    problems: tuple[RowProblem, ...]
+
+
+def read_registrations(path: Path, mapping: ColumnMapping, states: Iterable[MemberState]) -> Registrations:
+    """Every usable row as a Participant; raises ScheduleInvalid only for the file itself (unreadable, columns
+    the mapping names but the export lacks)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig", errors="surrogateescape")
+    except OSError as error:
+        raise ScheduleInvalid(str(path), [ScheduleProblem("file", "file", f"cannot be read ({error})")]) from None
+    return registrations_from_text(text, mapping, states, str(path))
+
+
+def registrations_from_text(
+    text: str, mapping: ColumnMapping, states: Iterable[MemberState], source: str = "export"
+) -> Registrations:
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text))
+    headers = {(h or "").strip() for h in reader.fieldnames or ()}
+    missing = sorted(mapping.columns() - headers)
+    if missing:
+        known = ", ".join(sorted(h for h in headers if h)) or "none"
+        problem = f"the export has no column {', '.join(map(repr, missing))} (its columns: {known})"
+        raise ScheduleInvalid(source, [ScheduleProblem("file", "columns", problem)])
+    read = _Reader(mapping, tuple(states))
+    for row in reader:
+        cells = {(k or "").strip(): v for k, v in row.items() if isinstance(v, str)}
+        if any(v.strip() for v in cells.values()):  # a blank line, or one of separators only, is no row
+            read.row(reader.line_num, cells)
+    return Registrations(tuple(read.participants), tuple(read.problems))
+
+
+def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    """Comma or semicolon (a spreadsheet in a language whose decimal mark is a comma), as the header shows."""
+    header = text.lstrip("\r\n").split("\n", 1)[0]
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
+class _Reader:
+    def __init__(self, mapping: ColumnMapping, states: tuple[MemberState, ...]) -> None:
+        self.mapping = mapping
+        self.states = {_folded(s.name): s.iso for s in states} | {s.iso.casefold(): s.iso for s in states}
+        self.participants: list[Participant] = []
+        self.problems: list[RowProblem] = []
+        self._rows: dict[str, int] = {}
+
+    def row(self, number: int, cells: dict[str, str]) -> None:
+        fields = {name: source.read(cells) for name, source in self.mapping.sources.items()}
+        faults = [f"no {name} ({self._where(name)} empty)" for name in REQUIRED if not fields.get(name)]
+        category = self._choice(fields, "category", Category.STAKEHOLDER, faults)
+        level = self._choice(fields, "level", Level.OTHER, faults)
+        delegation = self._delegation(fields.get("delegation", ""), category, faults)
+        zone = fields.get("timezone") or None
+        if zone and not is_known_zone(zone):
+            faults.append(f"unknown time zone {zone!r} (use an IANA name such as Europe/Zurich)")
+        if not faults and fields["id"] in self._rows:
+            faults.append(
+                f"id {fields['id']!r} appears again (first on row {self._rows[fields['id']]}); kept the first"
+            )
+        if faults or category is None or level is None:
+            self.problems.append(RowProblem(number, "; ".join(faults)))
+            return
+        self._rows[fields["id"]] = number
+        self.participants.append(
+            Participant(
+                id=fields["id"],
+                name=fields["name"],
+                delegation=delegation,
+                category=category,
+                level=level,
+                group=fields.get("group") or None,
+                roles=tuple(fields.get("roles", "").replace(";", " ").replace(",", " ").split()),
+                timezone=zone,
+                title=fields.get("title", ""),
+            )
+        )
+
+    def _where(self, name: str) -> str:
+        columns = self.mapping.sources[name].columns if name in self.mapping.sources else (name,)
+        return f"column{'s' if len(columns) > 1 else ''} {', '.join(columns)}"
+
+    def _choice(self, fields: dict[str, str], name: str, default: E, faults: list[str]) -> E | None:
+        raw = fields.get(name, "")
+        if not raw:
+            return default
+        value = self.mapping.translated(name, raw).lower()
+        kind = type(default)
+        if value not in {member.value for member in kind}:
+            known = ", ".join(member.value for member in kind)
+            faults.append(f"unknown {name} {raw!r} (translate it under [values.{name}] to one of: {known})")
+            return None
+        return kind(value)
+
+    def _delegation(self, raw: str, category: Category | None, faults: list[str]) -> str | None:
+        """A member State's ISO code for its name or code; an organisation's name as written."""
+        if not raw:
+            if category in STATES:
+                faults.append(f"no delegation for a member State ({self._where('delegation')} empty)")
+            return None
+        translated = self.mapping.translated("delegation", raw)
+        iso = self.states.get(_folded(translated)) or ALIASES.get(_folded(translated))
+        if iso is None and category in STATES:
+            faults.append(f"{raw!r} is not a member State (give its name, such as Armenia, or its code, AM)")
+        return iso or translated
+
+
+def _folded(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
