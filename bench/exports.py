@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bench.timing import Row, measure
 from bot.domain.meeting import SessionKind
-from bot.domain.participants import Level
+from bot.domain.participants import Level, Participant
 from bot.domain.queue.entries import Delivery, EntryKind, Intervention, Note, QueueEntry, Speaker
 from bot.domain.settings import Category
 from bot.domain.transcript import EntryKind as LogKind
@@ -80,7 +80,15 @@ def _input(interventions: int = INTERVENTIONS) -> ExportInput:
             TranscriptEntry(meeting.id, i.started_at, LogKind.COMMAND, "/floor next", "c", "mod", session.id)
             for i in heard
         ]
-    return ExportInput(MeetingRecord(meeting, tuple(records)), log, datetime(2020, 11, 14, tzinfo=UTC))
+    # A registered participant for every ten interventions: the report's attendance and list of participants.
+    roster = tuple(
+        Participant(
+            f"p{i}", f"Делегат Ն{i} ლ", f"D{i % 56}", CATEGORIES[i % len(CATEGORIES)], Level.OTHER, title="Delegate"
+        )
+        for i in range(interventions // 10)
+    )
+    record = MeetingRecord(meeting, tuple(records), participants=roster)
+    return ExportInput(record, log, datetime(2020, 11, 14, tzinfo=UTC))
 
 
 def _intervention(start: datetime, i: int) -> Intervention:

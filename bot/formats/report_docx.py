@@ -1,73 +1,67 @@
-"""The summary report draft as a Word document: introduction, sessions by objective, participation, written annex."""
+"""The summary report draft as a Word document, in the shape of a regional review's summary: cover block,
+numbered chapters (introduction, attendance, each segment by objective, key messages), then the annexes."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from docx import Document
-from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from bot.domain.meeting import Meeting, Objective, SessionKind
-from bot.domain.queue.entries import Delivery, EntryKind, Intervention
-from bot.domain.settings import Category
+from bot.domain.meeting import Meeting, SessionKind
+from bot.formats.participants_list import ParticipantsList
+from bot.formats.report_annexes import annexes
+from bot.formats.report_attendance import attendance
+from bot.formats.report_draft import SUBMISSIONS_ANNEX, Draft
+from bot.formats.report_sessions import session_chapter
+from bot.formats.report_summaries import Summaries
 from bot.formats.word import (
     a4,
     contents,
     day,
-    duration,
     field,
     heading,
     joined,
-    note,
     page_numbers,
     paragraph,
     properties,
     run,
     speaking_time,
-    table,
     when,
-    who,
 )
-from bot.formats.wording import category_of, credited_to
-from bot.services.record import MeetingRecord, SessionRecord
+from bot.formats.word_numbering import numbering
+from bot.services.record import MeetingRecord
 
 SUBJECT = "Summary report (draft)"
 TOC_INSTRUCTION = r'TOC \o "1-3" \h \z \u'
-TOC_PLACEHOLDER = "Right-click to update the table of contents."
-NO_INTERVENTIONS = "No interventions were recorded in this session."
 SYMBOL_PLACEHOLDER = "[Document symbol to be assigned]"
 DATE_PLACEHOLDER = "[Date of issue]"
 KEY_MESSAGES_PLACEHOLDER = "[To be written by the secretariat: the key messages of the review, to inform the IMRF.]"
-TABLE_HEADER = ("Delegation", "Category", "Interventions", "Speaking time")
-# The order in which UN reports list participants; the secretariat last, should it have taken the floor.
-_GROUPS = (
-    ("Member States", (Category.MEMBER_STATE, Category.GROUP)),
-    ("Observer States", (Category.OBSERVER_STATE,)),
-    ("Intergovernmental organizations and United Nations system", (Category.IGO, Category.UN_SYSTEM)),
-    ("Stakeholders", (Category.STAKEHOLDER,)),
-    ("Secretariat", (Category.SECRETARIAT,)),
-)
 _COUNTS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 def report_to_docx(record: MeetingRecord, *, generated_at: datetime) -> bytes:
     meeting = record.meeting
     doc = Document()
+    numbering(doc)
     properties(doc, meeting.title, SUBJECT, generated_at)
-    _cover(doc, meeting)
+    draft = Draft(doc, record, Summaries(record))
+    _cover(draft)
     heading(doc, meeting.title, level=0)
-    listed = field(paragraph(doc), TOC_INSTRUCTION, TOC_PLACEHOLDER)
+    paragraph(doc, SUBJECT, italic=True)
+    run(paragraph(doc), "Contents", bold=True)
+    listed = field(paragraph(doc), TOC_INSTRUCTION, "Contents")
     page_numbers(doc)
-    _introduction(doc, meeting, generated_at, len(record.submissions))
+    lists = ParticipantsList(meeting, record.participants, record.state_name, generated_at)
+    heard = [i for s in record.sessions for i in s.delivered]
+    _introduction(draft, generated_at)
+    attendance(draft, lists, heard)
     for session in record.sessions:  # every segment, the opening and closing too, whether or not anyone spoke
-        _session(doc, record, session)
-    _key_messages(doc, record)
-    _participation(doc, record, [i for s in record.sessions for i in s.delivered])
-    _annex(doc, record)
-    _submissions_annex(doc, record)
+        session_chapter(draft, session)
+    _key_messages(draft)
+    annexes(draft, lists)
     contents(doc, listed)  # filled from the headings: readable before Word updates the field
     a4(doc)
     out = io.BytesIO()
@@ -75,51 +69,51 @@ def report_to_docx(record: MeetingRecord, *, generated_at: datetime) -> bytes:
     return out.getvalue()
 
 
-def _cover(doc: WordDocument, meeting: Meeting) -> None:
+def _cover(draft: Draft) -> None:
     """The block a UN document opens with, top right: distribution, symbol, date, original language. Until the
     secretariat sets them in the schedule (`[report] symbol`, `issued`), the placeholders say so."""
-    symbol = meeting.report.symbol or SYMBOL_PLACEHOLDER
-    issued = day(meeting.report.issued) if meeting.report.issued else DATE_PLACEHOLDER
+    report = draft.record.meeting.report
+    symbol = report.symbol or SYMBOL_PLACEHOLDER
+    issued = day(report.issued) if report.issued else DATE_PLACEHOLDER
     for line in ("Distr.: General", symbol, issued, "", "Original: English"):
-        paragraph(doc, line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraph(draft.doc, line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def _key_messages(doc: WordDocument, record: MeetingRecord) -> None:
-    """A section for the secretariat to write, with the figures it will need beside the placeholder."""
-    heading(doc, "Key messages and chair's summary", level=1)
-    paragraph(doc, KEY_MESSAGES_PLACEHOLDER, italic=True)
-    heard = [i for s in record.sessions for i in s.delivered]
-    took_floor = {i.entry.speaker.delegation or i.entry.speaker.name for i in heard}
-    states = {i.entry.speaker.delegation for i in heard if i.entry.speaker.category is Category.MEMBER_STATE}
-    figures = (
-        f"{len(heard):,} interventions in {sum(1 for s in record.sessions if s.delivered)} segments; "
-        f"{len(took_floor):,} delegations took the floor, {len(states):,} of them Member States; "
-        f"{len(record.submissions):,} written submissions; speaking time {speaking_time(heard)}."
-    )
-    paragraph(doc, f"For the summary: {figures}", italic=True)
-
-
-def _introduction(doc: WordDocument, meeting: Meeting, generated_at: datetime, submissions: int) -> None:
+def _introduction(draft: Draft, generated_at: datetime) -> None:
+    meeting, submissions = draft.record.meeting, len(draft.record.submissions)
     made = generated_at.astimezone(meeting.zone)
-    made_at = f"{day(made)} at {made:%H:%M %Z}"
-    paragraph(doc, f"{SUBJECT}, generated by Podium from the meeting record on {made_at}.", italic=True)
-    heading(doc, "Introduction", level=1)
+    draft.aside(f"Generated by Podium from the meeting record on {day(made)} at {made:%H:%M %Z}, for editing.")
+    draft.chapter("Introduction")
     # No "organized by": the schedule's organisers are who runs Podium's meeting, not what the record can show
     # (the 2020 letter names none); the secretariat adds that sentence if it applies.
-    paragraph(doc, f"The {meeting.title} took place on {_dates(meeting.days)}.")
+    draft.say(f"The {meeting.title} took place on {_dates(meeting.days)}.")
     if shape := _shape(meeting):
-        paragraph(doc, shape)
+        draft.say(shape)
     for session in meeting.sessions:
         if session.kind is not SessionKind.BREAK:
-            paragraph(doc, f"{when(meeting, session)}: {session.title}", style="List Bullet")
+            paragraph(draft.doc, f"{when(meeting, session)}: {session.title}", style="List Bullet")
     if submissions:
         count = _COUNTS[submissions] if submissions < len(_COUNTS) else f"{submissions:,}"
         plural = "s were" if submissions != 1 else " was"
-        paragraph(
-            doc,
-            f"The report is based on the discussions and on the voluntary written submissions of Member States: "
-            f"{count} submission{plural} received (annex II).",
+        draft.say(
+            "The report is based on the discussions and on the voluntary written submissions of Member States: "
+            f"{count} submission{plural} received (annex {SUBMISSIONS_ANNEX})."
         )
+
+
+def _key_messages(draft: Draft) -> None:
+    """A chapter for the secretariat to write, with the figures it will need beside the placeholder."""
+    record = draft.record
+    draft.chapter("Key messages and chair's summary")
+    draft.aside(KEY_MESSAGES_PLACEHOLDER)
+    heard = [i for s in record.sessions for i in s.delivered]
+    took_floor = {draft.summaries.who(i) for i in heard}
+    figures = (
+        f"{len(heard):,} interventions in {sum(1 for s in record.sessions if s.delivered)} segments; "
+        f"{len(took_floor):,} delegations and speakers took the floor; "
+        f"{len(record.submissions):,} written submissions; speaking time {speaking_time(heard)}."
+    )
+    draft.aside(f"For the summary: {figures}")
 
 
 def _shape(meeting: Meeting) -> str:
@@ -132,141 +126,6 @@ def _shape(meeting: Meeting) -> str:
     every = bool(covered) and covered == {o.number for o in meeting.objectives}
     tail = f", the roundtables together covering all {len(covered)} objectives of the Global Compact" if every else ""
     return f"The programme comprised {joined(parts)}{tail}." if parts else ""
-
-
-def _session(doc: WordDocument, whole: MeetingRecord, record: SessionRecord) -> None:
-    meeting, session = whole.meeting, record.session
-    heading(doc, session.title, level=1)
-    paragraph(doc, f"{when(meeting, session)}.")
-    objectives = [o for n in session.objectives if (o := meeting.objective(n))]
-    if objectives:
-        paragraph(doc, "Objectives covered:")
-    for objective in objectives:
-        paragraph(doc, _objective(objective), style="List Bullet")
-    if written := whole.submissions_on(session.objectives):
-        names = joined([whole.state_name(s.delegation) for s in written])
-        paragraph(doc, f"Written submissions addressing these objectives were received from {names} (annex II).")
-    heard = list(record.delivered)
-    if not heard:
-        paragraph(doc, "Nobody took the floor." if record.interventions else NO_INTERVENTIONS)
-    elif session.kind is SessionKind.ROUNDTABLE:
-        _by_objective(doc, whole, record, heard, objectives)
-    else:
-        _interventions(doc, whole, record, heard)
-    _after(doc, whole, record)
-
-
-def _by_objective(
-    doc: WordDocument,
-    whole: MeetingRecord,
-    record: SessionRecord,
-    heard: list[Intervention],
-    objectives: list[Objective],
-) -> None:
-    """A Heading 2 per objective with whoever addressed it (some under several), then everyone else."""
-    found = [(i, whole.objectives_of(i)) for i in heard]
-    for objective in objectives:
-        heading(doc, _objective(objective), level=2)
-        speakers = [i for i, numbers in found if objective.number in numbers]
-        _interventions(doc, whole, record, speakers)
-        if not speakers:
-            paragraph(doc, "No intervention referred to this objective.")
-    covered = {o.number for o in objectives}
-    others = [i for i, numbers in found if covered.isdisjoint(numbers)]
-    if others:
-        heading(doc, "Other interventions", level=2)
-        _interventions(doc, whole, record, others)
-
-
-def _interventions(
-    doc: WordDocument, whole: MeetingRecord, record: SessionRecord, interventions: Iterable[Intervention]
-) -> None:
-    for intervention in interventions:
-        said = paragraph(doc)
-        run(said, who(intervention.entry.speaker, whole.state_name), bold=True)
-        run(
-            said,
-            ", " + ", ".join(_facts(intervention)) + (f"\n{intervention.statement}" if intervention.statement else ""),
-        )
-        for remark in record.notes_on(intervention):
-            note(doc, remark, whole.name_of(remark.author))
-
-
-def _facts(intervention: Intervention) -> list[str]:
-    entry, speaker = intervention.entry, intervention.entry.speaker
-    facts = [category_of(speaker)]  # a group statement's group is named with the speaker
-    if entry.kind is not EntryKind.STATEMENT:
-        facts.append("point of order" if entry.kind is EntryKind.ORDER else entry.kind.value.replace("-", " "))
-    facts += [] if speaker.verified else ["unverified participant"]
-    if intervention.delivery is Delivery.DELIVERED and intervention.counts_for_time:  # a point of order: no time
-        facts.append(duration(intervention.duration) if intervention.ended_at else "still speaking")
-    return facts + ([f"announced as “{entry.note}”"] if entry.note.strip() else [])
-
-
-def _after(doc: WordDocument, whole: MeetingRecord, record: SessionRecord) -> None:
-    """What closes a session: where its written statements went, who was not heard, the notes on it."""
-    if bool(record.published_written):
-        paragraph(doc, "Statements submitted in writing only are reproduced in the annex.")
-    if record.unheard:
-        paragraph(
-            doc, "Inscribed but not heard: " + ", ".join(who(e.speaker, whole.state_name) for e in record.unheard) + "."
-        )
-    for remark in record.session_notes:
-        note(doc, remark, whole.name_of(remark.author))
-
-
-def _participation(doc: WordDocument, whole: MeetingRecord, heard: Sequence[Intervention]) -> None:
-    heading(doc, "Participation", level=1)
-    rows = _participation_rows(heard, whole)
-    if not rows:
-        paragraph(doc, "No delegation or stakeholder took the floor.")
-        return
-    lead = paragraph(doc, "Delegations and stakeholders that took the floor; points of order count no speaking time.")
-    lead.paragraph_format.keep_with_next = True  # the heading keeps with this line, this line with the table
-    table(doc, TABLE_HEADER, rows)
-
-
-def _participation_rows(heard: Sequence[Intervention], whole: MeetingRecord) -> list[str | tuple[str, ...]]:
-    """Per delegation by its name (a group statement is the group's), grouped by category: a group label row,
-    then delegation, category, count, time."""
-    spoken: dict[str, list[Intervention]] = {}
-    for i in heard:
-        spoken.setdefault(credited_to(i.entry.speaker, whole.state_name), []).append(i)
-    rows: list[str | tuple[str, ...]] = []
-    for label, categories in _GROUPS:
-        members = {d: said for d, said in spoken.items() if said[0].entry.speaker.time_category in categories}
-        rows += [label] if members else []
-        for delegation in sorted(members, key=str.casefold):
-            said = members[delegation]
-            rows.append((delegation, category_of(said[0].entry.speaker), str(len(said)), speaking_time(said)))
-    return [*rows, ("Total", "", str(len(heard)), speaking_time(heard))] if rows else []
-
-
-def _annex(doc: WordDocument, record: MeetingRecord) -> None:
-    heading(doc, "Annex: statements submitted in writing", level=1)
-    written = [(s, list(s.published_written)) for s in record.sessions]
-    for session, statements in written:
-        if statements:
-            heading(doc, session.session.title, level=2)
-            _interventions(doc, record, session, statements)
-    if not any(statements for _, statements in written):
-        paragraph(doc, "No statement was submitted in writing only.")
-
-
-def _submissions_annex(doc: WordDocument, record: MeetingRecord) -> None:
-    heading(doc, "Annex II: voluntary written submissions", level=1)
-    if not record.submissions:
-        paragraph(doc, "No written submission was received.")
-        return
-    zone = record.meeting.zone
-    ordered = sorted(record.submissions, key=lambda s: record.state_name(s.delegation))
-    rows = [(record.state_name(s.delegation), day(s.received.astimezone(zone)), f"{s.words:,}") for s in ordered]
-    table(doc, ("Member State", "Received", "Words"), rows)
-    paragraph(doc, "The texts are published as received, each delegation's latest version.", italic=True)
-
-
-def _objective(objective: Objective) -> str:
-    return f"Objective {objective.number}: {objective.title}"
 
 
 def _dates(days: Sequence[date]) -> str:

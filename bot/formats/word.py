@@ -28,6 +28,9 @@ _SECTION, _PARAGRAPH, _RUN = qn("w:sectPr"), qn("w:p"), qn("w:r")
 _PARAGRAPH_PROPERTIES, _INDENT, _LEFT = qn("w:pPr"), qn("w:ind"), qn("w:left")
 _RUN_PROPERTIES, _BOLD, _ITALIC = qn("w:rPr"), qn("w:b"), qn("w:i")
 _BREAK, _TEXT, _PRESERVE = qn("w:br"), qn("w:t"), {qn("xml:space"): "preserve"}
+_STYLE, _VALUE = qn("w:pStyle"), qn("w:val")
+# The ids of the default template's styles that the exports use, by their names.
+_BUILT_IN_STYLES = {"Title": "Title", "Heading 1": "Heading1", "Heading 2": "Heading2", "List Bullet": "ListBullet"}
 NOTE_INDENT = Cm(1)  # a note sits this far in from what it is about
 
 
@@ -40,7 +43,12 @@ def plain(text: str) -> str:
 def paragraph(doc: WordDocument, text: str = "", *, style: str | None = None, italic: bool = False) -> Paragraph:
     """A new paragraph holding the text (none: an empty paragraph for runs or a chart)."""
     made = Paragraph(_block(doc), doc._body)
-    if style is not None:
+    if style in _BUILT_IN_STYLES:  # python-docx looks a name up with a search of every style: 2 ms each
+        new = made._p.makeelement
+        properties = new(_PARAGRAPH_PROPERTIES)
+        properties.append(new(_STYLE, {_VALUE: _BUILT_IN_STYLES[style]}))
+        made._p.insert(0, properties)
+    elif style is not None:
         made.style = style  # by name, as python-docx's add_paragraph resolves it
     if text:
         run(made, text, italic=italic)

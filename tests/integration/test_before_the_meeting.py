@@ -97,4 +97,7 @@ def test_before_the_meeting_matches_its_golden_transcript(tmp_path: Path, capsys
     report = tmp_path / "report.docx"
     assert run(capsys, "export", "--format", "docx", "--out", str(report), "--db", url)[0] == 0
     paragraphs = [p.text for p in docx.Document(str(report)).paragraphs]
-    assert "Written submissions addressing these objectives were received from Armenia (annex II)." in paragraphs
+    # Quoted under objective 5, which it addresses, from its first sentences (cut at sixty words).
+    quoted = [p for p in paragraphs if p.startswith("In its written submission, Armenia stated: “Objective 5: ")]
+    assert len(quoted) == 1
+    assert quoted[0].endswith("Армения Армения…”")

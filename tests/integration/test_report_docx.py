@@ -1,4 +1,4 @@
-"""The summary report draft in Word from a roundtable replayed on SQLite: styles, fields, table, inert text."""
+"""The summary report draft in Word from a roundtable replayed on SQLite: its shape, numbering, wording, inert text."""
 
 from __future__ import annotations
 
@@ -19,9 +19,11 @@ from bot.domain.participants import Level
 from bot.domain.queue.entries import EntryKind, Intervention, QueueEntry, Speaker
 from bot.domain.settings import Category, ReportSettings
 from bot.domain.submissions import Submission
-from bot.formats import notes_docx, report_docx
+from bot.formats import notes_docx, report_annexes, report_attendance, report_docx, report_draft, report_sessions
 from bot.formats.exports import ExportInput, export
-from bot.formats.report_docx import NO_INTERVENTIONS, TOC_INSTRUCTION, TOC_PLACEHOLDER, report_to_docx
+from bot.formats.report_docx import TOC_INSTRUCTION, report_to_docx
+from bot.formats.report_sessions import NO_INTERVENTIONS
+from bot.formats.word_numbering import STYLE
 from bot.scheduling.clock import SimulatedClock
 from bot.services.record import MeetingRecord
 from tests.integration.roundtable_replay import (
@@ -53,23 +55,43 @@ def report(roundtable_record: MeetingRecord, tmp_path: Path) -> Path:
     return path
 
 
+RT2 = "Roundtable 2: Protecting migrants through rights-based border governance measures"
+RT3 = "Roundtable 3: Supporting the integration of migrants and acknowledging their contribution to development"
+RT4 = (
+    "Roundtable 4: Improving value- and evidence-based policymaking and public debate, and enhancing cooperation "
+    "on migration"
+)
+ANNEXES = (
+    "Annex I: List of participants",
+    "Annex II: Speakers by session",
+    "Annex III: Voluntary written submissions",
+    "Annex IV: Statements submitted in writing only",
+)
+
+
 def headings(document: WordDocument) -> list[tuple[str, str]]:
     styled = ((p.style.name if p.style else "", p.text) for p in document.paragraphs)
     return [(style, text) for style, text in styled if style == "Title" or style.startswith("Heading")]
 
 
-def speakers_under(document: WordDocument) -> dict[tuple[str, str], list[str]]:
-    """For each (style, heading), the bold lead (who spoke) of every paragraph before the next heading."""
+def under(document: WordDocument) -> dict[tuple[str, str], list[str]]:
+    """For each (style, heading), the text of every paragraph before the next heading; a heading that comes
+    again (a session's title in two annexes) is keyed '… (2)' the second time."""
     found: dict[tuple[str, str], list[str]] = {}
     current = ("", "")
     for paragraph in document.paragraphs:
         style = paragraph.style.name if paragraph.style else ""
         if style.startswith("Heading"):
             current = (style, paragraph.text)
+            current = (style, f"{paragraph.text} (2)") if current in found else current
             found[current] = []
-        elif paragraph.runs and paragraph.runs[0].bold:
-            found[current].append(paragraph.runs[0].text)
+        elif current in found:
+            found[current].append(paragraph.text)
     return found
+
+
+def texts_of(path: Path) -> list[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs]
 
 
 def test_core_properties_name_the_draft(report: Path) -> None:
@@ -79,25 +101,23 @@ def test_core_properties_name_the_draft(report: Path) -> None:
     assert properties.created == GENERATED
 
 
-def test_headings_have_word_styles_in_report_order(report: Path) -> None:
+def test_chapters_are_numbered_and_every_segment_has_one_then_the_annexes(report: Path) -> None:
     found = headings(docx.Document(str(report)))
     assert found[0] == (
         "Title",
         "Regional Review of the Global Compact for Safe, Orderly and Regular Migration in the UNECE region",
     )
     assert [text for style, text in found if style == "Heading 1"] == [
-        "Introduction",
-        "Opening segment",  # not a roundtable, but someone spoke
-        RT1,
-        "Roundtable 2: Protecting migrants through rights-based border governance measures",
-        "Roundtable 3: Supporting the integration of migrants and acknowledging their contribution to development",
-        "Roundtable 4: Improving value- and evidence-based policymaking and public debate, and enhancing "
-        "cooperation on migration",
-        "Closing segment",  # every segment has its section, whether or not anyone spoke
-        "Key messages and chair's summary",
-        "Participation",
-        "Annex: statements submitted in writing",
-        "Annex II: voluntary written submissions",
+        "I. Introduction",
+        "II. Attendance",
+        "III. Opening segment",  # not a roundtable, but someone spoke
+        f"IV. {RT1}",
+        f"V. {RT2}",
+        f"VI. {RT3}",
+        f"VII. {RT4}",
+        "VIII. Closing segment",  # every segment has its chapter, whether or not anyone spoke
+        "IX. Key messages and chair's summary",
+        *ANNEXES,
     ]
     assert [text for style, text in found if style == "Heading 2"] == [
         OBJECTIVE_2,
@@ -105,15 +125,43 @@ def test_headings_have_word_styles_in_report_order(report: Path) -> None:
         OBJECTIVE_6,
         OBJECTIVE_12,
         OBJECTIVE_18,
-        "Other interventions",
-        RT1,  # in the annex
+        "General and procedural interventions",
+        "Member States",  # annex I, in the order UN lists use
+        "Observer States",
+        "United Nations system",
+        "Intergovernmental organizations",
+        "Civil society and other stakeholders",
+        "Secretariat",
+        "Opening segment",  # annex II
+        RT1,
+        "Speaking time by delegation",
+        RT1,  # annex IV
     ]
 
 
-def test_the_introduction_comes_from_the_schedule_and_asserts_nothing_it_cannot_show(report: Path) -> None:
+def test_body_paragraphs_are_numbered_by_word_through_the_document_and_annexes_are_not(report: Path) -> None:
     document = docx.Document(str(report))
+    numbered = [p for p in document.paragraphs if p.style is not None and p.style.name == STYLE]
+    assert numbered[0].text.startswith("The Regional Review of the Global Compact")
+    assert len(numbered) >= 20
+    # One list, decimal "1.", defined in the numbering part and attached to the style: Word renumbers as the
+    # secretariat edits, and LibreOffice shows the numbers (test_libreoffice_lays_out_the_draft).
+    style = document.styles[STYLE].element
+    num_id = style.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val")
+    numbering = document.part.numbering_part.element
+    num = next(n for n in numbering.iterchildren(f"{W}num") if n.get(f"{W}numId") == num_id)
+    abstract_id = num.find(f"{W}abstractNumId").get(f"{W}val")
+    abstract = next(a for a in numbering.iterchildren(f"{W}abstractNum") if a.get(f"{W}abstractNumId") == abstract_id)
+    assert abstract.find(f"{W}lvl/{W}numFmt").get(f"{W}val") == "decimal"
+    assert abstract.find(f"{W}lvl/{W}lvlText").get(f"{W}val") == "%1."
     texts = [p.text for p in document.paragraphs]
-    body = "\n".join(texts[texts.index("Introduction") : texts.index(RT1)])
+    annexes_start = texts.index(ANNEXES[0])
+    assert all(texts.index(p.text) < annexes_start for p in numbered)
+
+
+def test_the_introduction_comes_from_the_schedule_and_asserts_nothing_it_cannot_show(report: Path) -> None:
+    texts = texts_of(report)
+    body = "\n".join(texts[texts.index("I. Introduction") : texts.index("II. Attendance")])
     assert "took place on 12–13 November 2020" in body
     assert "organized by" not in body  # the letter names no organiser
     assert "an opening segment, four thematic roundtables and a closing segment" in body
@@ -121,20 +169,40 @@ def test_the_introduction_comes_from_the_schedule_and_asserts_nothing_it_cannot_
     assert "provenance" not in body  # the schedule's notes on its sources are for the secretariat, not the report
 
 
-def test_a_table_of_contents_field_follows_the_title(report: Path) -> None:
+def test_attendance_counts_who_registered_and_who_took_the_floor_by_category(report: Path) -> None:
     document = docx.Document(str(report))
-    title = next(i for i, p in enumerate(document.paragraphs) if p.style is not None and p.style.name == "Title")
-    toc = document.paragraphs[title + 1]._p
-    codes = [t.text for t in toc.iter(f"{W}instrText")]
-    chars = [c.get(f"{W}fldCharType") for c in toc.iter(f"{W}fldChar")]
+    chapter = under(document)["Heading 1", "II. Attendance"]
+    assert chapter[:2] == [
+        "19 participants registered for the review, representing 13 Member States, 1 observer State, 1 United "
+        "Nations entity, 1 intergovernmental organization and 3 stakeholder organizations (annex I).",
+        "Delegations of 4 Member States, 1 group of States, 1 observer State and 1 United Nations entity took the "
+        "floor (annex II).",  # the EU's statement counts for the group, not for Germany; ICMC only wrote
+    ]
+    rows = [tuple(cell.text for cell in row.cells) for row in document.tables[0].rows]
+    assert rows == [
+        ("Category", "Delegations registered", "Participants registered", "Delegations that took the floor"),
+        ("Member States", "13", "13", "4"),
+        ("Groups of States", "0", "0", "1"),
+        ("Observer States", "1", "1", "1"),
+        ("United Nations entities", "1", "1", "1"),
+        ("Intergovernmental organizations", "1", "1", "0"),
+        ("Stakeholder organizations", "3", "3", "0"),
+    ]
+
+
+def test_a_table_of_contents_field_is_filled_from_the_headings(report: Path) -> None:
+    document = docx.Document(str(report))
+    toc = next(p for p in document.paragraphs if list(p._p.iter(f"{W}instrText")))
+    codes = [t.text for t in toc._p.iter(f"{W}instrText")]
+    chars = [c.get(f"{W}fldCharType") for c in toc._p.iter(f"{W}fldChar")]
     assert [c.strip() for c in codes] == [TOC_INSTRUCTION]
     assert chars == ["begin", "separate", "end"]
     # Filled from the headings, so readers that do not update fields show the contents, not a placeholder.
-    listed = document.paragraphs[title + 1].text.split("\n")
-    assert TOC_PLACEHOLDER not in document.paragraphs[title + 1].text
-    assert listed[0] == "Introduction"
+    listed = toc.text.split("\n")
+    assert listed[0] == "I. Introduction"
     assert f"    {OBJECTIVE_5}" in listed  # a level-2 heading, indented
-    assert listed[-1] == "Annex II: voluntary written submissions"
+    assert listed[-1] == f"    {RT1}"
+    assert "Right-click" not in toc.text
     with zipfile.ZipFile(report) as package:
         assert TOC_INSTRUCTION.encode() in package.read("word/document.xml")
 
@@ -159,11 +227,11 @@ def test_the_cover_block_shows_placeholders_until_the_schedule_sets_symbol_and_d
 
 
 def test_key_messages_are_left_to_the_secretariat_with_the_figures_beside(report: Path) -> None:
-    texts = [p.text for p in docx.Document(str(report)).paragraphs]
-    at = texts.index("Key messages and chair's summary")
-    assert texts[at + 1].startswith("[To be written by the secretariat")
-    assert texts[at + 2].startswith(
-        "For the summary: 8 interventions in 2 segments; 8 delegations took the floor, 5 of"
+    chapter = under(docx.Document(str(report)))["Heading 1", "IX. Key messages and chair's summary"]
+    assert chapter[0].startswith("[To be written by the secretariat")
+    assert chapter[1] == (
+        "For the summary: 8 interventions in 2 segments; 8 delegations and speakers took the floor; "
+        "0 written submissions; speaking time 17 min 50 s."
     )
 
 
@@ -174,10 +242,9 @@ def test_the_footer_numbers_the_pages_centred(report: Path) -> None:
     assert [c.get(f"{W}fldCharType") for c in footer._p.iter(f"{W}fldChar")] == ["begin", "separate", "end"]
 
 
-def test_the_participation_table_groups_who_spoke_with_their_time(report: Path) -> None:
+def test_speaking_time_by_delegation_credits_a_group_statement_to_the_group(report: Path) -> None:
     document = docx.Document(str(report))
-    assert len(document.tables) == 1
-    table = document.tables[0]
+    table = document.tables[-1]
     assert table.style is not None
     assert table.style.name in {"Light Grid Accent 1", "Table Grid"}
     rows = [tuple(cell.text for cell in row.cells) for row in table.rows]
@@ -200,53 +267,70 @@ def test_the_participation_table_groups_who_spoke_with_their_time(report: Path) 
     ]
 
 
-def test_a_session_other_than_a_roundtable_lists_its_speakers_in_order(report: Path) -> None:
-    under = speakers_under(docx.Document(str(report)))
-    assert under["Heading 1", "Opening segment"] == ["Claire Dubois (UNECE)"]
-    texts = [p.text for p in docx.Document(str(report)).paragraphs]
-    assert "Claire Dubois (UNECE), secretariat, 4 min 10 s" in texts
+def test_each_segment_opens_with_when_and_who_moderated_by_name(report: Path) -> None:
+    chapters = under(docx.Document(str(report)))
+    assert chapters["Heading 1", "III. Opening segment"] == [
+        "The segment was held on Thursday 12 November 2020, 10:00–10:40 CET, moderated by Ingrid Halvorsen "
+        "(Norway); 1 speaker took the floor (annex II).",
+        "Claire Dubois, for the secretariat, also took the floor.",  # no text given: named, not a bare name
+    ]
+    assert chapters["Heading 1", f"IV. {RT1}"] == [
+        "The roundtable was held on Thursday 12 November 2020, 10:40–12:40 CET, moderated by Tomás Ferreira "
+        "(Portugal). It addressed objectives 2, 5, 6, 12 and 18 of the Global Compact; 7 speakers took the floor "
+        "(annex II)."
+    ]
+    assert chapters["Heading 1", "VIII. Closing segment"][1] == NO_INTERVENTIONS
 
 
-def test_speakers_appear_under_every_objective_they_address(report: Path) -> None:
-    under = speakers_under(docx.Document(str(report)))
-    assert under["Heading 2", OBJECTIVE_2] == [ELIF]
-    assert under["Heading 2", OBJECTIVE_5] == [OLGA]  # from the note of her hand, "on objective 5"
-    assert under["Heading 2", OBJECTIVE_6] == [ARMEN]  # by short label
-    assert under["Heading 2", OBJECTIVE_12] == [ELIF]
-    assert under["Heading 2", OBJECTIVE_18] == [ARMEN]
-    assert under["Heading 2", "Other interventions"] == [
-        "Markus Steiner (Germany, on behalf of the European Union)",
-        NINO,
-        "Fr. Paolo Rinaldi (Holy See)",
-        "Maria Santos (IOM)",
+def test_each_objective_summarises_what_was_said_on_it_in_house_style(report: Path) -> None:
+    chapters = under(docx.Document(str(report)))
+    turkey = f"The representative of Turkey said: “{STATEMENTS['elif']}”"
+    assert chapters["Heading 2", OBJECTIVE_2] == [turkey]
+    assert chapters["Heading 2", OBJECTIVE_12] == [turkey]  # a statement on two objectives is under both
+    # Her hand's note said "on objective 5"; the statement's first two sentences, as typed, inert.
+    assert chapters["Heading 2", OBJECTIVE_5] == [
+        f"The representative of Ukraine said: “Україна розширює легальні шляхи міграції. {HOSTILE} дзвінок.”"
+    ]
+    # The rapporteur's note summarises Armenia's statement (found by the objectives' short labels).
+    armenia = "The representative of Armenia: Referred to the 2019 national action plan."
+    assert chapters["Heading 2", OBJECTIVE_6] == [armenia]
+    assert chapters["Heading 2", OBJECTIVE_18] == [armenia]
+    assert chapters["Heading 2", "General and procedural interventions"] == [
+        f"The representative of Georgia said: “{STATEMENTS['nino']}”",
+        # Those who gave no text, in one sentence, each as a UN summary names them.
+        "The European Union, speaking on behalf of its member States; the observer for the Holy See; and the "
+        "representative of IOM also took the floor.",
+        "Roundtable closed on time.",  # the moderator's note on the session
+        "Statements submitted in writing only are reproduced in annex IV.",
     ]
 
 
-def test_an_intervention_reads_who_what_how_long_then_the_statement_and_notes(report: Path) -> None:
-    paragraphs = docx.Document(str(report)).paragraphs
-    at = next(i for i, p in enumerate(paragraphs) if p.text.startswith(ARMEN))
-    assert paragraphs[at].text == f"{ARMEN}, Member State, 2 min\n{STATEMENTS['armen']}"
-    note = paragraphs[at + 1]
-    assert note.text == "Note by Claire Dubois: Referred to the 2019 national action plan"  # names, not ids
-    assert note.paragraph_format.left_indent is not None
-    assert note.paragraph_format.left_indent > 0
-    assert "Markus Steiner (Germany, on behalf of the European Union), group of States, 3 min 20 s" in [
-        p.text for p in paragraphs
+def test_annex_ii_lists_every_speaker_by_session_with_kind_and_time(report: Path) -> None:
+    chapters = under(docx.Document(str(report)))
+    assert chapters["Heading 2", "Opening segment"] == ["1. Claire Dubois (UNECE), secretariat, 4 min 10 s"]
+    assert chapters["Heading 2", RT1][:3] == [
+        "1. Markus Steiner (Germany, on behalf of the European Union), group of States, 3 min 20 s",
+        f"2. {ARMEN}, Member State, 2 min",
+        f"3. {OLGA}, Member State, 1 min 5 s",
     ]
-    assert "Note by Tomás Ferreira: Roundtable closed on time." in [p.text for p in paragraphs]
 
 
-def test_written_statements_go_to_the_annex_only(report: Path) -> None:
+def test_annex_i_lists_the_registered_participants_by_delegation_with_titles(report: Path) -> None:
+    chapters = under(docx.Document(str(report)))
+    members = chapters["Heading 2", "Member States"]
+    assert members[:2] == ["Armenia", "Armen Hakobyan — Արմեն Հակոբյան, Minister of Labour and Social Affairs"]
+    assert "Turkey" in members  # as the UN wrote it in 2020
+    assert chapters["Heading 2", "Observer States"] == ["Holy See", "Fr. Paolo Rinaldi"]
+
+
+def test_written_statements_go_to_annex_iv_only(report: Path) -> None:
     document = docx.Document(str(report))
-    under = speakers_under(document)
-    assert under["Heading 1", RT1] == []
-    assert under["Heading 2", RT1] == ["Luca Bianchi (ICMC)"]
-    assert "Luca Bianchi (ICMC)" not in [name for names in under.values() for name in names][:-1]
     texts = [p.text for p in document.paragraphs]
-    annex = texts[
-        texts.index("Annex: statements submitted in writing") : texts.index("Annex II: voluntary written submissions")
-    ]
-    assert annex[1:] == [RT1, f"Luca Bianchi (ICMC), stakeholder\n{STATEMENTS['icmc']}"]
+    body = "\n".join(texts[: texts.index(ANNEXES[0])])
+    assert "ICMC" not in body
+    assert "Community sponsorship" not in body
+    annex = texts[texts.index(ANNEXES[3]) :]
+    assert annex[1:] == [RT1, f"Luca Bianchi (ICMC)\n{STATEMENTS['icmc']}"]
 
 
 def test_hostile_text_is_literal_and_the_xml_still_parses(roundtable_record: MeetingRecord, tmp_path: Path) -> None:
@@ -260,9 +344,9 @@ def test_hostile_text_is_literal_and_the_xml_still_parses(roundtable_record: Mee
     )
     report = tmp_path / "bell.docx"
     report.write_bytes(report_to_docx(rung, generated_at=GENERATED))
-    texts = [p.text for p in docx.Document(str(report)).paragraphs]
-    lead = f"{OLGA}, Member State, 1 min 5 s, announced as “on objective 5”"
-    assert f"{lead}\nУкраїна розширює легальні шляхи міграції. {HOSTILE} дзвінок" in texts  # the bell is gone
+    texts = texts_of(report)
+    said = f"The representative of Ukraine said: “Україна розширює легальні шляхи міграції. {HOSTILE} дзвінок.”"
+    assert said in texts  # the bell is gone
     with zipfile.ZipFile(report) as package:
         assert package.testzip() is None
         for name in package.namelist():
@@ -279,10 +363,10 @@ def _said_by_olga_with_a_bell(said: Intervention) -> Intervention:
 
 
 def test_unicode_names_and_statements_round_trip(report: Path) -> None:
-    leads = [name for names in speakers_under(docx.Document(str(report))).values() for name in names]
-    assert {OLGA, ARMEN, NINO, ELIF} <= set(leads)
-    text = "\n".join(p.text for p in docx.Document(str(report)).paragraphs)
-    for who in ("armen", "nino", "elif"):
+    text = "\n".join(texts_of(report))
+    for name in (OLGA, ARMEN, NINO, ELIF):
+        assert name in text
+    for who in ("nino", "elif", "icmc"):
         assert STATEMENTS[who] in text
 
 
@@ -294,25 +378,26 @@ async def test_a_meeting_with_no_interventions_is_a_valid_document_that_says_so(
     path.write_bytes(report_to_docx(await read_back(url), generated_at=GENERATED))
     document = docx.Document(str(path))
     texts = [p.text for p in document.paragraphs]
-    assert texts.count(NO_INTERVENTIONS) == 6  # every segment has its section, the opening and closing too
-    assert [text for style, text in headings(document) if style == "Heading 2"] == []
+    assert texts.count(NO_INTERVENTIONS) == 6  # every segment has its chapter, the opening and closing too
     assert "No delegation or stakeholder took the floor." in texts
     assert texts[-3:] == [
-        "No statement was submitted in writing only.",
-        "Annex II: voluntary written submissions",
         "No written submission was received.",
+        ANNEXES[3],
+        "No statement was submitted in writing only.",
     ]
-    assert document.tables == []
+    assert len(document.tables) == 1  # attendance: who registered
 
 
 @needs_libreoffice
 def test_libreoffice_lays_out_the_draft(report: Path, tmp_path: Path) -> None:
-    text = pdf_text(report, tmp_path)
-    assert "Annex: statements submitted in writing" in text
+    text = " ".join(pdf_text(report, tmp_path).split())  # lines as laid out, joined
     assert "Україна розширює легальні шляхи міграції." in text
     # The contents list shows as LibreOffice opens it, without updating fields: each heading appears twice.
-    assert text.count("Annex II: voluntary written submissions") == 2
+    assert text.count(ANNEXES[3]) == 2
     assert "Right-click to update" not in text
+    # The paragraphs carry their numbers as LibreOffice lays them out.
+    assert "1. The Regional Review of the Global Compact" in text
+    assert "2. The programme comprised" in text
 
 
 def test_a_control_character_in_the_delegation_of_someone_not_heard_is_dropped(
@@ -332,7 +417,11 @@ def test_a_control_character_in_the_delegation_of_someone_not_heard_is_dropped(
         assert line in [p.text for p in document.paragraphs], form
 
 
-@pytest.mark.parametrize("module", [report_docx, notes_docx], ids=["report", "notes"])
+@pytest.mark.parametrize(
+    "module",
+    [report_docx, report_sessions, report_annexes, report_attendance, report_draft, notes_docx],
+    ids=["report", "sessions", "annexes", "attendance", "draft", "notes"],
+)
 def test_text_reaches_word_only_through_the_helpers_that_make_it_safe(module: object) -> None:
     """python-docx takes text as it is given: only word.py's helpers, which clean it, may call it to add text."""
     tree = ast.parse(Path(str(getattr(module, "__file__", ""))).read_text(encoding="utf-8"))
@@ -346,12 +435,13 @@ def test_text_reaches_word_only_through_the_helpers_that_make_it_safe(module: ob
     assert direct == [], f"python-docx called directly on lines {direct}: use word.paragraph, heading, run, table"
 
 
-def test_written_submissions_are_listed_in_annex_ii_and_cited_where_they_address_a_roundtable(
+def test_written_submissions_are_listed_in_annex_iii_and_summarised_under_the_objectives_they_address(
     roundtable_record: MeetingRecord,
 ) -> None:
     received = datetime(2020, 10, 30, 23, 30, tzinfo=UTC)  # 31 October, 00:30 in Geneva
+    text = "Introduction. We thank the secretariat.\n\nOn objective 5, regular pathways were widened. Visas too. More."
     submissions = (
-        Submission("GE", "On objective 5, regular pathways…", received, 4800, 2),
+        Submission("GE", text, received, 4800, 2),
         Submission("AM", "Our <b>return</b> policy & data, under objective 21.", received, 1200, 1),
     )
     record = replace(roundtable_record, submissions=submissions, states={"GE": "Georgia", "AM": "Armenia"})
@@ -359,28 +449,61 @@ def test_written_submissions_are_listed_in_annex_ii_and_cited_where_they_address
     texts = [p.text for p in document.paragraphs]
     assert (
         "The report is based on the discussions and on the voluntary written submissions of Member States: two "
-        "submissions were received (annex II)." in texts
+        "submissions were received (annex III)." in texts
     )
-    # Roundtable 1 covers objective 5, not 21: only Georgia's is cited there.
-    assert "Written submissions addressing these objectives were received from Georgia (annex II)." in texts
-    annex = document.tables[-1]
-    assert [[cell.text for cell in row.cells] for row in annex.rows] == [
+    # Roundtable 1 covers objective 5, not 21: only Georgia's is summarised there, by the passage on it.
+    sections = under(document)
+    assert sections["Heading 2", OBJECTIVE_5][-1] == (
+        "In its written submission, Georgia stated: “On objective 5, regular pathways were widened. Visas too.”"
+    )
+    # Roundtable 2, where nobody spoke, still gives Armenia's under objective 21; the other objectives say none.
+    (on_21,) = [texts for (_, title), texts in sections.items() if title.startswith("Objective 21:")]
+    assert on_21 == [
+        "In its written submission, Armenia stated: “Our <b>return</b> policy & data, under objective 21.”"
+    ]
+    (on_4,) = [texts for (_, title), texts in sections.items() if title.startswith("Objective 4:")]
+    assert on_4 == ["No intervention or written submission referred to this objective."]
+    rows = [[cell.text for cell in row.cells] for row in document.tables[-1].rows]
+    assert rows == [
         ["Member State", "Received", "Words"],
         ["Armenia", "31 October 2020", "1,200"],
         ["Georgia", "31 October 2020", "4,800"],
     ]
 
 
-def test_without_submissions_annex_ii_says_none_was_received(report: Path) -> None:
-    texts = [p.text for p in docx.Document(str(report)).paragraphs]
-    assert texts[texts.index("Annex II: voluntary written submissions") + 1] == "No written submission was received."
+def test_without_submissions_annex_iii_says_none_was_received(report: Path) -> None:
+    texts = texts_of(report)
+    assert texts[texts.index(ANNEXES[2]) + 1] == "No written submission was received."
 
 
-def test_pages_are_a4_and_the_participation_heading_keeps_with_its_table(report: Path) -> None:
+def test_pages_are_a4_and_the_time_table_keeps_with_its_heading(report: Path) -> None:
     document = docx.Document(str(report))
     assert {(round(s.page_width.mm), round(s.page_height.mm)) for s in document.sections} == {(210, 297)}
     paragraphs = document.paragraphs
-    at = next(i for i, p in enumerate(paragraphs) if p.text == "Participation")
+    at = next(i for i, p in enumerate(paragraphs) if p.text == "Speaking time by delegation")
     assert paragraphs[at].style is not None
     assert paragraphs[at].style.paragraph_format.keep_with_next  # Word's heading styles keep with what follows
     assert paragraphs[at + 1].paragraph_format.keep_with_next
+
+
+def test_a_point_of_order_says_whom_it_interrupted_and_the_chair_s_ruling(roundtable_record: MeetingRecord) -> None:
+    rt1 = next(s for s in roundtable_record.sessions if s.session.id == "rt1")
+    nino = next(i for i in rt1.interventions if i.entry.speaker.participant_id == "nino")
+    sarah = Speaker("sarah", "Sarah Mitchell", "US", Category.MEMBER_STATE, Level.OTHER)
+    at = nino.started_at + timedelta(seconds=30)
+    entry = QueueEntry(50, sarah, EntryKind.ORDER, at, 0, "quorum and interpretation")
+    ruling = "The meeting has quorum; interpretation is restored"
+    order = Intervention(entry, at, None, at + timedelta(seconds=40), interrupted=nino.id, ruling=ruling)
+    ordered = tuple(sorted((*rt1.interventions, order), key=lambda i: i.started_at))
+    sessions = tuple(replace(s, interventions=ordered) if s is rt1 else s for s in roundtable_record.sessions)
+    record = replace(roundtable_record, sessions=sessions, states={**roundtable_record.states, "US": "United States"})
+    document = docx.Document(io.BytesIO(report_to_docx(record, generated_at=GENERATED)))
+    procedural = under(document)["Heading 2", "General and procedural interventions"]
+    assert (
+        "On a point of order, the representative of the United States interrupted the representative of Georgia, "
+        f"raising quorum and interpretation. The Chair ruled: “{ruling}.”"
+    ) in procedural
+    speakers = under(document)["Heading 2", RT1]
+    assert any(
+        line.endswith("Member State, point of order, interrupting Nino Beridze — ნინო ბერიძე") for line in speakers
+    )
