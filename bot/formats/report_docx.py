@@ -109,11 +109,15 @@ def _key_messages(draft: Draft) -> None:
     heard = [i for s in record.sessions for i in s.delivered]
     took_floor = {draft.summaries.who(i) for i in heard}
     figures = (
-        f"{len(heard):,} interventions in {sum(1 for s in record.sessions if s.delivered)} segments; "
+        f"{len(heard):,} interventions in {_segments(sum(1 for s in record.sessions if s.delivered))}; "
         f"{len(took_floor):,} delegations and speakers took the floor; "
         f"{len(record.submissions):,} written submissions; speaking time {speaking_time(heard)}."
     )
     draft.aside(f"For the summary: {figures}")
+
+
+def _segments(count: int) -> str:
+    return f"{count} segment{'' if count == 1 else 's'}"
 
 
 def _shape(meeting: Meeting) -> str:

@@ -15,6 +15,7 @@ from bot.services.record import MeetingRecord
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”»)\]]*\s+")
 _PARAGRAPHS = re.compile(r"\n\s*\n|\n")
 _ABBREVIATIONS = frozenset(("mr.", "mrs.", "ms.", "dr.", "e.g.", "i.e.", "etc.", "no.", "art.", "para.", "st."))
+_REPRESENTATIVE = "the representative of "
 SENTENCES = 2
 MAX_WORDS = 60
 # How a request's kind changes the verb: "in reply, said", "asked".
@@ -71,25 +72,28 @@ class Summaries:
     def intervention(
         self, intervention: Intervention, notes: Sequence[Note], interrupted: Intervention | None = None
     ) -> str | None:
-        """'The representative of Armenia said: “…”', the rapporteur's note instead where there is one, or what
-        the request was announced as; None when the speaker gave nothing to say it with."""
+        """'The representative of Armenia said: “…”' (the statement's first sentences), or what the request was
+        announced as, then the rapporteurs' notes on it by name; None when there is nothing to say it with."""
         who, entry = _subject(self.who(intervention)), intervention.entry
         if entry.kind is EntryKind.ORDER:
-            return self._order(who, intervention, interrupted)
-        if notes:
-            return sentence_start(f"{who.rstrip(',')}: " + " ".join(_closed(n.text.strip()) for n in notes))
-        if intervention.statement and (said := opening(intervention.statement)):
-            return sentence_start(f"{who} {_SAID[entry.kind]}: “{_closed(said)}”")
-        if entry.note.strip():
-            announced = entry.note.strip()
-            if announced.startswith(("on ", "about ")):
-                return sentence_start(f"{who} spoke {_closed(announced)}")
-            return sentence_start(f"{who} took the floor (announced as “{announced}”).")
-        return None
+            said: str | None = self._order(who, intervention, interrupted)
+        elif intervention.statement and (text := opening(intervention.statement)):
+            said = sentence_start(f"{who} {_SAID[entry.kind]}: “{_closed(text)}”")
+        elif announced := entry.note.strip():
+            said = sentence_start(f"{who}{_AS[entry.kind]} {_announced(announced)}")
+        else:
+            said = sentence_start(f"{who}{_AS[entry.kind]} took the floor.") if notes else None
+        remarks = [f"Note by {self.record.name_of(n.author)}: {_closed(n.text.strip())}" for n in notes]
+        return " ".join([said, *remarks]) if said else None
 
     def also(self, silent: Sequence[Intervention]) -> str:
-        """One sentence for the speakers who gave no text: 'Armenia and … also took the floor.'"""
+        """One sentence for the speakers who gave no text: 'The representatives of Armenia and Canada and the
+        observer for the Holy See also took the floor.'"""
         names = list(dict.fromkeys(self.who(i) for i in silent))
+        representatives = [n.removeprefix(_REPRESENTATIVE) for n in names if n.startswith(_REPRESENTATIVE)]
+        if len(representatives) > 1:  # 'the representatives of Armenia and Canada'
+            grouped = f"the representatives of {joined(representatives)}"
+            names = [grouped, *(n for n in names if not n.startswith(_REPRESENTATIVE))]
         if len(names) > 1 and any("," in n for n in names):  # a name with a comma of its own: semicolons between
             return sentence_start(f"{'; '.join(names[:-1])}; and {names[-1]} also took the floor.")
         return sentence_start(f"{_subject(joined(names))} also took the floor.")
@@ -107,6 +111,23 @@ class Summaries:
         about = f", raising {_unclosed(opening(raised, sentences=1))}" if raised else ""
         said = f"On a point of order, {who.rstrip(',')}{cut}{about}."
         return said + (f" The Chair ruled: “{_closed(order.ruling.strip())}”" if order.ruling else "")
+
+
+# How a request's kind is said when only its announcement is known: "The representative of Georgia, in reply,".
+_AS = {
+    EntryKind.STATEMENT: "",
+    EntryKind.REPLY: ", in reply,",
+    EntryKind.QUESTION: ", with a question,",
+    EntryKind.RIGHT_OF_REPLY: ", exercising the right of reply,",
+    EntryKind.ORDER: "",
+}
+
+
+def _announced(announced: str) -> str:
+    """'spoke on labour migration.'; 'took the floor (announced as “…”).' when the words do not follow 'spoke'."""
+    if announced.startswith(("on ", "about ")):
+        return f"spoke {_closed(announced)}"
+    return f"took the floor (announced as “{announced}”)."
 
 
 def _subject(who: str) -> str:

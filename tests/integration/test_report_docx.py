@@ -291,8 +291,11 @@ def test_each_objective_summarises_what_was_said_on_it_in_house_style(report: Pa
     assert chapters["Heading 2", OBJECTIVE_5] == [
         f"The representative of Ukraine said: “Україна розширює легальні шляхи міграції. {HOSTILE} дзвінок.”"
     ]
-    # The rapporteur's note summarises Armenia's statement (found by the objectives' short labels).
-    armenia = "The representative of Armenia: Referred to the 2019 national action plan."
+    # Armenia's statement (found by the objectives' short labels), then the rapporteur's note on it, by name.
+    armenia = (
+        f"The representative of Armenia said: “{STATEMENTS['armen']}” "
+        "Note by Claire Dubois: Referred to the 2019 national action plan."
+    )
     assert chapters["Heading 2", OBJECTIVE_6] == [armenia]
     assert chapters["Heading 2", OBJECTIVE_18] == [armenia]
     assert chapters["Heading 2", "General and procedural interventions"] == [

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.domain.meeting import Meeting
 from bot.domain.participants import Level
-from bot.domain.queue.entries import Speaker
+from bot.domain.queue.entries import EntryKind, Intervention, QueueEntry, Speaker
 from bot.domain.settings import Category
-from bot.formats.report_summaries import MAX_WORDS, opening, passage_on
+from bot.formats.report_summaries import MAX_WORDS, Summaries, opening, passage_on
 from bot.formats.wording import speaker_as, with_article
+from bot.services.record import MeetingRecord
 
 STATES = {"AM": "Armenia", "RU": "Russian Federation", "MD": "Republic of Moldova", "DE": "Germany"}
 
@@ -81,3 +85,22 @@ def test_the_opening_is_the_text_s_start_and_never_longer_than_the_limit(text: s
     flat = " ".join(text.split())
     assert flat.startswith(cut.removesuffix("…"))
     assert len(cut.split()) <= MAX_WORDS
+
+
+def test_speakers_without_text_are_named_together_as_a_summary_would() -> None:
+    at = datetime(2020, 11, 12, 10, tzinfo=UTC)
+    record = MeetingRecord(Meeting("m", "M", "Europe/Paris", (), ()), (), states=STATES)
+    said = [
+        Intervention(QueueEntry(n, who, EntryKind.STATEMENT, at, n), at, None, at)
+        for n, who in enumerate(
+            [
+                speaker("AM", Category.MEMBER_STATE),
+                speaker("Holy See", Category.OBSERVER_STATE),
+                speaker("RU", Category.MEMBER_STATE),
+            ]
+        )
+    ]
+    assert Summaries(record).also(said) == (
+        "The representatives of Armenia and the Russian Federation and the observer for the Holy See also took the "
+        "floor."
+    )
