@@ -27,7 +27,8 @@ class Served:
 
 
 class Delivery:
-    """Routes each post to the platforms it is for: a post naming one goes there, any other to every platform.
+    """Routes each post to the platforms it is for: a post naming one goes there, a direct message to the
+    platforms whose ids the person's is, any other to every platform.
 
     One process (or several replicas on one database) may serve Slack and Discord for the same meeting: each
     platform keeps its own order, retries and live messages (stored per platform), so one failing holds up
@@ -103,6 +104,12 @@ class Delivery:
             await served.outbox.settled()
 
     def _targets(self, post: Post) -> list[Served]:
+        if post.platform is None and post.recipient is not None:
+            # A direct message, not an answer: each platform knows its own ids (a Discord id is no Slack id).
+            found = [s for s in self._served.values() if s.platform.reaches(post.recipient)]
+            if not found:
+                log.warning("a direct message for a participant no platform here can reach is dropped")
+            return found
         if post.platform is None:
             return list(self._served.values())
         served = self._served.get(post.platform)

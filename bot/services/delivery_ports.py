@@ -28,6 +28,10 @@ class Messages(Protocol):
         """The platform's id of a schedule's channel; None when the platform does not serve it."""
         ...
 
+    def reaches(self, recipient: str) -> bool:
+        """Whether the person's id is one of this platform's user ids: a direct message goes only where it can."""
+        ...
+
     async def post(self, post: Post) -> str | None:
         """Post a view to its channel or its person now; the message's id. Raises what the platform refuses."""
         ...

@@ -19,8 +19,14 @@ class Refused(Exception):
 class FakePlatform:
     """Implements `ChatPlatform`: every call is recorded as (method, where, what); messages live in a dict."""
 
-    def __init__(self, name: str = "fake", channels: tuple[str, ...] = ("gcm-rt1", "gcm-review")) -> None:
+    def __init__(
+        self,
+        name: str = "fake",
+        channels: tuple[str, ...] = ("gcm-rt1", "gcm-review"),
+        people: frozenset[str] | None = None,
+    ) -> None:
         self.name = name
+        self.people = people  # the user ids it can reach; None: everyone
         self.channels = channels
         self.calls: list[tuple[str, str, str]] = []
         self.messages: dict[str, str] = {}  # message id -> what it shows
@@ -39,6 +45,9 @@ class FakePlatform:
 
     async def upload(self, recipient: str, file: FileView) -> None:
         self._call("upload", recipient, file.name)
+
+    def reaches(self, recipient: str) -> bool:
+        return self.people is None or recipient in self.people
 
     def lasting(self, error: BaseException) -> bool:
         return isinstance(error, Refused) and error.lasting

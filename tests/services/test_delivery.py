@@ -35,7 +35,8 @@ async def two_platforms(
         recorded.append(post)
 
     delivery = Delivery(services.floor, services.displays, clock, record=record, debounce=0.0, wait=Waits())
-    slack, discord = FakePlatform("slack"), FakePlatform("discord")
+    slack = FakePlatform("slack", people=frozenset({"olga", "armen"}))
+    discord = FakePlatform("discord", people=frozenset({"1234", "armen"}))
     delivery.serve(slack)
     delivery.serve(discord)
     worker = asyncio.create_task(delivery.run())
@@ -71,6 +72,19 @@ async def test_a_private_answer_goes_back_through_its_platform_only(
         delivery.put(ack("lost", recipient="olga", platform="teams"))  # serves nothing here: dropped, logged
         await delivery.settled()
         assert (slack.calls, discord.calls) == ([], [("post", "olga", "you are next")])
+
+
+async def test_a_direct_message_goes_only_to_the_platforms_that_know_the_person(
+    gcm: Meeting, directory: Directory, clock: FakeClock, database: Database
+) -> None:
+    async with two_platforms(gcm, directory, clock, database) as (delivery, slack, discord, _):
+        delivery.put(ack("you are next", recipient="olga"))  # a Slack id: Discord is not asked to try
+        delivery.put(ack("your reminder", recipient="1234"))
+        delivery.put(ack("both", recipient="armen"))
+        delivery.put(ack("nobody", recipient="ghost"))  # no platform here knows them: dropped, logged
+        await delivery.settled()
+        assert slack.calls == [("post", "olga", "you are next"), ("post", "armen", "both")]
+        assert discord.calls == [("post", "1234", "your reminder"), ("post", "armen", "both")]
 
 
 async def test_a_reminder_is_sent_now_on_every_platform_and_a_refusal_is_raised(

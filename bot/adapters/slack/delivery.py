@@ -83,6 +83,9 @@ class SlackPlatform:
             initial_comment=f"Your export: {file.name}",
         )
 
+    def reaches(self, recipient: str) -> bool:
+        return not recipient.isdigit()  # Slack's ids (U…, W…) are never digits only; those are Discord's
+
     def lasting(self, error: BaseException) -> bool:
         return isinstance(error, LookupError) or (
             isinstance(error, SlackApiError) and error.response.get("error") in LASTING
