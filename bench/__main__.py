@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import platform
 
-from bench import cli, exports, floor, reminders, schedule, slack, submissions
+from bench import cli, discord, exports, floor, reminders, schedule, slack, submissions, web
 from bench.timing import Cells, table
 
 
@@ -17,7 +17,7 @@ def main() -> None:
     rows: list[Cells] = [*schedule.rows(quick), *floor.rows(quick), *reminders.rows(quick), *exports.rows(quick)]
     rows += submissions.rows(quick)
     rows += cli.rows(quick)  # whole `podium` processes, beside a bare Python start-up
-    print(table([*rows, *slack.rows(quick)]))
+    print(table([*rows, *slack.rows(quick), *discord.rows(quick), *web.rows(quick)]))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bot.config import Settings, SlackSettings
+from bot.config import DiscordSettings, Settings, SlackSettings, WebSettings
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
 from bot.domain.schedule_rules import ScheduleInvalid
@@ -32,6 +32,7 @@ from bot.services.displays import Displays
 from bot.services.floor import FloorService
 from bot.services.ports import Clock, UnitOfWork
 from bot.services.reminders import ReminderService
+from bot.services.stage import StageService
 from bot.services.submissions import SubmissionService
 from bot.services.timeline import Timeline
 from bot.services.timetable import Timetable
@@ -39,7 +40,10 @@ from bot.services.views import Post
 
 if TYPE_CHECKING:  # the Slack and database libraries are imported only by what needs them
     from bot.adapters.console.app import Console
+    from bot.adapters.discord.server import DiscordBot
     from bot.adapters.slack.server import SlackBot
+    from bot.adapters.web.hub import Hub
+    from bot.adapters.web.server import LivePage
     from bot.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -60,6 +64,7 @@ class Podium:
     reload: Callable[[Path | None], Awaitable[Meeting]]
     submissions: SubmissionService
     uow: Callable[[], UnitOfWork]  # for the command line's own work, outside any chat command
+    stage: StageService  # the room's live page: the list as the shared screen shows it
 
     @property
     def meeting(self) -> Meeting:
@@ -123,6 +128,7 @@ async def running(
     meeting = load_meeting(source, rehearse)
     directory = load_directory(settings.member_states, roster or settings.roster)
     from bot.storage.database import Database  # here, not at the top: `podium agenda` needs no database library
+    from bot.storage.queues.versions import SqlAlchemyListVersions
 
     database = await Database.open(database_url or settings.database_url)
     try:
@@ -152,6 +158,7 @@ async def running(
             reload,
             services.submissions,
             database.uow,
+            StageService(timetable, services.floor, clock, SqlAlchemyListVersions(database.engine)),
         )
     finally:
         await database.close()
@@ -176,17 +183,50 @@ async def start_slack(
     podium: Podium, slack: SlackSettings, *, debounce: float = 1.0, monotonic: Callable[[], float] = time.monotonic
 ) -> SlackServing:
     """The Slack adapter started (channels resolved) over a delivery router, and the scheduler delivering through it."""
-    from bot.adapters.slack.server import SlackBot
+    serving = await start_chat(podium, slack=slack, debounce=debounce, monotonic=monotonic)
+    assert serving.slack is not None
+    return SlackServing(serving.slack, serving.delivery, serving.scheduler)
+
+
+@dataclass(frozen=True)
+class ChatServing:
+    """Podium serving its chat platforms from one process: each adapter, one router, one scheduler."""
+
+    slack: SlackBot | None
+    discord: DiscordBot | None
+    delivery: Delivery
+    scheduler: Scheduler
+
+
+async def start_chat(
+    podium: Podium,
+    *,
+    slack: SlackSettings | None = None,
+    discord: DiscordSettings | None = None,
+    debounce: float = 1.0,
+    monotonic: Callable[[], float] = time.monotonic,
+) -> ChatServing:
+    """Each platform asked for, started over one delivery router, and the scheduler delivering through it."""
     from bot.adapters.text.transcribed import transcribed
 
     record = transcribed(podium.commands.record_post)
     delivery = Delivery(podium.floor, podium.displays, podium.clock, record=record, debounce=debounce)
-    bot = SlackBot(slack_core(podium), slack, monotonic=monotonic, delivery=delivery)
-    await bot.start()
+    slack_bot = discord_bot = None
+    if slack is not None:
+        from bot.adapters.slack.server import SlackBot
+
+        slack_bot = SlackBot(slack_core(podium), slack, monotonic=monotonic, delivery=delivery)
+        await slack_bot.start()
+    if discord is not None:
+        from bot.adapters.discord.server import DiscordBot
+
+        states = [state.iso for state in podium.directory.states]
+        discord_bot = DiscordBot(slack_core(podium), discord, delivery=delivery, delegations=states)
+        await discord_bot.start()
     podium.reminders.deliver_through(delivery.platforms)
     scheduler = Scheduler(podium.clock, podium.timeline, delivery.deliver, podium.reminders.receipts)
     podium.floor.watch(lambda _: scheduler.wake())  # a new turn starts a timer the scheduler must wait for
-    return SlackServing(bot, delivery, scheduler)
+    return ChatServing(slack_bot, discord_bot, delivery, scheduler)
 
 
 async def serve_slack(
@@ -197,14 +237,27 @@ async def serve_slack(
     port: int,
     pid_file: AbstractContextManager[object] | None = None,
 ) -> None:
-    """`podium serve slack`: serve until SIGTERM or Ctrl-C, or until a part fails (raised, with its reason).
+    """`podium serve slack`: serve until SIGTERM or Ctrl-C, or until a part fails (raised, with its reason)."""
+    await serve_chat(podium, slack=slack, host=host, port=port, pid_file=pid_file)
+
+
+async def serve_chat(
+    podium: Podium,
+    *,
+    slack: SlackSettings | None = None,
+    discord: DiscordSettings | None = None,
+    host: str = "127.0.0.1",
+    port: int = 3000,
+    pid_file: AbstractContextManager[object] | None = None,
+    web: WebSettings | None = None,
+) -> None:
+    """`podium serve slack discord`: serve until SIGTERM or Ctrl-C, or until a part fails (raised, with its reason).
 
     SIGHUP reloads the timetable. `pid_file` is held while serving: written once SIGHUP reloads (its default
-    would end the process), removed before the signal handlers are.
+    would end the process), removed before the signal handlers are. Slack's HTTP server (events and /healthz)
+    runs when Slack is served; Discord needs none (its gateway is a connection Podium opens).
     """
-    from bot.adapters.slack.server import serve_http
-
-    serving = await start_slack(podium, slack)
+    serving = await start_chat(podium, slack=slack, discord=discord)
     # What start-up built lives as long as the process: moved out of the collector's sight, it is not
     # rescanned by every full collection, which otherwise showed as 50 ms stalls in the p99 under load.
     gc.freeze()
@@ -215,9 +268,14 @@ async def serve_slack(
 
     async with _signals(podium, serving.scheduler, parts) as stopping:
         with pid_file or nullcontext():
-            server = serve_http(serving.bot.web_app(healthy), host, port, socket_mode=slack.socket_mode)
-            jobs = [serving.scheduler.run(), serving.delivery.run(), server]
-            jobs += [serving.bot.serve_socket()] if slack.socket_mode else []
+            jobs = [serving.scheduler.run(), serving.delivery.run()]
+            if serving.slack is not None and slack is not None:
+                from bot.adapters.slack.server import serve_http
+
+                jobs += [serve_http(serving.slack.web_app(healthy), host, port, socket_mode=slack.socket_mode)]
+                jobs += [serving.slack.serve_socket()] if slack.socket_mode else []
+            jobs += [serving.discord.run()] if serving.discord is not None else []
+            jobs += [run_web(start_web(podium, web, _queued(serving.delivery)))] if web is not None else []
             parts.extend(asyncio.create_task(job) for job in jobs)
             await _until_stopped(parts, stopping)
 
@@ -277,3 +335,48 @@ async def _until_stopped(parts: list[asyncio.Task[None]], stopping: asyncio.Even
         for part in parts:
             part.cancel()
         await asyncio.gather(*parts, return_exceptions=True)
+
+
+@dataclass(frozen=True)
+class WebServing:
+    """The live page: its routes, and the hub that pushes each list's changes to the open pages."""
+
+    live: LivePage
+    hub: Hub
+    settings: WebSettings
+
+
+def start_web(
+    podium: Podium, web: WebSettings, publish: Callable[[Post], Awaitable[None]], *, poll: float = 0.1
+) -> WebServing:
+    """The live page over a running Podium; a moderator's button press answers through `publish` (the chat)."""
+    from bot.adapters.web.hub import Hub
+    from bot.adapters.web.keys import Keys
+    from bot.adapters.web.moderator import Moderation
+    from bot.adapters.web.server import LivePage
+
+    hub = Hub(podium.stage, lambda: clock_rate(podium.clock), poll=poll)
+    live = LivePage(podium.stage, hub, Keys(web.secret.encode()), Moderation(podium.commands, publish))
+    return WebServing(live, hub, web)
+
+
+async def run_web(serving: WebServing) -> None:
+    """Serve the live page on its own port, and watch for other replicas' changes, until cancelled."""
+    from bot.adapters.web.server import serve_web
+
+    settings = serving.settings
+    await asyncio.gather(serve_web(serving.live, settings.host, settings.port), serving.hub.watch_versions())
+
+
+def clock_rate(clock: Clock) -> float:
+    """How fast the meeting's clock runs, for the page's countdown: 1 real time, N simulated speed, 0 it jumps."""
+    if isinstance(clock, SimulatedClock):
+        return clock.speed or 0.0
+    return 1.0
+
+
+def _queued(delivery: Delivery) -> Callable[[Post], Awaitable[None]]:
+    async def put(post: Post) -> None:
+        delivery.put(post)
+
+    return put

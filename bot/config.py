@@ -89,3 +89,68 @@ class SlackSettings:
     @property
     def socket_mode(self) -> bool:
         return self.app_token is not None
+
+
+@dataclass(frozen=True, slots=True)
+class WebSettings:
+    """The live page: where it listens, and the secret its links' keys are made from (never printed)."""
+
+    secret: str = field(repr=False)
+    host: str = "127.0.0.1"
+    port: int = 8080
+
+    @classmethod
+    def from_env(
+        cls, env: Mapping[str, str] | None = None, *, host: str = "127.0.0.1", port: int = 8080
+    ) -> WebSettings:
+        env = os.environ if env is None else env
+        secret = env.get("PODIUM_WEB_SECRET", "")
+        if len(secret) < 16:
+            raise MissingSetting(
+                "set PODIUM_WEB_SECRET in the environment to a random text of 16 characters or more "
+                "(such as `openssl rand -hex 32`): the live page's keys are made from it"
+            )
+        return cls(secret=secret, host=host, port=port)
+
+
+@dataclass(frozen=True, slots=True)
+class DiscordSettings:
+    """Discord's bot token (never printed), the server (guild), and the guild roles that mean staff or moderator."""
+
+    token: str = field(repr=False)
+    guild_id: int = 0
+    staff_roles: tuple[str, ...] = ()  # role names or ids; a member holding one is staff, as the roster's "staff"
+    moderator_roles: tuple[str, ...] = ()  # moderators of every session (the roster still names per-session ones)
+    api_url: str | None = None  # another REST base (a local fake): http://127.0.0.1:PORT/api/v10
+    gateway_url: str | None = None  # another gateway: ws://127.0.0.1:PORT/
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> DiscordSettings:
+        env = os.environ if env is None else env
+        wanted = {
+            "DISCORD_TOKEN": "the bot's token, under Bot in the application's page of the Developer Portal",
+            "DISCORD_GUILD_ID": "the server's id: Copy Server ID on the server's icon, with Developer Mode on",
+        }
+        missing = [f"{name} ({where})" for name, where in wanted.items() if not env.get(name)]
+        if missing:
+            raise MissingSetting("set " + " and ".join(missing) + " in the environment")
+        if not env["DISCORD_GUILD_ID"].strip().isdigit():
+            raise MissingSetting("DISCORD_GUILD_ID must be the server's numeric id (Copy Server ID)")
+        return cls(
+            token=env["DISCORD_TOKEN"].strip(),
+            guild_id=int(env["DISCORD_GUILD_ID"]),
+            staff_roles=_listed(env.get("DISCORD_STAFF_ROLE", "")),
+            moderator_roles=_listed(env.get("DISCORD_MODERATOR_ROLE", "")),
+            api_url=env.get("DISCORD_API_URL") or None,
+            gateway_url=env.get("DISCORD_GATEWAY_URL") or None,
+        )
+
+    @property
+    def roles(self) -> dict[str, tuple[str, ...]]:
+        """Podium's role -> the guild roles that mean it."""
+        return {"staff": self.staff_roles, "moderator": self.moderator_roles}
+
+
+def _listed(text: str) -> tuple[str, ...]:
+    """'Secretariat, 1234' -> ('Secretariat', '1234')."""
+    return tuple(part.strip().lstrip("@") for part in text.split(",") if part.strip())

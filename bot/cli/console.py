@@ -6,16 +6,21 @@ import argparse
 import asyncio
 import codecs
 import contextlib
+import importlib.util
 import signal
 import sys
 import tempfile
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from bot.config import Settings, data_path
+from bot.config import MissingSetting, Settings, WebSettings, data_path
+
+if TYPE_CHECKING:
+    from bot.adapters.console.app import Console
 
 # Found from any directory: the working directory first, then the data shipped in the package (bot/schedules).
+T = TypeVar("T")
 DEMO_SCRIPT = "schedules/demo-2020.script"
 DEMO_ROSTER = "schedules/demo-roster-2020.toml"
 
@@ -23,6 +28,9 @@ DEMO_ROSTER = "schedules/demo-roster-2020.toml"
 async def console(options: argparse.Namespace, settings: Settings) -> int:
     from bot import bootstrap
 
+    web = _web_settings(options)
+    if isinstance(web, int):
+        return web
     piped = options.script is None and not sys.stdin.isatty()
     try:
         script = _script_lines(options.script, piped)
@@ -42,12 +50,23 @@ async def console(options: argparse.Namespace, settings: Settings) -> int:
         files = options.script.parent if options.script else Path()
         serving = bootstrap.start_console(podium, clock, sys.stdout, files=files)
         app, scheduler, meeting = serving.app, serving.scheduler, podium.meeting
-        if script is not None:
-            return 1 if await app.run_script(script, options.actor if piped else None) else 0
-        print(f"Podium console for {meeting.short_title or meeting.title}. /help lists the commands; Ctrl-D quits.")
-        with _on_sighup(lambda: asyncio.ensure_future(app.reload_on_signal())):
-            await _beside(scheduler.run(), app.run_interactive(options.actor))
-    return 0
+
+        async def talk() -> int:
+            if script is not None:
+                actor = options.actor if piped else None
+                failed = await (_paced(app, script, actor, options.web_pace) if web else app.run_script(script, actor))
+                if web is not None:  # the script is over; the page stays up for whoever opened it
+                    print(f"The live page stays up on port {web.port} until Ctrl-C.", flush=True)
+                    await asyncio.Event().wait()
+                return 1 if failed else 0
+            print(f"Podium console for {meeting.short_title or meeting.title}. /help lists the commands; Ctrl-D quits.")
+            with _on_sighup(lambda: asyncio.ensure_future(app.reload_on_signal())):
+                await _beside(scheduler.run(), app.run_interactive(options.actor))
+            return 0
+
+        if web is None:
+            return await talk()
+        return await _beside(bootstrap.run_web(bootstrap.start_web(podium, web, app.show)), talk())
 
 
 async def demo(options: argparse.Namespace, settings: Settings) -> int:
@@ -58,6 +77,30 @@ async def demo(options: argparse.Namespace, settings: Settings) -> int:
     with tempfile.TemporaryDirectory(prefix="podium-demo-") as folder:
         options.db = f"sqlite:///{Path(folder) / 'demo.db'}"
         return await console(options, settings)
+
+
+async def _paced(app: Console, script: list[bytes], actor: str | None, pace: float) -> int:
+    """Replay a script a line every `pace` seconds, so the live page beside it can be watched following it."""
+    failed = 0
+    for number, line in enumerate(script, start=1):
+        failed += await app.run_script([line], actor, first=number)
+        if line.strip() and not line.lstrip().startswith(b"#"):
+            await asyncio.sleep(pace)
+    return failed
+
+
+def _web_settings(options: argparse.Namespace) -> WebSettings | int | None:
+    """The live page's settings with --web; an exit status, the reason printed in one line, when it cannot run."""
+    if not options.web:
+        return None
+    if importlib.util.find_spec("aiohttp") is None:
+        print(f"podium {options.action} --web needs aiohttp: pip install 'podium[web]'", file=sys.stderr)
+        return 2
+    try:
+        return WebSettings.from_env(host=options.web_host, port=options.web_port)
+    except MissingSetting as missing:
+        print(f"podium {options.action} --web: {missing}.", file=sys.stderr)
+        return 2
 
 
 def _script_lines(script: Path | None, piped: bool) -> list[bytes] | None:
@@ -81,11 +124,11 @@ def _on_sighup(handler: Callable[[], object]) -> Iterator[None]:
         loop.remove_signal_handler(signal.SIGHUP)
 
 
-async def _beside(background: Coroutine[Any, Any, None], foreground: Coroutine[Any, Any, None]) -> None:
+async def _beside(background: Coroutine[Any, Any, None], foreground: Coroutine[Any, Any, T]) -> T:
     """Run foreground to its end with background alongside, then stop background."""
     task = asyncio.create_task(background)
     try:
-        await foreground
+        return await foreground
     finally:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):

@@ -189,6 +189,7 @@ def _console(console: argparse.ArgumentParser) -> None:
     console.add_argument("--script", type=Path, metavar="FILE", help="replay these lines, then stop")
     console.add_argument("--as", dest="actor", default="guest", metavar="NAME", help="who you are (interactive)")
     _clock(console)
+    _web(console)
 
 
 def _reload(reload: argparse.ArgumentParser) -> None:
@@ -201,8 +202,10 @@ def _reload(reload: argparse.ArgumentParser) -> None:
 def _serve(serve: argparse.ArgumentParser) -> None:
     serve.add_argument(
         "platform",
-        choices=("slack",),
-        help="slack: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (needs `pip install 'podium[slack]'`)",
+        nargs="+",
+        choices=("slack", "discord"),
+        help="slack: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (`pip install 'podium[slack]'`); discord: DISCORD_TOKEN "
+        "and DISCORD_GUILD_ID (`pip install 'podium[discord]'`); both at once: `podium serve slack discord`",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0 behind a load balancer)")
     serve.add_argument("--port", type=int, default=3000, help="HTTP port: Slack's events and /healthz")
@@ -212,6 +215,32 @@ def _serve(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
     _pid_file(serve)
     _clock(serve)
+    _web(serve)
+
+
+def _web(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--web", action="store_true", help="serve the room's live page too (PODIUM_WEB_SECRET; `podium web-links`)"
+    )
+    parser.add_argument("--web-host", default="127.0.0.1", metavar="HOST", help="the live page's address")
+    parser.add_argument("--web-port", type=int, default=8080, metavar="PORT", help="the live page's port (8080)")
+    if parser.prog.split()[-1] in ("console", "demo"):
+        parser.add_argument(
+            "--web-pace",
+            type=_speed,
+            default=1.5,
+            metavar="SECONDS",
+            help="with --web, replay a script a line every SECONDS, to watch the page follow it (1.5)",
+        )
+
+
+def _web_links(links: argparse.ArgumentParser) -> None:
+    _schedule(links)
+    links.add_argument("--roster", type=data_path, metavar="FILE", help="participants, for the moderators' links")
+    links.add_argument(
+        "--base-url", default="http://127.0.0.1:8080", metavar="URL", help="where the live page is reached"
+    )
+    links.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date")
 
 
 def _schedule(parser: argparse.ArgumentParser) -> None:
@@ -344,6 +373,11 @@ ACTIONS: dict[str, Command] = {
     "reload": Command("make a running `podium serve` read its timetable again (SIGHUP)", _reload, "actions:reload"),
     "db": Command("database maintenance", _db, "actions:db"),
     "serve": Command("run Podium in a chat platform (settings from the environment)", _serve, "serve:serve"),
+    "web-links": Command(
+        "print the live page's links for staff: each session's display, the timetable, moderators' controls",
+        _web_links,
+        "web_links:web_links",
+    ),
     "slack-manifest": Command("print the Slack app manifest (JSON) for this release", _manifest, "actions:manifest"),
     "console": Command("talk to Podium in the terminal, or replay a script of lines", _console, "console:console"),
     "demo": Command("replay a scripted part of the 2020 meeting through the console", _console, "console:demo"),

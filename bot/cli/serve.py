@@ -1,4 +1,4 @@
-"""`podium serve slack`: Podium in a Slack workspace, over HTTP or Socket Mode (`pip install 'podium[slack]'`).
+"""`podium serve slack discord`: Podium in a Slack workspace and/or a Discord server, from one process.
 
 The command line only reads its options and settings; the composition root (`bot/bootstrap.py`) builds and runs
 the server.
@@ -10,21 +10,27 @@ import argparse
 import importlib.util
 import sys
 
-from bot.config import MissingSetting, Settings, SlackSettings
+from bot.config import DiscordSettings, MissingSetting, Settings, SlackSettings, WebSettings
 
-# The libraries of `pip install 'podium[slack]'`; the console and the exports need none of them.
-SLACK_LIBRARIES = ("slack_bolt", "slack_sdk", "aiohttp")
-WITHOUT_SLACK = "podium serve slack needs the Slack libraries: pip install 'podium[slack]'"
+# The libraries of `pip install 'podium[slack]'` and `'podium[discord]'`; the console and the exports need none.
+LIBRARIES = {"slack": ("slack_bolt", "slack_sdk", "aiohttp"), "discord": ("discord",)}
+SLACK_LIBRARIES = LIBRARIES["slack"]
+WITHOUT = "podium serve {0} needs the {1} libraries: pip install 'podium[{0}]'"
+WITHOUT_SLACK = WITHOUT.format("slack", "Slack")
 
 
 async def serve(options: argparse.Namespace, settings: Settings) -> int:
-    if any(importlib.util.find_spec(library) is None for library in SLACK_LIBRARIES):
-        print(WITHOUT_SLACK, file=sys.stderr)
-        return 2
+    platforms = list(dict.fromkeys(options.platform))  # `slack discord`: both, from one process
+    for platform in platforms:
+        if any(importlib.util.find_spec(library) is None for library in LIBRARIES[platform]):
+            print(WITHOUT.format(platform, platform.capitalize()), file=sys.stderr)
+            return 2
     try:
-        slack = SlackSettings.from_env(socket=options.socket)
+        slack = SlackSettings.from_env(socket=options.socket) if "slack" in platforms else None
+        discord = DiscordSettings.from_env() if "discord" in platforms else None
+        web = WebSettings.from_env(host=options.web_host, port=options.web_port) if options.web else None
     except MissingSetting as missing:
-        print(f"podium serve slack: {missing}.", file=sys.stderr)
+        print(f"podium serve {' '.join(platforms)}: {missing}.", file=sys.stderr)
         return 2
     from bot import bootstrap
     from bot.cli import pidfile
@@ -38,7 +44,8 @@ async def serve(options: argparse.Namespace, settings: Settings) -> int:
     ) as podium:  # fmt: skip
         # The pid file (beside the SQLite file, or --pid-file) is what `podium reload` reads.
         where = pid_file(options.pid_file or settings.pid_file, options.db or settings.database_url)
-        await bootstrap.serve_slack(
-            podium, slack, host=options.host, port=options.port, pid_file=pidfile.written(where)
-        )
+        await bootstrap.serve_chat(
+            podium, slack=slack, discord=discord, host=options.host, port=options.port, pid_file=pidfile.written(where),
+            web=web,
+        )  # fmt: skip
     return 0

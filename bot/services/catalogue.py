@@ -7,6 +7,7 @@ from dataclasses import replace
 from bot.services.registry import Audience, CommandSpec, Param, ParamKind, Registry
 
 M = Audience.MODERATOR
+EXPORT_FORMATS = ("md", "html", "docx", "notes-docx", "csv", "json", "ics", "transcript-md", "transcript-json")
 
 
 def command_registry() -> Registry:
@@ -78,7 +79,7 @@ def _speaking() -> tuple[CommandSpec, ...]:
             "Say whether your statement, not delivered, may be published as submitted in writing.",
             (
                 Param("session", ParamKind.SESSION, "the session, such as rt1", required=True),
-                Param("answer", ParamKind.WORD, "yes or no", required=True),
+                Param("answer", ParamKind.WORD, "yes or no", required=True, choices=("yes", "no")),
             ),
             example="/consent rt1 yes",
         ),
@@ -180,6 +181,7 @@ def _people() -> tuple[CommandSpec, ...]:
                     ParamKind.WORD,
                     "md, html, docx (a session's notes; for all, the report draft), notes-docx, csv, json, ics, "
                     "transcript-md or transcript-json",
+                    choices=EXPORT_FORMATS,
                 ),
             ),
             audience=Audience.STAFF,
@@ -267,7 +269,13 @@ def _interests() -> tuple[CommandSpec, ...]:
                     "Add one for a participant who asked by e-mail (staff; also after the deadline).",
                     (
                         Param("user", ParamKind.USER, "the participant, as @name", required=True),
-                        Param("role", ParamKind.WORD, "speaker or moderator", required=True),
+                        Param(
+                            "role",
+                            ParamKind.WORD,
+                            "speaker or moderator",
+                            required=True,
+                            choices=("speaker", "moderator"),
+                        ),
                         segment,
                         note,
                     ),

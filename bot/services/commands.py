@@ -39,6 +39,8 @@ class Invocation:
     # The platform's id for this delivery (Slack's trigger id), when it may deliver the same command again.
     request_id: str | None = None
     attachments: tuple[Attachment, ...] = ()  # read by the handlers that take files, through a DocumentReader
+    # Roles the platform vouches for ("staff", "moderator"): a Discord guild role the settings say means one.
+    roles: tuple[str, ...] = ()
 
     def cleaned(self) -> Invocation:
         """The same command with its text made safe once, here, for every platform: see domain/text.py."""
@@ -159,6 +161,8 @@ class CommandService:
     async def _context(self, invocation: Invocation, tx: Transaction) -> tuple[CommandSpec, Context]:
         spec, text = self._spec(invocation.command, invocation.text)
         who = await self.people.lookup(invocation.actor, tx)
+        if invocation.roles:
+            who = replace(who, roles=(*who.roles, *invocation.roles))
         ctx = Context(who, invocation.channel, self.clock.now(), {}, tx, invocation.attachments)
         await self._check_allowed(spec, ctx)  # before the arguments: someone not allowed needs no usage hint
         args = invocation.args if invocation.args is not None else parse_arguments(spec, text)

@@ -39,6 +39,8 @@ class Param:
     kind: ParamKind
     help: str
     required: bool = False
+    # The only values it takes, when they are few and fixed: platforms with typed options offer them as choices.
+    choices: tuple[str, ...] = ()
 
     @property
     def usage(self) -> str:

@@ -60,10 +60,13 @@ class Console:
         self.hooks = hooks or Hooks()
         self.times = PlainTimes()
 
-    async def run_script(self, lines: Iterable[str | bytes], default_actor: str | None = None) -> int:
-        """Replay a script, echoing each line; returns how many lines were refused (each named by its number)."""
+    async def run_script(
+        self, lines: Iterable[str | bytes], default_actor: str | None = None, *, first: int = 1
+    ) -> int:
+        """Replay a script, echoing each line; returns how many lines were refused (each named by its number,
+        counted from `first`: a paced replay hands the lines over one at a time)."""
         faults = 0
-        for number, raw in enumerate(lines, start=1):
+        for number, raw in enumerate(lines, start=first):
             fault = await self._line(raw, default_actor, echo=True)
             if fault is not None:
                 faults += 1
