@@ -9,12 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from bot.cli.option_types import clock_options, day, local_moment, pid_file_option, schedule_option, speed
 from bot.config import data_path
-from bot.domain.durations import plausible_date
 
 Filler = Callable[[argparse.ArgumentParser], None]
 
@@ -96,12 +95,12 @@ class _Version(argparse.Action):
 
 
 def _agenda(agenda: argparse.ArgumentParser) -> None:
-    _schedule(agenda)
+    schedule_option(agenda)
     agenda.add_argument("--day", type=int, choices=(1, 2, 3, 4, 5), help="one day only")
     where = agenda.add_mutually_exclusive_group()
     where.add_argument("--tz", metavar="ZONE", help="an IANA time zone, such as America/New_York")
     where.add_argument("--delegation", metavar="ISO", help="a member State's code, such as KZ")
-    _clock(agenda)
+    clock_options(agenda)
 
 
 def _check(check: argparse.ArgumentParser) -> None:
@@ -109,10 +108,10 @@ def _check(check: argparse.ArgumentParser) -> None:
 
 
 def _ics(ics: argparse.ArgumentParser) -> None:
-    _schedule(ics)
+    schedule_option(ics)
     ics.add_argument("--session", metavar="ID", help="one session only")
     ics.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
-    ics.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="move the meeting to this date")
+    ics.add_argument("--rehearse", type=day, metavar="YYYY-MM-DD", help="move the meeting to this date")
 
 
 def _export(export: argparse.ArgumentParser) -> None:
@@ -125,7 +124,7 @@ def _export(export: argparse.ArgumentParser) -> None:
         f"  {form.ljust(width)}  {('.' + chosen.extension).ljust(suffix)}  {chosen.description}"
         for form, chosen in EXPORTS.items()
     )
-    _schedule(export)
+    schedule_option(export)
     export.add_argument(
         "--format", choices=tuple(EXPORTS), default="json", metavar="FORMAT", help="one of those below (default: json)"
     )
@@ -135,7 +134,7 @@ def _export(export: argparse.ArgumentParser) -> None:
     export.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
     export.add_argument("--roster", type=data_path, metavar="FILE", help="participants, for moderators' names")
     export.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
-    export.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date")
+    export.add_argument("--rehearse", type=day, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date")
     before = export.add_mutually_exclusive_group()
     before.add_argument(
         "--submissions",
@@ -183,19 +182,19 @@ def _manifest(manifest: argparse.ArgumentParser) -> None:
 def _console(console: argparse.ArgumentParser) -> None:
     console.formatter_class = argparse.RawDescriptionHelpFormatter
     console.epilog = CONSOLE_LINES
-    _schedule(console)
+    schedule_option(console)
     console.add_argument("--roster", type=data_path, metavar="FILE", help="participants (TOML or CSV)")
     console.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
     console.add_argument("--script", type=Path, metavar="FILE", help="replay these lines, then stop")
     console.add_argument("--as", dest="actor", default="guest", metavar="NAME", help="who you are (interactive)")
-    _clock(console)
+    clock_options(console)
     _web(console)
 
 
 def _reload(reload: argparse.ArgumentParser) -> None:
     which = reload.add_mutually_exclusive_group()
     which.add_argument("--pid", type=int, metavar="PID", help="the server's process (checked to be `podium serve`)")
-    _pid_file(which)
+    pid_file_option(which)
     reload.add_argument("--db", metavar="URL", help="the server's database URL, to find its pid file beside it")
 
 
@@ -210,11 +209,11 @@ def _serve(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0 behind a load balancer)")
     serve.add_argument("--port", type=int, default=3000, help="HTTP port: Slack's events and /healthz")
     serve.add_argument("--socket", action="store_true", help="Socket Mode (also when SLACK_APP_TOKEN is set)")
-    _schedule(serve)
+    schedule_option(serve)
     serve.add_argument("--roster", type=data_path, metavar="FILE", help="participants (TOML or CSV)")
     serve.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
-    _pid_file(serve)
-    _clock(serve)
+    pid_file_option(serve)
+    clock_options(serve)
     _web(serve)
 
 
@@ -227,7 +226,7 @@ def _web(parser: argparse.ArgumentParser) -> None:
     if parser.prog.split()[-1] in ("console", "demo"):
         parser.add_argument(
             "--web-pace",
-            type=_speed,
+            type=speed,
             default=1.5,
             metavar="SECONDS",
             help="with --web, replay a script a line every SECONDS, to watch the page follow it (1.5)",
@@ -235,55 +234,12 @@ def _web(parser: argparse.ArgumentParser) -> None:
 
 
 def _web_links(links: argparse.ArgumentParser) -> None:
-    _schedule(links)
+    schedule_option(links)
     links.add_argument("--roster", type=data_path, metavar="FILE", help="participants, for the moderators' links")
     links.add_argument(
         "--base-url", default="http://127.0.0.1:8080", metavar="URL", help="where the live page is reached"
     )
-    links.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date")
-
-
-def _schedule(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--schedule",
-        type=data_path,
-        metavar="FILE",
-        help="timetable (.toml or .ics; default: PODIUM_SCHEDULE, else the 2020 GCM review shipped with Podium)",
-    )
-
-
-def _pid_file(parser: argparse._ActionsContainer) -> None:
-    parser.add_argument(
-        "--pid-file",
-        type=Path,
-        metavar="FILE",
-        help="the server's pid file (default: PODIUM_PID_FILE, else beside a SQLite database, else ./podium.pid)",
-    )
-
-
-def _clock(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--clock", type=_moment, metavar="ISO", help="start the clock here, e.g. 2020-11-12T09:45+01:00"
-    )
-    parser.add_argument("--speed", type=_speed, metavar="N", help="run the clock N times faster than real time")
-    parser.add_argument("--rehearse", type=_date, metavar="YYYY-MM-DD", help="move the meeting to this date")
-
-
-def _moment(text: str) -> datetime:
-    moment = _local_moment(text)
-    if moment.tzinfo is None:
-        raise argparse.ArgumentTypeError(f"'{text}' needs a UTC offset, such as +01:00")
-    return moment
-
-
-def _local_moment(text: str) -> datetime:
-    """A date and time; without an offset it is left for the caller to read in the meeting's time."""
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a time such as 2020-10-30T16:20+01:00") from None
-    _plausible(moment)
-    return moment
+    links.add_argument("--rehearse", type=day, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date")
 
 
 def _submissions(submissions: argparse.ArgumentParser) -> None:
@@ -292,7 +248,7 @@ def _submissions(submissions: argparse.ArgumentParser) -> None:
     submissions.add_argument("--file", required=True, type=Path, metavar="FILE", help="the text: .txt, .md or .docx")
     submissions.add_argument(
         "--received",
-        type=_local_moment,
+        type=local_moment,
         metavar="ISO",
         help="when the e-mail came, such as 2020-10-30T16:20 (no offset: the meeting's time; default: now); "
         "the deadline is checked against it",
@@ -301,10 +257,8 @@ def _submissions(submissions: argparse.ArgumentParser) -> None:
         "--accept-late", dest="late", action="store_true", help="register it even if it came after the deadline"
     )
     submissions.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL)")
-    _schedule(submissions)
-    submissions.add_argument(
-        "--rehearse", type=_date, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date"
-    )
+    schedule_option(submissions)
+    submissions.add_argument("--rehearse", type=day, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date")
 
 
 def _roster(roster: argparse.ArgumentParser) -> None:
@@ -318,31 +272,6 @@ def _roster(roster: argparse.ArgumentParser) -> None:
         "--columns", required=True, type=data_path, metavar="MAPPING.toml", help="its column mapping (below)"
     )
     roster.add_argument("-o", "--out", type=Path, metavar="FILE.toml", help="write here instead of standard output")
-
-
-def _date(text: str) -> date:
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date such as 2026-11-12") from None
-    _plausible(day)
-    return day
-
-
-def _plausible(day: date) -> None:
-    # Far dates are typos, and near year 1 or 9999 the conversion to UTC overflows.
-    if not plausible_date(day):
-        raise argparse.ArgumentTypeError(f"'{day.isoformat()}' is not in the years 2000–2100")
-
-
-def _speed(text: str) -> float:
-    try:
-        speed = float(text)
-    except ValueError:
-        speed = 0
-    if speed <= 0:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a positive number")
-    return speed
 
 
 class Command(NamedTuple):

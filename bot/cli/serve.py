@@ -1,6 +1,6 @@
 """`podium serve slack discord`: Podium in a Slack workspace and/or a Discord server, from one process.
 
-The command line only reads its options and settings; the composition root (`bot/bootstrap.py`) builds and runs
+The command line only reads its options and settings; the composition root (`bot/bootstrap/`) builds and runs
 the server.
 """
 
