@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.discord.conftest import ARMEN, MODERATOR, OLGA, STAFF
-from tests.discord.harness import STAFF_ROLE, fake_discord, running_discord
+from tests.discord.fake_discord import GUILD_ID
+from tests.discord.harness import STAFF_ROLE, fake_discord, interaction_payload, running_discord
 
 RT1_START = datetime(2020, 11, 12, 9, 40, tzinfo=UTC)
 CHANNELS = ["gcm-review", "gcm-plenary", "gcm-rt1", "gcm-rt2", "gcm-rt3", "gcm-rt4"]
@@ -92,3 +94,22 @@ async def test_staff_by_guild_role(tmp_path: Path, roster: Path) -> None:
         with_role = await discord.slash(stranger, "export", {"target": "rt1", "format": "md"}, roles=(STAFF_ROLE,))
     assert not without.followups[0]["files"]
     assert with_role.followups[0]["files"][0]["filename"].endswith(".md")
+
+
+async def test_an_interaction_delivered_twice_runs_once(tmp_path: Path, roster: Path) -> None:
+    """A gateway that resumes may replay an event: the interaction's id is the command's request id."""
+    async with (
+        fake_discord(CHANNELS, {ARMEN: "armen", OLGA: "olga"}) as fake,
+        running_discord(fake, f"sqlite:///{tmp_path / 'p.db'}", roster, RT1_START) as discord,
+    ):
+        data = {"id": "1", "name": "hand", "type": 1, "options": [], "guild_id": str(GUILD_ID)}
+        payload = interaction_payload(fake, 2, OLGA, "gcm-rt1", data)
+        first = await fake.interact(payload)
+        assert "number 1" in first.text, first.text
+        frame = {"op": 0, "t": "INTERACTION_CREATE", "s": 99, "d": payload}
+        await fake._sockets[-1].send_str(json.dumps(frame))  # the same interaction again
+        listed = await discord.slash(ARMEN, "queue", channel="gcm-rt1")  # read after the replay was taken
+        await discord.settled()
+    # Run again, the hand would have been refused as a second one, answered on the same interaction.
+    assert len(first.callbacks) == 1
+    assert listed.text.count("Olga Kovalenko") == 1
