@@ -71,7 +71,7 @@ _MESSAGES = {
     "reason_too_long": "The reason is {length} characters long; the limit is {limit}.",
     "ruling_too_long": "The ruling is {length} characters long; the limit is {limit}.",
     "no_point_of_order": "No point of order has the floor in {session}, so there is nothing to rule on; "
-    "/floor note TEXT keeps a note instead.",
+    "/note TEXT keeps a note instead.",
     "point_of_order_pending": "{speaker} has the floor on a point of order that interrupted {interrupted}: give a "
     "ruling with /floor rule TEXT, or /floor end to resume them.",
 }
