@@ -95,8 +95,18 @@ def _time_rows(draft: Draft, heard: Sequence[Intervention]) -> list[str | tuple[
         rows += [label] if members else []
         for delegation in sorted(members, key=str.casefold):
             said = members[delegation]
-            rows.append((delegation, category_of(said[0].entry.speaker), str(len(said)), speaking_time(said)))
-    return [*rows, ("Total", "", str(len(heard)), speaking_time(heard))] if rows else []
+            rows.append((delegation, category_of(said[0].entry.speaker), *_count_and_time(said)))
+    return [*rows, ("Total", "", *_count_and_time(heard))] if rows else []
+
+
+def _count_and_time(said: Sequence[Intervention]) -> tuple[str, str]:
+    """'2', '3 min 20 s'; a point of order is counted apart, with no time: '1 + 1 point of order', or
+    '1 point of order' and '—' for a delegation that raised only that."""
+    timed = [i for i in said if i.counts_for_time]
+    orders = len(said) - len(timed)
+    parts = [str(len(timed))] if timed else []
+    parts += [f"{orders} point{'s' if orders > 1 else ''} of order"] if orders else []
+    return " + ".join(parts), speaking_time(timed) if timed else "—"
 
 
 def _submissions(draft: Draft) -> None:

@@ -506,6 +506,9 @@ def test_a_point_of_order_says_whom_it_interrupted_and_the_chair_s_ruling(roundt
         "On a point of order, the representative of the United States interrupted the representative of Georgia, "
         f"raising quorum and interpretation. The Chair ruled: “{ruling}.”"
     ) in procedural
+    rows = [tuple(cell.text for cell in row.cells) for row in document.tables[-1].rows]
+    assert ("United States", "Member State", "1 point of order", "—") in rows  # not "1, 0 s"
+    assert rows[-1] == ("Total", "", "8 + 1 point of order", "17 min 50 s")
     speakers = under(document)["Heading 2", RT1]
     assert any(
         line.endswith("Member State, point of order, interrupting Nino Beridze — ნინო ბერიძე") for line in speakers
