@@ -8,7 +8,11 @@ import pytest
 
 STAFF, MODERATOR, ARMEN, OLGA = 1300000000000000001, 1300000000000000002, 1300000000000000003, 1300000000000000004
 NAMES = {STAFF: "secretariat", MODERATOR: "mod-rt1", ARMEN: "armen", OLGA: "olga"}
-ROSTER = f"""
+
+
+def roster_text(olga: int | str = OLGA, more: str = "") -> str:
+    """The roster as TOML; Olga may be given another platform's id, and more participants appended."""
+    return f"""
 [[participant]]
 id = "{STAFF}"
 name = "Secretariat"
@@ -31,12 +35,15 @@ category = "member-state"
 level = "minister"
 
 [[participant]]
-id = "{OLGA}"
+id = "{olga}"
 name = "Olga Kovalenko"
 delegation = "UA"
 category = "member-state"
 level = "other"
-"""
+{more}"""
+
+
+ROSTER = roster_text()
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from bot.config import SlackSettings
 from bot.formats.schedule_toml import load_schedule_toml
 from bot.services.record import read_record
 from tests.conftest import GCM_2020
-from tests.discord.conftest import ARMEN, MODERATOR, STAFF
+from tests.discord.conftest import ARMEN, MODERATOR, STAFF, roster_text
 from tests.discord.harness import Running, fake_discord, running_discord
 from tests.discord.test_discord_commands import CHANNELS, RT1_START
 from tests.slack.fake_slack import FakeSlack, serve
@@ -26,21 +26,10 @@ from tests.slack.harness import Running as SlackRunning
 from tests.slack.test_slack_live import texts
 
 OLGA, SLACK_MODERATOR = "U0OLGA", "U0MODRT1"  # Slack's user ids; the Discord ones are numbers
-ROSTER = f"""
-[[participant]]
-id = "{STAFF}"
-name = "Secretariat"
-category = "secretariat"
-roles = ["staff"]
-
-[[participant]]
-id = "{MODERATOR}"
-name = "Tomás Ferreira"
-delegation = "PT"
-category = "member-state"
-level = "ambassador"
-roles = ["moderator:rt1"]
-
+# Olga on Slack, and a second moderator of rt1 there; the others on Discord, as in the Discord suite's roster.
+ROSTER = roster_text(
+    OLGA,
+    f"""
 [[participant]]
 id = "{SLACK_MODERATOR}"
 name = "Ingrid Halvorsen"
@@ -48,21 +37,8 @@ delegation = "NO"
 category = "member-state"
 level = "ambassador"
 roles = ["moderator:rt1"]
-
-[[participant]]
-id = "{ARMEN}"
-name = "Armen Hakobyan"
-delegation = "AM"
-category = "member-state"
-level = "minister"
-
-[[participant]]
-id = "{OLGA}"
-name = "Olga Kovalenko"
-delegation = "UA"
-category = "member-state"
-level = "other"
-"""
+""",
+)
 DISCORD_USERS = {ARMEN: "armen", MODERATOR: "mod", STAFF: "staff"}
 SLACK_USERS = {
     OLGA: {"name": "olga", "real_name": "Olga Kovalenko"},
