@@ -46,15 +46,14 @@ class Timetable:
 
     def own_zone(self, text: str) -> str:
         """The IANA zone a participant chose (any case; a member State's code gives its capital's zone), or a
-        refusal saying what to type."""
+        refusal saying what to type. IANA names come first here, so a zone named like a code ('GB') stays one."""
         canonical = _canonical_zone(text)
         if canonical:
             return canonical
-        state = self.directory.state(text) if len(text) <= 3 else None
-        if state:
-            return state.zone
-        close = difflib.get_close_matches(text, sorted(available_timezones()), n=1, cutoff=0.8)
-        raise Refused("unknown_time_zone", {"value": text}, close[0] if close else None)
+        try:
+            return self.resolve_zone(text)[0]
+        except Refused as unknown:
+            raise Refused("unknown_time_zone", unknown.details, unknown.suggestion) from None
 
     def agenda(self, reader: Reader, now: datetime, day: int | None = None) -> AgendaView:
         if day is not None and not 1 <= day <= len(self.meeting.days):
