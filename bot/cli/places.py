@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -41,10 +42,17 @@ def pid_file(chosen: Path | None, database_url: str) -> Path:
     return database.with_suffix(".pid") if database is not None else DEFAULT_PID_FILE
 
 
-def write_out(data: bytes, out: Path | None) -> None:
-    """An export into the file named with --out (saying so), else onto standard output as it is."""
-    if out:
-        out.write_bytes(data)
-        print(f"Wrote {out}")
-    else:
+def write_out(data: bytes, out: Path | None, said: str | None = None) -> None:
+    """An export into the file named with --out (saying so, or `said`), else onto standard output as it is."""
+    if not out:
         sys.stdout.buffer.write(data)
+        return
+    # Written beside it, then renamed over it: a run killed half-way leaves the last good file, never half of one.
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, out)
+    finally:
+        if partial.is_file():  # left only by a failed write or rename
+            partial.unlink()
+    print(said or f"Wrote {out}")

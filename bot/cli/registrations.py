@@ -20,12 +20,10 @@ async def roster(options: argparse.Namespace, settings: Settings) -> int:
     participants = read(options.file, options.columns, load_member_states(settings.member_states))
     if not participants:
         return 1
+    from bot.cli.places import write_out
+
     text = roster_toml(participants, options.file.name)
-    if options.out:
-        options.out.write_text(text, encoding="utf-8")
-        print(f"Wrote {len(participants)} participant(s) to {options.out}")
-    else:
-        sys.stdout.write(text)
+    write_out(text.encode("utf-8"), options.out, f"Wrote {len(participants)} participant(s) to {options.out}")
     return 0
 
 

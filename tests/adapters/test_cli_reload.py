@@ -1,4 +1,4 @@
-"""`podium reload` and the pid file: SIGHUP only to a `podium serve` process, found from where it wrote its pid."""
+"""Where the command line keeps and writes files: the pid file `podium reload` signals through, and --out."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import pidfile
-from bot.cli.places import pid_file
+from bot.cli.places import pid_file, write_out
 from bot.config import Settings
 from tests.adapters.cli_support import run
 from tests.conftest import GCM_2020
@@ -108,3 +108,14 @@ def test_where_the_pid_file_is() -> None:
 
 
 # --- a quick, self-contained command line: each action imports what it needs; data found from any directory -------
+
+
+def test_an_export_that_fails_half_way_leaves_the_last_good_file(tmp_path: Path) -> None:
+    """--out is written beside the file and renamed over it: a write that fails never leaves half a file."""
+    out = tmp_path / "roster.toml"
+    write_out(b"the first, good roster\n", out)
+    (tmp_path / ".roster.toml.partial").mkdir()  # the write beside it cannot happen
+    with pytest.raises(IsADirectoryError):
+        write_out(b"a second one\n", out)
+    assert out.read_bytes() == b"the first, good roster\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name != ".roster.toml.partial"] == ["roster.toml"]
