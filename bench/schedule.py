@@ -8,10 +8,12 @@ from pathlib import Path
 from bench.timing import Row, measure
 from bot.adapters.text.render import render
 from bot.adapters.text.times import PlainTimes
+from bot.domain.language import Language
 from bot.domain.participants import Directory
 from bot.formats.ical_export import meeting_to_ics
 from bot.formats.roster import load_member_states
 from bot.formats.schedule_toml import load_schedule_toml
+from bot.locales.catalogs import Catalogs
 from bot.services.timetable import Timetable
 
 SCHEDULES = Path(__file__).resolve().parents[1] / "bot" / "schedules"
@@ -29,7 +31,7 @@ def rows(quick: bool) -> list[Row]:
         measure("schedule: load + validate 2020 TOML", lambda: load_schedule_toml(path), runs=runs, goal="< 50 ms"),
         measure(
             "agenda: build + render, both days, KZ",
-            lambda: render(timetable.agenda(reader, now), PlainTimes()),
+            lambda: render(timetable.agenda(reader, now), PlainTimes(), Catalogs()(Language.EN)),
             runs=runs,
             goal="< 10 ms",
         ),

@@ -62,7 +62,7 @@ async def start_chat(
     """Each platform asked for, started over one delivery router, and the scheduler delivering through it."""
     from bot.adapters.text.transcribed import transcribed
 
-    record = transcribed(podium.commands.record_post)
+    record = transcribed(podium.commands.record_post, podium.translations)
     delivery = Delivery(podium.floor, podium.displays, podium.clock, record=record, debounce=debounce)
     slack_bot = discord_bot = None
     if slack is not None:

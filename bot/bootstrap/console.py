@@ -43,6 +43,7 @@ def start_console(
         main_channel=podium.meeting.main_channel,
         out=out,
         receipt=podium.reminders.delivered,
+        translations=podium.translations,
         hooks=Hooks(reload=podium.reload, wake=scheduler.wake, exports=exports, files=files),
     )
     return ConsoleServing(app, scheduler)

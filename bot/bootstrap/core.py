@@ -16,6 +16,7 @@ from bot.formats.exports import FileExporter
 from bot.formats.roster import load_directory
 from bot.formats.schedules import load_meeting
 from bot.formats.submission_files import SubmissionFiles
+from bot.locales.catalogs import Catalogs
 from bot.services.assembly import assemble
 from bot.services.commands import CommandService
 from bot.services.core import Core
@@ -27,6 +28,7 @@ from bot.services.stage import StageService
 from bot.services.submissions import SubmissionService
 from bot.services.timeline import Timeline
 from bot.services.timetable import Timetable
+from bot.services.translation import Translations
 
 if TYPE_CHECKING:  # adapters and the database are imported only by what needs them
     from bot.storage.database import Database
@@ -48,6 +50,7 @@ class Podium:
     submissions: SubmissionService
     uow: Callable[[], UnitOfWork]  # for the command line's own work, outside any chat command
     stage: StageService  # the room's live page: the list as the shared screen shows it
+    translations: Translations  # the shipped catalogs: English, French, Russian
 
     @property
     def meeting(self) -> Meeting:
@@ -56,7 +59,13 @@ class Podium:
 
 def slack_core(podium: Podium) -> Core:
     return Core(
-        podium.timetable, podium.commands.registry, podium.commands, podium.floor, podium.displays, podium.clock
+        podium.timetable,
+        podium.commands.registry,
+        podium.commands,
+        podium.floor,
+        podium.displays,
+        podium.clock,
+        podium.translations,
     )
 
 
@@ -106,6 +115,7 @@ async def running(
             services.submissions,
             database.uow,
             StageService(timetable, services.floor, clock, SqlAlchemyListVersions(database.engine)),
+            Catalogs(),
         )
     finally:
         await database.close()

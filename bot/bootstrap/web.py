@@ -37,7 +37,9 @@ def start_web(
     from bot.adapters.web.server import LivePage
 
     hub = Hub(podium.stage, lambda: clock_rate(podium.clock), poll=poll)
-    live = LivePage(podium.stage, hub, Keys(web.secret.encode()), Moderation(podium.commands, publish))
+    live = LivePage(
+        podium.stage, hub, Keys(web.secret.encode()), Moderation(podium.commands, publish, podium.translations)
+    )
     return WebServing(live, hub, web)
 
 

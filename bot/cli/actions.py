@@ -16,8 +16,10 @@ from bot.domain.errors import Refused
 async def agenda(options: argparse.Namespace, settings: Settings) -> int:
     from bot.adapters.text.render import render
     from bot.adapters.text.times import PlainTimes
+    from bot.domain.language import Language
     from bot.formats.roster import load_directory
     from bot.formats.schedules import load_meeting
+    from bot.locales.catalogs import Catalogs
     from bot.scheduling.clock import make_clock
     from bot.services.timetable import Timetable
 
@@ -30,7 +32,7 @@ async def agenda(options: argparse.Namespace, settings: Settings) -> int:
     except Refused as refusal:
         print(refused(refusal), file=sys.stderr)
         return 2
-    print(render(view, PlainTimes()))
+    print(render(view, PlainTimes(), Catalogs()(Language.EN)))
     return 0
 
 
@@ -111,6 +113,8 @@ def refused(refusal: Refused) -> str:
     """A refusal as the one line the user sees."""
     from bot.adapters.text.render import render
     from bot.adapters.text.times import PlainTimes
+    from bot.domain.language import Language
+    from bot.locales.catalogs import Catalogs
     from bot.services.views import RefusalView
 
-    return render(RefusalView(refusal.code, refusal.details, refusal.suggestion), PlainTimes())
+    return render(RefusalView(refusal.code, refusal.details, refusal.suggestion), PlainTimes(), Catalogs()(Language.EN))

@@ -8,6 +8,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.domain.interests import InterestRules
+from bot.domain.language import Language
 from bot.domain.settings import ReminderSettings, ReportSettings, SpeakingSettings
 from bot.domain.submissions import SubmissionRules
 
@@ -22,10 +23,39 @@ class SessionKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Translation:
+    """A title in another working language; `official` False: no UN text gives it, so it is shown marked."""
+
+    language: Language
+    title: str
+    label: str = ""
+    official: bool = True
+
+
+def _translated(translations: tuple[Translation, ...], language: Language) -> Translation | None:
+    return next((t for t in translations if t.language is language), None)
+
+
+@dataclass(frozen=True, slots=True)
 class Objective:
     number: int
     label: str
     title: str
+    translations: tuple[Translation, ...] = ()
+
+    def title_in(self, language: Language) -> str:
+        """The title in that language where the schedule gives it, else the English one."""
+        found = _translated(self.translations, language)
+        return found.title if found else self.title
+
+    def label_in(self, language: Language) -> str:
+        found = _translated(self.translations, language)
+        return found.label if found and found.label else self.label
+
+    def unofficial_in(self, language: Language) -> bool:
+        """Whether the title shown in that language is an unofficial translation (to be marked as one)."""
+        found = _translated(self.translations, language)
+        return found is not None and not found.official
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +85,16 @@ class Session:
     # Whether questions and replies to the current speaker go ahead of the list. None: as its kind has it, on in
     # an interactive roundtable, off in a formal segment (opening, closing, plenary), where the list rules.
     replies_ahead: bool | None = None
+    translations: tuple[Translation, ...] = ()
+
+    def title_in(self, language: Language) -> str:
+        """The title in that language where the schedule gives it, else the one it was announced with."""
+        found = _translated(self.translations, language)
+        return found.title if found else self.title
+
+    def unofficial_in(self, language: Language) -> bool:
+        found = _translated(self.translations, language)
+        return found is not None and not found.official
 
     @property
     def takes_replies_ahead(self) -> bool:
@@ -96,6 +136,13 @@ class Meeting:
     submissions: SubmissionRules | None = None  # None: this meeting takes no written submissions
     interests: InterestRules = field(default_factory=InterestRules)
     report: ReportSettings = field(default_factory=ReportSettings)
+    # The language announcements are written in, and the channels that have their own (the schedule's).
+    language: Language = Language.EN
+    channel_languages: tuple[tuple[str, Language], ...] = ()
+
+    def language_in(self, channel: str | None) -> Language:
+        """The language of a channel's announcements: its own where the schedule sets one, else the meeting's."""
+        return next((language for name, language in self.channel_languages if name == channel), self.language)
 
     @property
     def zone(self) -> ZoneInfo:

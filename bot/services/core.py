@@ -11,6 +11,7 @@ from bot.services.floor import FloorService
 from bot.services.ports import Clock
 from bot.services.registry import Registry
 from bot.services.timetable import Timetable
+from bot.services.translation import Translations
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Core:
     floor: FloorService
     displays: Displays
     clock: Clock
+    translations: Translations  # every reader's language
 
     @property
     def meeting(self) -> Meeting:

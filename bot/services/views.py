@@ -8,6 +8,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.domain.interests import Interest
+from bot.domain.language import Language
 from bot.domain.meeting import Link, Objective, Session
 from bot.domain.queue.entries import Intervention, QueueEntry
 from bot.domain.queue.events import QueueEvent
@@ -247,3 +248,5 @@ class Post:
     key: str | None = None
     # The platform a private answer goes back through; None: every platform serving the meeting.
     platform: str | None = None
+    # The language it is written in: the reader's for a private post, the channel's for a channel post.
+    language: Language = Language.EN

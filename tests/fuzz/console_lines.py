@@ -82,6 +82,7 @@ async def replay(lines: Sequence[str | bytes], folder: Path) -> tuple[str, int]:
             main_channel=podium.meeting.main_channel,
             out=out,
             receipt=podium.reminders.delivered,
+            translations=podium.translations,
             hooks=Hooks(reload=podium.reload, exports=folder / "exports"),
         )
         faults = await console.run_script(lines)

@@ -7,8 +7,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.adapters.text.render import render
-from bot.adapters.text.times import PlainTimes
 from bot.domain.interests import Status
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
@@ -18,6 +16,7 @@ from bot.services.views import AckView, DeadlineView, Post, RefusalView, View, V
 from bot.storage.database import Database
 from tests.fakes import FakeClock
 from tests.services.wiring import command_service
+from tests.words import plain
 
 CET = ZoneInfo("Europe/Zurich")
 EARLY = datetime(2020, 10, 20, 11, 0, tzinfo=CET)
@@ -79,7 +78,7 @@ async def test_the_participant_is_told_by_direct_message_in_their_own_time(servi
     assert isinstance(ack.view, AckView)
     assert ack.view.code == "interest_accepted_speaker"
     assert (told.visibility, told.recipient, told.channel) == (Visibility.PRIVATE, "aigerim", None)
-    assert render(told.view, PlainTimes()) == (
+    assert plain(told.view) == (
         f"Your expression of interest #{number} in speaking at Opening segment is accepted. You are next on its "
         "provisional list of speakers. It takes place Thursday 15:00–15:40 Almaty [10:00–10:40 CET]."
     )
@@ -114,14 +113,14 @@ async def test_a_declined_participant_is_told_why_and_nothing_is_inscribed(
     ack, told = await posts(
         service, "secretariat", "interest", f"decline {number} The list is full; please submit in writing."
     )
-    assert render(ack.view, PlainTimes()) == f"Declined #{number} (Hannah Okafor, Opening segment); they are told."
-    assert render(told.view, PlainTimes()) == (
+    assert plain(ack.view) == f"Declined #{number} (Hannah Okafor, Opening segment); they are told."
+    assert plain(told.view) == (
         f"Your expression of interest #{number} in speaking at Opening segment was not accepted. The secretariat "
         "wrote: The list is full; please submit in writing."
     )
     assert await waiting(database, gcm, "opening") == []
     again = await answer(service, "secretariat", "interest", f"accept {number}")
-    assert render(again, PlainTimes()) == f"Expression of interest #{number} is already declined."
+    assert plain(again) == f"Expression of interest #{number} is already declined."
 
 
 async def test_withdrawing_an_accepted_offer_takes_the_speaker_off_the_list(
@@ -133,7 +132,7 @@ async def test_withdrawing_an_accepted_offer_takes_the_speaker_off_the_list(
     assert isinstance(view, AckView)
     assert await waiting(database, gcm, "opening") == []
     mine = await answer(service, "armen", "interest", "list")
-    assert render(mine, PlainTimes()) == f"#{number} speaker, Opening segment: withdrawn — on objective 5"
+    assert plain(mine) == f"#{number} speaker, Opening segment: withdrawn — on objective 5"
 
 
 async def test_an_accepted_moderator_may_run_the_floor_of_that_session_only(
@@ -142,7 +141,7 @@ async def test_an_accepted_moderator_may_run_the_floor_of_that_session_only(
     view = await answer(service, "olga", "interest", "moderator rt1")
     number = int(view.details["id"]) if isinstance(view, AckView) else 0
     _, told = await posts(service, "secretariat", "interest", f"accept {number}")
-    assert "you will moderate it" in render(told.view, PlainTimes())
+    assert "you will moderate it" in plain(told.view)
     clock.set(datetime(2020, 11, 12, 10, 45, tzinfo=CET))
     floor = await answer(service, "olga", "floor", "close", "gcm-rt1")
     assert not isinstance(floor, RefusalView)
@@ -158,7 +157,7 @@ async def test_after_the_deadline_participants_are_refused_in_their_time_and_sta
     clock.set(datetime(2020, 11, 2, 9, 0, tzinfo=CET))
     late = await answer(service, "sarah", "interest", "speaker rt2")
     assert isinstance(late, DeadlineView)
-    assert render(late, PlainTimes()).startswith(
+    assert plain(late).startswith(
         "Expressions of interest closed on 31 October 2020 at 18:59 EDT [23:59 CET]; nothing was kept."
     )
     added = await answer(service, "secretariat", "interest", "add @sarah speaker rt2 asked by e-mail")
@@ -186,7 +185,7 @@ async def test_each_refusal_is_one_line_and_changes_nothing(
     await offer(service, "olga")
     view = await answer(service, actor, "interest", text)
     assert isinstance(view, RefusalView)
-    assert render(view, PlainTimes()).startswith(expected)
+    assert plain(view).startswith(expected)
     async with database.uow() as uow:
         [only] = await uow.interests.all(MEETING)
     assert only.status is Status.PENDING
@@ -196,9 +195,9 @@ async def test_the_same_offer_twice_is_refused_and_staff_filter_the_list(service
     await offer(service, "armen", "olga")
     await offer(service, "armen", segment="rt1")
     again = await answer(service, "armen", "interest", "speaker opening")
-    assert render(again, PlainTimes()).startswith("You already asked for the speaker role at opening: it is #1")
+    assert plain(again).startswith("You already asked for the speaker role at opening: it is #1")
     listing = await answer(service, "secretariat", "interests", "opening pending speaker")
-    lines = render(listing, PlainTimes()).splitlines()
+    lines = plain(listing).splitlines()
     assert len(lines) == 2
     assert lines[0].startswith("#1 Armen Hakobyan — Արմեն Հակոբյան (AM), speaker, Opening segment: pending")
 
@@ -210,6 +209,6 @@ async def test_the_moderator_sees_who_was_inscribed_from_the_provisional_list(
         await posts(service, "secretariat", "interest", f"accept {number}")
     clock.set(datetime(2020, 11, 12, 10, 1, tzinfo=CET))
     await posts(service, "olga", "hand", "", "gcm-plenary")
-    shown = render(await answer(service, "secretariat", "queue", "", "gcm-plenary"), PlainTimes())
+    shown = plain(await answer(service, "secretariat", "queue", "", "gcm-plenary"))
     assert "1. Armen Hakobyan — Արմեն Հակոբյան (AM), statement (provisional list) — on objective 5" in shown
     assert "2. Olga Kovalenko — Ольга Коваленко (UA), statement, in about" in shown

@@ -6,8 +6,6 @@ from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.adapters.text.render import render
-from bot.adapters.text.times import PlainTimes
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
 from bot.services.commands import CommandService, Invocation
@@ -15,6 +13,7 @@ from bot.services.views import AckView, RefusalView
 from bot.storage.database import Database
 from tests.fakes import FakeClock
 from tests.services.wiring import command_service
+from tests.words import plain
 
 CET = ZoneInfo("Europe/Zurich")
 
@@ -33,7 +32,7 @@ async def test_the_opening_refuses_a_reply_ahead_of_the_list(
     clock.set(datetime(2020, 11, 12, 10, 5, tzinfo=CET))
     view = await reply_while_speaking(command_service(gcm, directory, clock, database), "gcm-plenary", "chair")
     assert isinstance(view, RefusalView)
-    assert render(view, PlainTimes()) == (
+    assert plain(view) == (
         "Opening segment takes no reply ahead of the list of speakers; /hand asks for the floor in turn."
     )
 

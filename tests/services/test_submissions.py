@@ -9,8 +9,6 @@ from zoneinfo import ZoneInfo
 import docx
 import pytest
 
-from bot.adapters.text.render import render
-from bot.adapters.text.times import PlainTimes
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
 from bot.domain.submissions import Submission
@@ -20,6 +18,7 @@ from bot.services.views import AckView, DeadlineView, RefusalView, SubmissionsVi
 from bot.storage.database import Database
 from tests.fakes import FakeClock
 from tests.services.wiring import command_service
+from tests.words import plain
 
 CET = ZoneInfo("Europe/Zurich")
 BEFORE = datetime(2020, 10, 30, 15, 0, tzinfo=CET)
@@ -61,7 +60,7 @@ async def test_a_member_state_submits_4800_words_from_a_file_and_it_is_kept(
 ) -> None:
     view = await answer(service, "armen", "submit", "", Attachment("armenia.txt", words(4800)))
     assert view == AckView("submission_kept", {"delegation": "Armenia", "words": 4800, "version": 1})
-    assert render(view, PlainTimes()).startswith("The written submission of Armenia is kept: 4,800 words.")
+    assert plain(view).startswith("The written submission of Armenia is kept: 4,800 words.")
     [kept] = await stored(database)
     assert (kept.delegation, kept.words, kept.version, kept.file_name, kept.submitted_by) == (
         "AM",
@@ -77,7 +76,7 @@ async def test_5100_words_are_refused_with_the_count_and_nothing_is_kept(
 ) -> None:
     view = await answer(service, "armen", "submit", "", Attachment("armenia.txt", words(5100)))
     assert isinstance(view, RefusalView)
-    assert render(view, PlainTimes()) == "The text has 5,100 words; the limit is 5,000. Shorten it and send it again."
+    assert plain(view) == "The text has 5,100 words; the limit is 5,000. Shorten it and send it again."
     assert await stored(database) == []
 
 
@@ -88,7 +87,7 @@ async def test_one_second_after_the_deadline_it_is_refused_with_the_deadline_in_
     view = await answer(service, "sarah", "submit", "The United States' input.")
     assert isinstance(view, DeadlineView)
     # New York was still on summer time on 31 October 2020 (the US changed on 1 November): 18:59, not 17:59.
-    assert render(view, PlainTimes()).startswith(
+    assert plain(view).startswith(
         "Written submissions closed on 31 October 2020 at 18:59 EDT [23:59 CET]; nothing was kept."
     )
     assert await stored(database) == []
@@ -111,7 +110,7 @@ async def test_a_new_submission_replaces_the_current_one_and_keeps_the_earlier(
     listing = await answer(service, "secretariat", "submissions", "list")
     assert isinstance(listing, SubmissionsView)
     assert [(line.delegation_name, line.words, line.version) for line in listing.lines] == [("Georgia", 2, 2)]
-    assert "Georgia: 2 words, received 30 October 2020 at 15:00 CET, version 2" in render(listing, PlainTimes())
+    assert "Georgia: 2 words, received 30 October 2020 at 15:00 CET, version 2" in plain(listing)
 
 
 @pytest.mark.parametrize(
@@ -137,7 +136,7 @@ async def test_each_refusal_says_what_to_do_and_changes_nothing(
 ) -> None:
     view = await answer(service, actor, "submit", text, *files)
     assert isinstance(view, RefusalView)
-    assert render(view, PlainTimes()).startswith(expected)
+    assert plain(view).startswith(expected)
     assert await stored(database) == []
 
 
@@ -161,7 +160,7 @@ async def test_only_staff_list_or_register_submissions(service: CommandService) 
 
 async def test_an_unknown_state_code_is_refused(service: CommandService) -> None:
     view = await answer(service, "secretariat", "submissions", "add XX", Attachment("x.md", b"text"))
-    assert render(view, PlainTimes()) == "'XX' is not a Member State's code, such as AM or KZ."
+    assert plain(view) == "'XX' is not a Member State's code, such as AM or KZ."
 
 
 async def test_a_files_control_characters_and_bidi_overrides_are_cleaned_where_it_enters(

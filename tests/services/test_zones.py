@@ -11,8 +11,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.adapters.text.render import render
-from bot.adapters.text.times import PlainTimes
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory, Participant
 from bot.domain.reminders import NoticeKind
@@ -24,6 +22,7 @@ from bot.services.commands import Invocation
 from bot.services.views import AckView, AgendaView, Post, ReminderView, View, Visibility
 from bot.storage.database import Database
 from tests.fakes import FakeClock
+from tests.words import plain
 
 IVAN = Participant("ivan", "Ivan Petrov", "RU", Category.MEMBER_STATE)
 ZONES = sorted(available_timezones())
@@ -52,7 +51,7 @@ async def answer(app: Services, actor: str, command: str, text: str = "") -> Vie
 
 
 def line(view: View) -> str:
-    return render(view, PlainTimes())
+    return plain(view)
 
 
 async def test_zone_alone_says_where_it_comes_from(app: Services) -> None:

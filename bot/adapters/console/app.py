@@ -20,6 +20,7 @@ from bot.services.commands import CommandService, Invocation
 from bot.services.context import Attachment
 from bot.services.ports import SettableClock
 from bot.services.timeline import Timeline
+from bot.services.translation import Translations
 from bot.services.views import FileView, Post, Visibility
 
 Receipt = Callable[[str, datetime, str | None], Awaitable[None]]
@@ -47,6 +48,7 @@ class Console:
         main_channel: str | None,
         out: TextIO,
         receipt: Receipt,
+        translations: Translations,
         hooks: Hooks | None = None,
     ) -> None:
         """`receipt` reports each reminder shown: a reminder never confirmed is posted again when its lease ends."""
@@ -59,6 +61,7 @@ class Console:
         self.receipt = receipt
         self.hooks = hooks or Hooks()
         self.times = PlainTimes()
+        self.translations = translations
 
     async def run_script(
         self, lines: Iterable[str | bytes], default_actor: str | None = None, *, first: int = 1
@@ -177,7 +180,11 @@ class Console:
 
     async def show(self, post: Post) -> None:
         """Print one bot message as a block; a reminder's delivery is reported back; a file is saved."""
-        body = self._save(post.view) if isinstance(post.view, FileView) else render(post.view, self.times)
+        body = (
+            self._save(post.view)
+            if isinstance(post.view, FileView)
+            else render(post.view, self.times, self.translations(post.language))
+        )
         if post.visibility is Visibility.CHANNEL:
             await self.commands.record_post(post.channel, body)
         self.out.write(self._header(post) + "\n")

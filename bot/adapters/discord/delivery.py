@@ -13,6 +13,7 @@ from bot.adapters.discord.channels import ChannelMap
 from bot.adapters.discord.text import DiscordTimes, chunks, to_discord
 from bot.adapters.text.render import render
 from bot.services.delivery_ports import Shown
+from bot.services.translation import Translations
 from bot.services.views import FileView, Post, QueueView, Visibility
 
 PLATFORM = "discord"
@@ -24,14 +25,15 @@ class DiscordPlatform:
 
     name = PLATFORM
 
-    def __init__(self, client: discord.Client, channels: ChannelMap) -> None:
+    def __init__(self, client: discord.Client, channels: ChannelMap, translations: Translations) -> None:
         self.client = client
         self.channels = channels
+        self.translations = translations
         self.times = DiscordTimes()
         self._dms: dict[str, int] = {}  # user id -> their direct-message channel, opened once
 
     def text(self, post: Post) -> str:
-        return to_discord(render(post.view, self.times))
+        return to_discord(render(post.view, self.times, self.translations(post.language)))
 
     def channel_id(self, channel: str | None) -> str | None:
         return self.channels.id_of(channel)

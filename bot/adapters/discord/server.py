@@ -53,7 +53,7 @@ class DiscordBot:
         await self.client.login(self.settings.token)
         guild = discord.Object(self.settings.guild_id)
         self.channels = await ChannelMap.resolve(self.client, self.settings.guild_id, self.core.meeting.channels)
-        self.platform = DiscordPlatform(self.client, self.channels)
+        self.platform = DiscordPlatform(self.client, self.channels, self.core.translations)
         self.delivery.serve(self.platform)
         roles = self.settings.roles
         self.commands = DiscordCommands(self.core.commands, self.core.registry, self.platform, self.delivery.put, roles)

@@ -17,6 +17,7 @@ from bot.adapters.slack.text import SlackTimes, to_slack
 from bot.adapters.slack.zones import SlackZones
 from bot.adapters.text.render import render
 from bot.services.delivery_ports import Shown
+from bot.services.translation import Translations
 from bot.services.views import FileView, Post, QueueView, Visibility
 
 PLATFORM = "slack"
@@ -45,16 +46,22 @@ class SlackPlatform:
     name = PLATFORM
 
     def __init__(
-        self, client: AsyncWebClient, channels: ChannelMap, zones: SlackZones, rename: Callable[[str], str]
+        self,
+        client: AsyncWebClient,
+        channels: ChannelMap,
+        zones: SlackZones,
+        rename: Callable[[str], str],
+        translations: Translations,
     ) -> None:
         self.client = client
         self.channels = channels
         self.zones = zones
         self.rename = rename  # '/remind' in bot text becomes '/podium-remind', Slack keeping '/remind'
         self.times = SlackTimes()
+        self.translations = translations
 
     def text(self, post: Post) -> str:
-        return self.rename(to_slack(render(post.view, self.times)))
+        return self.rename(to_slack(render(post.view, self.times, self.translations(post.language))))
 
     def channel_id(self, channel: str | None) -> str | None:
         return self.channels.id_of(channel)

@@ -71,7 +71,13 @@ class SlackBot:
 
     async def start(self) -> None:
         self.channels = await ChannelMap.resolve(self.client, self.core.meeting.channels)
-        self.platform = SlackPlatform(self.client, self.channels, SlackZones(self.client), renamer(self.core.registry))
+        self.platform = SlackPlatform(
+            self.client,
+            self.channels,
+            SlackZones(self.client),
+            renamer(self.core.registry),
+            self.core.translations,
+        )
         self.delivery.serve(self.platform)
         self.app: AsyncApp = build_app(self.client, self.settings.signing_secret)
         # Shared files come from Slack's file host; a Slack-compatible server (SLACK_API_URL) serves its own.

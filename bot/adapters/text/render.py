@@ -15,6 +15,7 @@ from bot.adapters.text.times import Times
 from bot.domain.meeting import SessionKind
 from bot.services.registry import Audience
 from bot.services.schedule_check import ScheduleSummary
+from bot.services.translation import Translator
 from bot.services.views import (
     AckView,
     AgendaView,
@@ -40,12 +41,12 @@ NOW = "▶"
 
 
 @singledispatch
-def render(view: View, times: Times) -> str:
+def render(view: View, times: Times, tr: Translator) -> str:
     raise TypeError(f"no plain-text rendering for {type(view).__name__}")
 
 
 @render.register
-def _agenda(view: AgendaView, times: Times) -> str:
+def _agenda(view: AgendaView, times: Times, tr: Translator) -> str:
     # The offset named in the header is the one in force during the meeting, not today's.
     shown_at = view.rows[0].session.start if view.rows else view.now
     lines = [view.title, times.header(view.reader, shown_at)]
@@ -72,7 +73,7 @@ def _agenda(view: AgendaView, times: Times) -> str:
 
 
 @render.register
-def _now(view: NowView, times: Times) -> str:
+def _now(view: NowView, times: Times, tr: Translator) -> str:
     if view.meeting_over:
         return "The meeting is over. /agenda shows what took place."
     lines = [f"It is {times.moment(view.now, view.reader)}."]
@@ -86,12 +87,12 @@ def _now(view: NowView, times: Times) -> str:
 
 
 @render.register
-def _session(view: SessionView, times: Times) -> str:
+def _session(view: SessionView, times: Times, tr: Translator) -> str:
     return "\n".join(_card(view.card, times, view.reader))
 
 
 @render.register
-def _help(view: HelpView, times: Times) -> str:
+def _help(view: HelpView, times: Times, tr: Translator) -> str:
     if not view.detailed:
         lines = ["Commands:"]
         lines += [f"  {c.usage:<28} {c.summary}{_audience(c.audience)}" for c in view.commands]
@@ -110,53 +111,53 @@ def _help(view: HelpView, times: Times) -> str:
 
 
 @render.register
-def _refusal(view: RefusalView, times: Times) -> str:
+def _refusal(view: RefusalView, times: Times, tr: Translator) -> str:
     return refusal_line(view)
 
 
 @render.register
-def _ack(view: AckView, times: Times) -> str:
+def _ack(view: AckView, times: Times, tr: Translator) -> str:
     return ack_text(view)
 
 
 @render.register
-def _queue(view: QueueView, times: Times) -> str:
+def _queue(view: QueueView, times: Times, tr: Translator) -> str:
     return queue_text(view, times)
 
 
 @render.register
-def _floor(view: FloorView, times: Times) -> str:
+def _floor(view: FloorView, times: Times, tr: Translator) -> str:
     return floor_text(view, times)
 
 
 @render.register
-def _reminder(view: ReminderView, times: Times) -> str:
+def _reminder(view: ReminderView, times: Times, tr: Translator) -> str:
     cards = [line for card in view.cards for line in _card(card, times, view.reader)]
     return reminder_text(view, times, cards)
 
 
 @render.register
-def _subscriptions(view: SubscriptionsView, times: Times) -> str:
+def _subscriptions(view: SubscriptionsView, times: Times, tr: Translator) -> str:
     return subscriptions_text(view)
 
 
 @render.register
-def _deadline(view: DeadlineView, times: Times) -> str:
+def _deadline(view: DeadlineView, times: Times, tr: Translator) -> str:
     return deadline_text(view, times)
 
 
 @render.register
-def _submissions(view: SubmissionsView, times: Times) -> str:
+def _submissions(view: SubmissionsView, times: Times, tr: Translator) -> str:
     return submissions_text(view, times)
 
 
 @render.register
-def _decision(view: InterestDecisionView, times: Times) -> str:
+def _decision(view: InterestDecisionView, times: Times, tr: Translator) -> str:
     return decision_text(view, times)
 
 
 @render.register
-def _interests(view: InterestsView, times: Times) -> str:
+def _interests(view: InterestsView, times: Times, tr: Translator) -> str:
     return interests_text(view, times)
 
 

@@ -12,6 +12,7 @@ from bot.adapters.web.keys import ModeratorPass
 from bot.domain.meeting import Session
 from bot.services.commands import CommandService, Invocation
 from bot.services.stage import StageView
+from bot.services.translation import Translations
 from bot.services.views import FileView, Post, Visibility
 
 ACTIONS = {"next": "Next speaker", "end": "End this turn"}
@@ -22,9 +23,10 @@ Publish = Callable[[Post], Awaitable[None]]
 class Moderation:
     """Buttons map to commands, as Slack's buttons do; whether the moderator may is decided by the core."""
 
-    def __init__(self, commands: CommandService, publish: Publish) -> None:
+    def __init__(self, commands: CommandService, publish: Publish, translations: Translations) -> None:
         self.commands = commands
         self.publish = publish
+        self.translations = translations
 
     async def act(self, session: Session, given: ModeratorPass, form: Mapping[str, str]) -> str:
         """Run the pressed button's command; what the core answers the moderator, as text.
@@ -42,7 +44,7 @@ class Moderation:
         for post in await self.commands.handle(invocation):
             mine = post.visibility is Visibility.PRIVATE and post.recipient == given.moderator
             if mine and not isinstance(post.view, FileView):
-                said.append(render(post.view, PlainTimes()))
+                said.append(render(post.view, PlainTimes(), self.translations(post.language)))
             else:
                 await self.publish(post)
         return "\n".join(said) or "Done."
