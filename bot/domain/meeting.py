@@ -139,6 +139,16 @@ class Meeting:
     # The language announcements are written in, and the channels that have their own (the schedule's).
     language: Language = Language.EN
     channel_languages: tuple[tuple[str, Language], ...] = ()
+    translations: tuple[Translation, ...] = ()  # the meeting's title in the other languages
+
+    def title_in(self, language: Language) -> str:
+        """The meeting's name in that language where the schedule gives it, else the one it was announced with."""
+        found = _translated(self.translations, language)
+        return found.title if found else self.title
+
+    def in_language(self, language: Language) -> Meeting:
+        """The same meeting named in that language: what a document written in it calls the meeting."""
+        return replace(self, title=self.title_in(language))
 
     def language_in(self, channel: str | None) -> Language:
         """The language of a channel's announcements: its own where the schedule sets one, else the meeting's."""

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.domain.language import Language
 from bot.domain.settings import Category
 
 
@@ -19,10 +20,34 @@ class Level(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class StateName:
+    """A State's name in another working language, and the form 'the representative of …' needs in it
+    (French "de l'Arménie", "du Kazakhstan"; Russian genitive "Армении")."""
+
+    language: Language
+    name: str
+    of: str
+
+
+@dataclass(frozen=True, slots=True)
 class MemberState:
     iso: str
     name: str
     zone: str
+    names: tuple[StateName, ...] = ()  # French and Russian, as UN documents write them
+
+    def name_in(self, language: Language) -> str:
+        """The short name in that language; the English one where the list gives none."""
+        found = self._in(language)
+        return found.name if found else self.name
+
+    def of_in(self, language: Language) -> str | None:
+        """The form that follows 'the representative' in that language; None in English or where none is given."""
+        found = self._in(language)
+        return found.of if found else None
+
+    def _in(self, language: Language) -> StateName | None:
+        return next((n for n in self.names if n.language is language), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +64,7 @@ class Participant:
     timezone: str | None = None
     verified: bool = True
     title: str = ""  # the position held, as registration gives it ("Minister of Labour and Social Protection")
+    language: Language | None = None  # the language they registered in; /language and their platform's may differ
 
     @classmethod
     def unlisted(cls, participant_id: str) -> Participant:
@@ -62,10 +88,10 @@ class Directory:
     def state(self, iso: str) -> MemberState | None:
         return self._states.get(iso.upper())
 
-    def state_name(self, code: str) -> str:
+    def state_name(self, code: str, language: Language = Language.EN) -> str:
         """A Member State's name for its code (AM -> Armenia); anything else (an organisation) as given."""
         state = self.state(code)
-        return state.name if state else code
+        return state.name_in(language) if state else code
 
     def participant(self, participant_id: str) -> Participant:
         return self.find(participant_id) or Participant.unlisted(participant_id)

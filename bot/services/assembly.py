@@ -16,6 +16,7 @@ from bot.services.exports import Exporter, ExportService
 from bot.services.floor import FloorService
 from bot.services.floor_clock import FloorClock
 from bot.services.interests import InterestService
+from bot.services.languages import LanguageService
 from bot.services.people import PeopleService
 from bot.services.ports import Clock, DocumentReader, UnitOfWork
 from bot.services.registry import Registry
@@ -60,6 +61,7 @@ def assemble(
     submissions = SubmissionService(timetable, documents)
     interests = InterestService(timetable, people, floor)
     consent = ConsentService(timetable)
+    languages = LanguageService(timetable, people, uow)
     handlers = {
         **timetable_handlers(timetable),
         **people.handlers(),
@@ -71,6 +73,7 @@ def assemble(
         **interests.handlers(),
         **consent.handlers(),
         **ZoneService(timetable, people).handlers(),
+        **languages.handlers(),
     }
     commands = CommandService(
         registry or command_registry(),
@@ -80,8 +83,9 @@ def assemble(
         clock=clock,
         uow=uow,
         writer=writer,
+        languages=languages,
         moderates=interests.moderates,
     )
-    timeline = Timeline(clock, (FloorClock(floor, timetable), reminders))
+    timeline = Timeline(clock, (FloorClock(floor, timetable), reminders), languages.address_alone)
     displays = Displays(timetable, uow)
     return Services(timetable, people, floor, reminders, commands, timeline, displays, submissions)

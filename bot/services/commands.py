@@ -8,11 +8,13 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from bot.domain.errors import Refused
+from bot.domain.language import Language, language_of
 from bot.domain.meeting import Session
 from bot.domain.text import clean, shortened
 from bot.domain.transcript import EntryKind, TranscriptEntry
 from bot.services.arguments import MAX_TEXT, parse_arguments
 from bot.services.context import Attachment, Context, Handler, may
+from bot.services.languages import LanguageService
 from bot.services.people import PeopleService
 from bot.services.ports import Clock, UnitOfWork
 from bot.services.registry import Audience, CommandSpec, Registry
@@ -41,6 +43,9 @@ class Invocation:
     attachments: tuple[Attachment, ...] = ()  # read by the handlers that take files, through a DocumentReader
     # Roles the platform vouches for ("staff", "moderator"): a Discord guild role the settings say means one.
     roles: tuple[str, ...] = ()
+    # The locale the platform gives for the actor ("fr-FR" from Slack, "ru" from Discord): their language unless
+    # they chose one with /language.
+    locale: str | None = None
 
     def cleaned(self) -> Invocation:
         """The same command with its text made safe once, here, for every platform: see domain/text.py."""
@@ -63,6 +68,7 @@ class CommandService:
         clock: Clock,
         uow: Callable[[], UnitOfWork],
         writer: Writer,
+        languages: LanguageService,
         moderates: Moderates | None = None,
     ) -> None:
         self.registry = registry
@@ -71,6 +77,7 @@ class CommandService:
         self.clock = clock
         self.uow = uow
         self.writer = writer
+        self.languages = languages
         # Who else moderates a session: those staff accepted from their expressions of interest.
         self.moderates = moderates
         self._handlers = {**handlers, "help": self._help}
@@ -104,12 +111,19 @@ class CommandService:
         For platforms that acknowledge a slow command before running it: the answer can already say no.
         """
         invocation = invocation.cleaned()
-        try:
-            async with self.uow() as uow:
-                await self._context(invocation, Transaction(uow))
-        except Refused as refusal:
-            return [self._refused(invocation, refusal)]
+        async with self.uow() as uow:
+            tx = Transaction(uow)
+            language = await self.languages.of(invocation.actor, tx, invocation.locale)
+            try:
+                await self._context(invocation, tx, language)
+            except Refused as refusal:
+                return [self._refused(invocation, refusal, language)]
         return []
+
+    async def language_of(self, invocation: Invocation) -> Language:
+        """The language to answer the actor in, for what a platform says itself (a file it could not fetch)."""
+        async with self.uow() as uow:
+            return await self.languages.of(invocation.actor, Transaction(uow), invocation.locale)
 
     async def record_post(self, channel: str | None, text: str) -> None:
         """Keep a message the bot posted to a channel, as the adapter rendered it."""
@@ -124,11 +138,13 @@ class CommandService:
         await self.writer.run(Job(_nothing, entry))
 
     async def _run(self, invocation: Invocation, tx: Transaction) -> list[Post]:
+        language = await self.languages.of(invocation.actor, tx, invocation.locale)
         try:
-            spec, ctx = await self._context(invocation, tx)
-            return await self._handlers[spec.path](ctx)
+            spec, ctx = await self._context(invocation, tx, language)
+            posts = await self._handlers[spec.path](ctx)
         except Refused as refusal:
-            return [self._refused(invocation, refusal)]
+            posts = [self._refused(invocation, refusal, language)]
+        return await self.languages.address(posts, tx)
 
     async def _slow(self, invocation: Invocation, entry: TranscriptEntry) -> list[Post]:
         """Logged and checked in a batch like any command; its work (reading the whole record) runs outside it."""
@@ -139,16 +155,19 @@ class CommandService:
             return [checked]
         spec, ctx = checked
         async with self.uow() as uow:
+            tx = Transaction(uow)
             try:
-                return await self._handlers[spec.path](replace(ctx, tx=Transaction(uow)))
+                posts = await self._handlers[spec.path](replace(ctx, tx=tx))
             except Refused as refusal:
-                return [self._refused(invocation, refusal)]
+                posts = [self._refused(invocation, refusal, ctx.language)]
+            return await self.languages.address(posts, tx)
 
     async def _checked(self, invocation: Invocation, tx: Transaction) -> tuple[CommandSpec, Context] | Post:
+        language = await self.languages.of(invocation.actor, tx, invocation.locale)
         try:
-            return await self._context(invocation, tx)
+            return await self._context(invocation, tx, language)
         except Refused as refusal:
-            return self._refused(invocation, refusal)
+            return self._refused(invocation, refusal, language)
 
     async def _failed(self, invocation: Invocation, entry: TranscriptEntry) -> list[Post]:
         """Say so, and keep the command in the transcript alone, so a retried delivery is not run again."""
@@ -156,21 +175,25 @@ class CommandService:
             await self.writer.run(Job(_nothing, entry))
         except Exception:  # the database itself is failing: the platform may deliver it again, and then it runs
             log.exception("could not log /%s by %s either", invocation.command, invocation.actor)
-        return [self._refused(invocation, Refused("failed", {"command": invocation.command}))]
+        # The database may be what fails: the language is the platform's or the meeting's, read without it.
+        language = language_of(invocation.locale) or self.timetable.meeting.language
+        return [self._refused(invocation, Refused("failed", {"command": invocation.command}), language)]
 
-    async def _context(self, invocation: Invocation, tx: Transaction) -> tuple[CommandSpec, Context]:
+    async def _context(
+        self, invocation: Invocation, tx: Transaction, language: Language
+    ) -> tuple[CommandSpec, Context]:
         spec, text = self._spec(invocation.command, invocation.text)
         who = await self.people.lookup(invocation.actor, tx)
         if invocation.roles:
             who = replace(who, roles=(*who.roles, *invocation.roles))
-        ctx = Context(who, invocation.channel, self.clock.now(), {}, tx, invocation.attachments)
+        ctx = Context(who, invocation.channel, self.clock.now(), {}, tx, invocation.attachments, language)
         await self._check_allowed(spec, ctx)  # before the arguments: someone not allowed needs no usage hint
         args = invocation.args if invocation.args is not None else parse_arguments(spec, text)
         return spec, replace(ctx, args=args)
 
-    def _refused(self, invocation: Invocation, refusal: Refused) -> Post:
+    def _refused(self, invocation: Invocation, refusal: Refused, language: Language) -> Post:
         view = RefusalView(refusal.code, refusal.details, refusal.suggestion)
-        return Post(view, Visibility.PRIVATE, invocation.channel, invocation.actor)
+        return Post(view, Visibility.PRIVATE, invocation.channel, invocation.actor, language=language)
 
     def _spec(self, name: str, text: str) -> tuple[CommandSpec, str]:
         """The command (or subcommand, taken from the first word) and the rest of the text."""

@@ -32,7 +32,7 @@ class ConsentService:
             raise Refused("bad_argument", {"value": ctx.args["answer"], "param": "answer", "help": "yes or no"})
         heard = await ctx.tx.uow.queues.interventions(meeting.id, session.id)
         if not any(i.delivery is Delivery.WRITTEN and i.entry.speaker.participant_id == ctx.who.id for i in heard):
-            raise Refused("no_written_statement", {"session": session.title})
+            raise Refused("no_written_statement", {"session": session.title_in(ctx.language)})
         await ctx.tx.uow.consents.add(meeting.id, Consent(session.id, ctx.who.id, ANSWERS[answer], ctx.now))
         code = "consent_given" if ANSWERS[answer] else "consent_withheld"
-        return [ctx.reply(AckView(code, {"session": session.title, "id": session.id}))]
+        return [ctx.reply(AckView(code, {"session": session, "id": session.id}))]

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.domain.language import Language
 from bot.domain.meeting import Session
 from bot.domain.participants import Participant
 from bot.services.registry import Audience
@@ -36,9 +37,11 @@ class Context:
     args: dict[str, str]
     tx: Transaction
     attachments: tuple[Attachment, ...] = ()
+    # The actor's language: the one they chose (/language), else their platform's, the roster's, the meeting's.
+    language: Language = Language.EN
 
     def reply(self, view: View) -> Post:
-        return Post(view, Visibility.PRIVATE, self.channel, self.who.id)
+        return Post(view, Visibility.PRIVATE, self.channel, self.who.id, language=self.language)
 
 
 Handler = Callable[[Context], Awaitable[list[Post]]]

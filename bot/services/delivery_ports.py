@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot.domain.language import Language
 from bot.services.views import FileView, Post, QueueView
 
 
@@ -36,7 +37,7 @@ class Messages(Protocol):
         """Post a view to its channel or its person now; the message's id. Raises what the platform refuses."""
         ...
 
-    async def upload(self, recipient: str, file: FileView) -> None:
+    async def upload(self, recipient: str, file: FileView, language: Language) -> None:
         """Send a file to one person, privately."""
         ...
 

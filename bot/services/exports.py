@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from bot.domain.errors import Refused
+from bot.domain.language import Language
 from bot.domain.transcript import TranscriptEntry
 from bot.services.context import Context, Handler
 from bot.services.ports import UnitOfWork
@@ -16,12 +17,18 @@ from bot.services.views import FileView, Post
 
 
 class Exporter(Protocol):
-    """The file formats, at the edge: the bytes of one export, and the file name extension of each format."""
+    """The file formats, at the edge: the bytes of one export, written in `language` (statements as given), and
+    the file name extension of each format."""
 
     formats: dict[str, str]
 
     def __call__(
-        self, form: str, record: MeetingRecord, transcript: Sequence[TranscriptEntry], now: datetime
+        self,
+        form: str,
+        record: MeetingRecord,
+        transcript: Sequence[TranscriptEntry],
+        now: datetime,
+        language: Language,
     ) -> bytes: ...
 
 
@@ -42,7 +49,7 @@ class ExportService:
         record = await read_record(meeting, self.uow(), None if target == "all" else target, self.timetable.directory)
         async with self.uow() as uow:
             transcript = await uow.transcript.entries(meeting.id)
-        data = self.exporter(form, record, transcript, ctx.now)
+        data = self.exporter(form, record, transcript, ctx.now, ctx.language)  # in the asking staff member's language
         # "transcript-md" and "notes-docx" name what the file holds: gcm-rt1-transcript.md, gcm-all-notes.docx.
         what = f"-{form.partition('-')[0]}" if "-" in form else ""
         name = f"{meeting.id}-{target}{what}.{self.exporter.formats[form]}"

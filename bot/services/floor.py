@@ -79,7 +79,7 @@ class FloorService:
         note = ctx.args.get("note", "")
         session = self._session(ctx)
         if kind in (EntryKind.QUESTION, EntryKind.REPLY) and not session.takes_replies_ahead:
-            raise Refused("no_replies_ahead", {"session": session.title, "kind": kind.value})
+            raise Refused("no_replies_ahead", {"session": session.title_in(ctx.language), "kind": kind.value})
 
         def raise_hand(q: SpeakerQueue) -> Place | None:
             entry = q.raise_hand(Speaker.of(ctx.who), kind, note, ctx.now)
@@ -254,7 +254,9 @@ class FloorService:
         # The head only: copying a list of thousands to show ten would hold the session's lock for nothing.
         upcoming = tuple(Place(e, i + 1, q.wait_before(e, now)) for i, e in enumerate(q.waiting.head(SHOWN)))
         mine = tuple(Place(e, q.position(e), q.wait_before(e, now)) for e in q.entries_of(who.id)) if who else ()
-        reader = self.timetable.reader(who) if who else Reader(self.meeting.timezone)
+        # A live list is read in its channel: in the channel's language, and in the meeting's time.
+        spoken = self.meeting.language_in(session.channel or self.meeting.main_channel)
+        reader = self.timetable.reader(who) if who else Reader(self.meeting.timezone, language=spoken)
         opens = session.start - self.meeting.speaking_for(session).opens_before
         ahead = opens if now < opens else None
         return QueueView(session, reader, q.current, upcoming, len(q), q.list_open, mine, now, ahead, q.interrupted)

@@ -50,7 +50,7 @@ def consent_questions(meeting: Meeting, session: Session, happened: list[ev.Queu
     if not meeting.speaking_for(session).written_needs_consent:
         return []
     written = [i for e in happened if isinstance(e, ev.SessionFinished) for i in e.written]
-    facts: dict[str, Fact] = {"session": session.title, "id": session.id}
+    facts: dict[str, Fact] = {"session": session, "id": session.id}
     speakers = dict.fromkeys(i.entry.speaker.participant_id for i in written)
     return [Post(AckView("consent_asked", facts), Visibility.PRIVATE, None, who) for who in speakers]
 

@@ -109,7 +109,7 @@ class InterestService:
             deadline = late.deadline or ctx.now
             return [ctx.reply(DeadlineView("interest_late", deadline, self.timetable.reader(ctx.who)))]
         if session.start <= ctx.now:
-            raise Refused("interest_too_late", {"session": session.title})
+            raise Refused("interest_too_late", {"session": session.title_in(ctx.language)})
         held = await self._all(ctx.tx)
         number = await ctx.tx.uow.interests.next_number(self.timetable.meeting.id)
         interest = new_interest(
@@ -122,14 +122,14 @@ class InterestService:
             at=ctx.now,
         )
         await ctx.tx.uow.interests.add(self.timetable.meeting.id, interest)
-        facts: dict[str, Fact] = {"id": interest.id, "role": role.value, "session": session.title}
+        facts: dict[str, Fact] = {"id": interest.id, "role": role.value, "session": session}
         return [ctx.reply(AckView("interest_kept", facts))]
 
     async def _inscribe(self, ctx: Context, interest: Interest) -> int:
         """Put the speaker on the segment's list; their place in it (1 is the first to speak)."""
         session = self._segment(interest.session_id)
         if ctx.now >= session.end:
-            raise Refused("interest_too_late", {"session": session.title})
+            raise Refused("interest_too_late", {"session": session.title_in(ctx.language)})
 
         def inscribe(q: SpeakerQueue) -> int:
             entry = q.inscribe(interest.speaker, interest.note, ctx.now, interest.id)

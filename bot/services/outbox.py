@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
+from bot.domain.language import Language
 from bot.services.delivery_ports import Messages
 from bot.services.views import FileView, Post, Visibility
 
@@ -57,7 +58,7 @@ class Outbox:
         """Deliver one post now; raises whatever the platform still refuses, lasting or not."""
         if isinstance(post.view, FileView):
             if post.recipient:
-                await self.platform.upload(post.recipient, post.view)
+                await self.platform.upload(post.recipient, post.view, post.language or Language.EN)
             return
         if post.visibility is Visibility.PRIVATE and not post.recipient:
             return

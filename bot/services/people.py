@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from bot.domain.choices import ReaderChoices
 from bot.domain.errors import Refused
 from bot.domain.participants import Directory, Level, Participant
 from bot.domain.settings import Category
@@ -33,9 +34,19 @@ class PeopleService:
 
     async def own_zone(self, participant_id: str, tx: Transaction) -> str | None:
         """The zone the participant chose with /zone, if any (read with the batch's declarations)."""
-        if participant_id not in tx.zones:
+        return (await self.choices(participant_id, tx)).zone
+
+    async def choices(self, participant_id: str, tx: Transaction) -> ReaderChoices:
+        """What the participant chose with /zone and /language (read once per batch)."""
+        if participant_id not in tx.choices:
             await self.prefetch(tx, [participant_id])
-        return tx.zones[participant_id]
+        return tx.choices[participant_id]
+
+    async def choose(self, ctx: Context, choices: ReaderChoices) -> None:
+        """Keep the actor's zone and language (None: back to the default) with the command's entry; a later command
+        in the same batch sees them."""
+        await ctx.tx.uow.choices.save(self.meeting_id, ctx.who.id, choices, ctx.now)
+        ctx.tx.choices[ctx.who.id] = choices
 
     async def known(self, mention: str, tx: Transaction) -> Participant:
         """The participant a moderator named; refuses someone neither on the roster nor self-declared."""
@@ -47,15 +58,15 @@ class PeopleService:
 
     async def prefetch(self, tx: Transaction, participant_ids: Sequence[str]) -> None:
         """Read the declarations of a batch's people off the roster in one query (commands arrive together), and
-        the zones all of them chose in another."""
+        what all of them chose (/zone, /language) in another."""
         wanted = list({pid for pid in participant_ids if pid not in tx.people and not self.directory.find(pid)})
         if wanted:
             found = await tx.uow.participants.declarations(self.meeting_id, wanted)
             tx.people.update({pid: found.get(pid) for pid in wanted})
-        zoneless = list({pid for pid in participant_ids if pid not in tx.zones})
-        if zoneless:
-            zones = await tx.uow.zones.of(self.meeting_id, zoneless)
-            tx.zones.update({pid: zones.get(pid) for pid in zoneless})
+        unread = list({pid for pid in participant_ids if pid not in tx.choices})
+        if unread:
+            chosen = await tx.uow.choices.of(self.meeting_id, unread)
+            tx.choices.update({pid: chosen.get(pid, ReaderChoices()) for pid in unread})
 
     async def _find(self, participant_id: str, tx: Transaction) -> Participant | None:
         listed = self.directory.find(participant_id)

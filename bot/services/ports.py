@@ -9,6 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
 
+from bot.domain.choices import ReaderChoices
 from bot.domain.consents import Consent
 from bot.domain.corrections import Correction
 from bot.domain.interests import Interest
@@ -252,23 +253,19 @@ class ConsentRepository(Protocol):
     async def all(self, meeting_id: str) -> Sequence[Consent]: ...
 
 
-class ZoneSettingRepository(Protocol):
-    """The time zone each participant chose with /zone (an IANA name), per meeting."""
+class ReaderChoiceRepository(Protocol):
+    """The zone (/zone) and language (/language) each participant chose, per meeting."""
 
-    async def set(self, meeting_id: str, participant_id: str, zone: str, at: datetime) -> None:
-        """Set or replace the participant's own zone."""
+    async def save(self, meeting_id: str, participant_id: str, choices: ReaderChoices, at: datetime) -> None:
+        """Set or replace the participant's choices; with nothing chosen, remove them."""
         ...
 
-    async def clear(self, meeting_id: str, participant_id: str) -> bool:
-        """Remove it; False when there was none."""
+    async def of(self, meeting_id: str, participant_ids: Sequence[str]) -> dict[str, ReaderChoices]:
+        """The choices of these participants, by id, those with none left out (one query for a batch's actors)."""
         ...
 
-    async def of(self, meeting_id: str, participant_ids: Sequence[str]) -> dict[str, str]:
-        """The zones these participants chose, by id (one query for a batch's actors)."""
-        ...
-
-    async def all(self, meeting_id: str) -> dict[str, str]:
-        """Every zone chosen in the meeting, by participant id (for the digest's night warnings)."""
+    async def all(self, meeting_id: str) -> dict[str, ReaderChoices]:
+        """Every participant's choices in the meeting (the digest's night warnings read the zones)."""
         ...
 
 
@@ -292,7 +289,7 @@ class UnitOfWork(Protocol):
     submissions: SubmissionRepository
     interests: InterestRepository
     consents: ConsentRepository
-    zones: ZoneSettingRepository
+    choices: ReaderChoiceRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -11,9 +11,10 @@ from typing import TypeVar
 from bot.domain.consents import agreed_in
 from bot.domain.corrections import Correction
 from bot.domain.errors import Refused
+from bot.domain.language import Language
 from bot.domain.meeting import Meeting, Session, SessionKind
 from bot.domain.objectives import ObjectiveFinder
-from bot.domain.participants import Directory, Participant
+from bot.domain.participants import Directory, MemberState, Participant
 from bot.domain.queue.entries import Delivery, Intervention, Note, QueueEntry
 from bot.domain.submissions import Submission, current
 from bot.services.ports import UnitOfWork
@@ -116,6 +117,8 @@ class MeetingRecord:
     states: Mapping[str, str] = field(default_factory=dict)
     # Who registered (the roster): the report counts them and lists them in its annex.
     participants: tuple[Participant, ...] = ()
+    # The States with their names in every working language: an export in French or Russian names them so.
+    member_states: tuple[MemberState, ...] = ()
     finder: ObjectiveFinder = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -131,6 +134,20 @@ class MeetingRecord:
     def state_name(self, code: str) -> str:
         """The State's name as the UN wrote it (AM -> Armenia); the code when the list does not know it."""
         return self.states.get(code.upper(), code)
+
+    def state_of(self, code: str, language: Language) -> str | None:
+        """The form 'the representative of …' needs in that language ("de l'Arménie", "Армении"); None if unknown."""
+        found = next((s for s in self.member_states if s.iso == code.upper()), None)
+        return found.of_in(language) if found else None
+
+    def in_language(self, language: Language) -> MeetingRecord:
+        """The record with the meeting and the States named in that language (sorting and every export follow)."""
+        if language is Language.EN:
+            return self
+        named = replace(self, meeting=self.meeting.in_language(language))
+        if not self.member_states:
+            return named
+        return replace(named, states={s.iso: s.name_in(language) for s in self.member_states})
 
     def submissions_on(self, objectives: Iterable[int]) -> tuple[Submission, ...]:
         """The written submissions that address any of these objectives (found as for interventions), by name."""
@@ -175,7 +192,7 @@ async def read_record(
         return MeetingRecord(meeting, tuple(records), submissions=submissions)
     names = {p.id: p.name for p in directory.participants}
     states = {s.iso: s.name for s in directory.states}
-    return MeetingRecord(meeting, tuple(records), names, submissions, states, directory.participants)
+    return MeetingRecord(meeting, tuple(records), names, submissions, states, directory.participants, directory.states)
 
 
 def _corrected(intervention: Intervention, corrections: tuple[Correction, ...]) -> Intervention:

@@ -152,9 +152,10 @@ class ReminderService:
 
     async def _chosen_zones(self, tx: Transaction) -> tuple[Participant, ...]:
         """Everyone who chose a zone with /zone, with it: the digest warns their delegation for its night too."""
-        zones = await tx.uow.zones.all(self._meeting_id)
-        await self.people.prefetch(tx, list(zones))
-        return tuple([await self.people.lookup(participant_id, tx) for participant_id in zones])
+        chosen = await tx.uow.choices.all(self._meeting_id)
+        zoned = [participant_id for participant_id, choices in chosen.items() if choices.zone]
+        await self.people.prefetch(tx, zoned)
+        return tuple([await self.people.lookup(participant_id, tx) for participant_id in zoned])
 
     def _post(self, notice: Notice, reader: Participant | None, chosen: Sequence[Participant] = ()) -> Post:
         meeting = self.timetable.meeting

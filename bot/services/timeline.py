@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Protocol
 
 from bot.services.ports import Clock
 from bot.services.views import Post
+
+Address = Callable[[Sequence[Post]], Awaitable[list[Post]]]
 
 
 class DueWork(Protocol):
@@ -23,9 +25,10 @@ class DueWork(Protocol):
 
 
 class Timeline:
-    def __init__(self, clock: Clock, sources: Sequence[DueWork]) -> None:
+    def __init__(self, clock: Clock, sources: Sequence[DueWork], address: Address | None = None) -> None:
         self.clock = clock
         self.sources = sources
+        self.address = address  # each post given the language it is written in (None: as the sources wrote them)
 
     async def run_until(self, target: datetime) -> AsyncIterator[list[Post]]:
         """Sleep on the clock from due moment to due moment up to target, yielding each firing's posts."""
@@ -39,7 +42,9 @@ class Timeline:
         """Let every source do what is due now; one list of posts per source that had any."""
         now = self.clock.now()
         fired = [await source.fire(now) for source in self.sources]
-        return [posts for posts in fired if posts]
+        if self.address is None:
+            return [posts for posts in fired if posts]
+        return [await self.address(posts) for posts in fired if posts]
 
     async def earliest(self) -> datetime | None:
         now = self.clock.now()

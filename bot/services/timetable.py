@@ -64,7 +64,7 @@ class Timetable:
             if day in (None, number)
             for s in self.meeting.sessions_on(number)
         )
-        return AgendaView(self.meeting.title, reader, rows, self.meeting.provenance.footer, now)
+        return AgendaView(self.meeting.title_in(reader.language), reader, rows, self.meeting.provenance.footer, now)
 
     def now(self, reader: Reader, now: datetime) -> NowView:
         current, upcoming = self.meeting.current(now), self.meeting.upcoming(now)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.services.context import Context, Handler
 from bot.services.timetable import Timetable
 from bot.services.views import Post
@@ -10,7 +12,7 @@ from bot.services.views import Post
 def timetable_handlers(timetable: Timetable) -> dict[str, Handler]:
     async def agenda(ctx: Context) -> list[Post]:
         day = ctx.args.get("day")
-        reader = timetable.reader(ctx.who, ctx.args.get("zone"))
+        reader = replace(timetable.reader(ctx.who, ctx.args.get("zone")), language=ctx.language)
         return [ctx.reply(timetable.agenda(reader, ctx.now, int(day) if day else None))]
 
     async def now(ctx: Context) -> list[Post]:

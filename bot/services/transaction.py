@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Hashable
 
+from bot.domain.choices import ReaderChoices
 from bot.domain.participants import Participant
 from bot.services.ports import UnitOfWork
 
@@ -27,8 +28,8 @@ class Transaction:
         self.moved = moved
         # Declarations of the batch's actors, read in one query before any work runs (None: not declared).
         self.people: dict[str, Participant | None] = {}
-        # The zones the batch's actors chose with /zone, read in the same way (None: none chosen).
-        self.zones: dict[str, str | None] = {}
+        # What the batch's actors chose with /zone and /language, read in the same way (absent: not read yet).
+        self.choices: dict[str, ReaderChoices] = {}
         self._held: list[asyncio.Lock] = []
         self._saves: dict[Hashable, Callable[[], Awaitable[None]]] = {}
         self._after: dict[Hashable, Callable[[], None]] = {}

@@ -37,6 +37,6 @@ class Translator(Protocol):
 
 
 class Translations(Protocol):
-    """The catalogs Podium ships: a translator for each language."""
+    """The catalogs Podium ships: a translator for each language (None: English, the language of the msgids)."""
 
-    def __call__(self, language: Language) -> Translator: ...
+    def __call__(self, language: Language | None) -> Translator: ...

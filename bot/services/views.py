@@ -18,11 +18,12 @@ from bot.services.registry import CommandSpec
 
 @dataclass(frozen=True, slots=True)
 class Reader:
-    """Whose eyes a view is for: the zone they read times in, and the meeting's own zone."""
+    """Whose eyes a view is for: the zone they read times in, the meeting's own zone, and their language."""
 
     meeting_zone: str
     zone: str | None = None
     zone_label: str | None = None
+    language: Language = Language.EN
 
     @property
     def shown_zone(self) -> ZoneInfo:
@@ -85,7 +86,7 @@ class RefusalView:
 
 
 # A fact in a confirmation, as a value: renderers format it, nobody parses it back from text.
-Fact = str | int | timedelta
+Fact = str | int | timedelta | Session  # a session is named by its title in the reader's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,5 +249,6 @@ class Post:
     key: str | None = None
     # The platform a private answer goes back through; None: every platform serving the meeting.
     platform: str | None = None
-    # The language it is written in: the reader's for a private post, the channel's for a channel post.
-    language: Language = Language.EN
+    # The language it is written in: the reader's for a private post, the channel's for a channel post; None until
+    # the core addresses it (services/languages.py), which every post leaving the core goes through.
+    language: Language | None = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.domain.participants import Participant
 from bot.services.context import Context, Handler
 from bot.services.people import PeopleService
@@ -26,18 +28,17 @@ class ZoneService:
         text = ctx.args.get("zone")
         if text is None:
             return [ctx.reply(await self._shown(ctx, "zone_is"))]
-        meeting_id = self.timetable.meeting.id
+        chosen = await self.people.choices(ctx.who.id, ctx.tx)
         if text.lower() == RESET:
-            await ctx.tx.uow.zones.clear(meeting_id, ctx.who.id)
-            ctx.tx.zones[ctx.who.id] = None  # a later command in the same batch reads the default again
+            await self.people.choose(ctx, replace(chosen, zone=None))
             return [ctx.reply(await self._shown(ctx, "zone_reset"))]
         zone = self.timetable.own_zone(text)  # refuses junk before anything changes
-        await ctx.tx.uow.zones.set(meeting_id, ctx.who.id, zone, ctx.now)
-        ctx.tx.zones[ctx.who.id] = zone
+        await self.people.choose(ctx, replace(chosen, zone=zone))
         return [ctx.reply(await self._shown(ctx, "zone_set"))]
 
     async def _shown(self, ctx: Context, code: str) -> AckView:
-        zone, source, delegation = self.source(await self._default(ctx), ctx.tx.zones.get(ctx.who.id))
+        chosen = await self.people.own_zone(ctx.who.id, ctx.tx)
+        zone, source, delegation = self.source(await self._default(ctx), chosen)
         return AckView(code, {"zone": zone, "source": source, "delegation": delegation})
 
     async def _default(self, ctx: Context) -> Participant:

@@ -10,7 +10,7 @@ from bot.storage.corrections.tables import CorrectionRow
 from bot.storage.displays.tables import DisplayRow
 from bot.storage.interests.tables import InterestRow
 from bot.storage.meetings.tables import MeetingRow, SessionRow
-from bot.storage.people.tables import DeclarationRow, ZoneSettingRow
+from bot.storage.people.tables import DeclarationRow, ReaderSettingRow
 from bot.storage.queues.tables import InterventionRow, QueueEntryRow, QueueNoteRow, QueueStateRow
 from bot.storage.reminders.tables import ReminderClaimRow, SubscriptionRow
 from bot.storage.submissions.tables import SubmissionRow
@@ -34,7 +34,7 @@ ROWS: tuple[type[Base], ...] = (
     SubmissionRow,
     InterestRow,
     ConsentRow,
-    ZoneSettingRow,
+    ReaderSettingRow,
 )
 
 metadata: MetaData = Base.metadata

@@ -13,7 +13,7 @@ from bot.storage.corrections.repository import SqlAlchemyCorrectionRepository
 from bot.storage.displays.repository import SqlAlchemyDisplayRepository
 from bot.storage.interests.repository import SqlAlchemyInterestRepository
 from bot.storage.meetings.repository import SqlAlchemyMeetingRepository
-from bot.storage.people.repository import SqlAlchemyParticipantRepository, SqlAlchemyZoneSettingRepository
+from bot.storage.people.repository import SqlAlchemyParticipantRepository, SqlAlchemyReaderChoiceRepository
 from bot.storage.queues.cache import QueueCache
 from bot.storage.queues.repository import SqlAlchemyQueueRepository
 from bot.storage.reminders.repository import SqlAlchemyReminderRepository, SqlAlchemySubscriptionRepository
@@ -48,7 +48,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.submissions = SqlAlchemySubmissionRepository(session)
         self.interests = SqlAlchemyInterestRepository(session)
         self.consents = SqlAlchemyConsentRepository(session)
-        self.zones = SqlAlchemyZoneSettingRepository(session)
+        self.choices = SqlAlchemyReaderChoiceRepository(session)
 
     async def __aenter__(self) -> Self:
         if self._session is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+from bot.domain.language import Language
 from bot.services.delivery_ports import Shown
 from bot.services.views import FileView, Post, QueueView
 
@@ -43,7 +44,7 @@ class FakePlatform:
         where = self.channel_id(post.channel) or post.recipient or ""
         return self._new("post", where, getattr(post.view, "code", type(post.view).__name__))
 
-    async def upload(self, recipient: str, file: FileView) -> None:
+    async def upload(self, recipient: str, file: FileView, language: Language = Language.EN) -> None:
         self._call("upload", recipient, file.name)
 
     def reaches(self, recipient: str) -> bool:

@@ -6,7 +6,8 @@ from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
 from bot.formats.exports import FileExporter
 from bot.formats.submission_files import SubmissionFiles
-from bot.services.assembly import assemble
+from bot.locales.catalogs import Catalogs
+from bot.services.assembly import Services, assemble
 from bot.services.commands import CommandService
 from bot.services.registry import Registry
 from bot.storage.database import Database
@@ -16,6 +17,18 @@ from tests.fakes import FakeClock
 def command_service(
     meeting: Meeting, directory: Directory, clock: FakeClock, database: Database, registry: Registry | None = None
 ) -> CommandService:
+    return wired(meeting, directory, clock, database, registry).commands
+
+
+def wired(
+    meeting: Meeting, directory: Directory, clock: FakeClock, database: Database, registry: Registry | None = None
+) -> Services:
     return assemble(
-        meeting, directory, clock, database.uow, exporter=FileExporter(), documents=SubmissionFiles(), registry=registry
-    ).commands
+        meeting,
+        directory,
+        clock,
+        database.uow,
+        exporter=FileExporter(Catalogs()),
+        documents=SubmissionFiles(),
+        registry=registry,
+    )

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.meeting import Link, Meeting, Objective, Provenance, Session, SessionKind
+from bot.domain.language import Language
+from bot.domain.meeting import Link, Meeting, Objective, Provenance, Session, SessionKind, Translation
 from bot.domain.settings import Category, ReminderSettings, SpeakingPolicy, SpeakingSettings
 from bot.domain.transcript import EntryKind, TranscriptEntry
 from bot.formats.schedule_toml import load_schedule_toml
@@ -96,6 +97,9 @@ speaking_settings = st.builds(
     opens_before=spans,
     overrun=spans,
 )
+translations = st.lists(st.builds(Translation, st.sampled_from(Language), texts, texts, st.booleans()), max_size=2).map(
+    tuple
+)
 sessions = st.builds(
     Session,
     id=texts,
@@ -108,6 +112,7 @@ sessions = st.builds(
     links=st.lists(st.builds(Link, texts, texts), max_size=3).map(tuple),
     moderators=st.lists(texts, max_size=3).map(tuple),
     speaking=st.none() | speaking_settings,
+    translations=translations,
 )
 meetings = st.builds(
     Meeting,
@@ -120,7 +125,9 @@ meetings = st.builds(
     short_title=texts,
     main_channel=st.none() | texts,
     announced=st.none() | st.dates(),
-    objectives=st.lists(st.builds(Objective, st.integers(), texts, texts), max_size=3).map(tuple),
+    objectives=st.lists(st.builds(Objective, st.integers(), texts, texts, translations), max_size=3).map(tuple),
+    language=st.sampled_from(Language),
+    channel_languages=st.dictionaries(texts, st.sampled_from(Language), max_size=2).map(lambda d: tuple(d.items())),
     provenance=st.builds(Provenance, st.lists(texts).map(tuple), st.lists(texts).map(tuple), texts),
     speaking=speaking_settings,
     reminders=st.builds(

@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from bot.domain.interests import InterestRules
-from bot.domain.meeting import Link, Meeting, Objective, Provenance, Session, SessionKind
+from bot.domain.language import Language
+from bot.domain.meeting import Link, Meeting, Objective, Provenance, Session, SessionKind, Translation
 from bot.domain.settings import Category, ReminderSettings, ReportSettings, SpeakingPolicy, SpeakingSettings
 from bot.domain.submissions import SubmissionRules
 from bot.storage.meetings.tables import SessionRow
@@ -27,7 +28,18 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
         "organisers": list(meeting.organisers),
         "main_channel": meeting.main_channel,
         "announced": meeting.announced.isoformat() if meeting.announced else None,
-        "objectives": [{"number": o.number, "label": o.label, "title": o.title} for o in meeting.objectives],
+        "objectives": [
+            {
+                "number": o.number,
+                "label": o.label,
+                "title": o.title,
+                "translations": _translations_to_list(o.translations),
+            }
+            for o in meeting.objectives
+        ],
+        "language": meeting.language.value,
+        "channel_languages": {channel: language.value for channel, language in meeting.channel_languages},
+        "translations": _translations_to_list(meeting.translations),
         "provenance": {
             "sourced": list(meeting.provenance.sourced),
             "reconstructed": list(meeting.provenance.reconstructed),
@@ -57,7 +69,14 @@ def meeting_from_dict(data: dict[str, Any]) -> Meeting:
         organisers=tuple(data["organisers"]),
         main_channel=data["main_channel"],
         announced=date.fromisoformat(announced) if announced is not None else None,
-        objectives=tuple(Objective(o["number"], o["label"], o["title"]) for o in data["objectives"]),
+        objectives=tuple(
+            Objective(o["number"], o["label"], o["title"], _translations_from_list(o.get("translations")))
+            for o in data["objectives"]
+        ),
+        # Absent from schedules stored before languages: English, no channel of its own.
+        language=Language(data.get("language", Language.EN.value)),
+        channel_languages=tuple((c, Language(code)) for c, code in data.get("channel_languages", {}).items()),
+        translations=_translations_from_list(data.get("translations")),
         provenance=Provenance(tuple(provenance["sourced"]), tuple(provenance["reconstructed"]), provenance["footer"]),
         speaking=_speaking_from_dict(data["speaking"]),
         reminders=_reminders_from_dict(data["reminders"]),
@@ -101,6 +120,7 @@ def _session_to_dict(session: Session) -> dict[str, Any]:
         "moderators": list(session.moderators),
         "speaking": _speaking_to_dict(session.speaking) if session.speaking else None,
         "replies_ahead": session.replies_ahead,
+        "translations": _translations_to_list(session.translations),
     }
 
 
@@ -118,7 +138,19 @@ def _session_from_dict(data: dict[str, Any]) -> Session:
         moderators=tuple(data["moderators"]),
         speaking=_speaking_from_dict(speaking) if speaking is not None else None,
         replies_ahead=data.get("replies_ahead"),  # absent from schedules stored before it
+        translations=_translations_from_list(data.get("translations")),
     )
+
+
+def _translations_to_list(translations: tuple[Translation, ...]) -> list[dict[str, Any]]:
+    return [
+        {"language": t.language.value, "title": t.title, "label": t.label, "official": t.official} for t in translations
+    ]
+
+
+def _translations_from_list(data: list[dict[str, Any]] | None) -> tuple[Translation, ...]:
+    """A title's translations; none in a schedule stored before them."""
+    return tuple(Translation(Language(t["language"]), t["title"], t["label"], t["official"]) for t in data or ())
 
 
 def _speaking_to_dict(speaking: SpeakingSettings) -> dict[str, Any]:

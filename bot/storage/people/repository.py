@@ -1,17 +1,19 @@
-"""The SQLAlchemy people repositories: self-declarations (/iam) with their verification, and own zones (/zone)."""
+"""The SQLAlchemy people repositories: self-declarations (/iam), their verification, and choices (/zone, /language)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import ColumnElement, delete, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.domain.choices import ReaderChoices
+from bot.domain.language import language_of
 from bot.domain.participants import Participant
 from bot.storage.dialects import insert_on_conflict
 from bot.storage.people.mapping import declaration_values, participant_from_row
-from bot.storage.people.tables import DECLARATIONS, ZONE_SETTINGS
+from bot.storage.people.tables import DECLARATIONS, READER_SETTINGS
 
 
 class SqlAlchemyParticipantRepository:
@@ -60,39 +62,42 @@ class SqlAlchemyParticipantRepository:
         return {row["participant_id"]: participant_from_row(row) for row in rows}
 
 
-class SqlAlchemyZoneSettingRepository:
-    """One row per participant and meeting: the zone they chose; setting it again replaces it."""
+class SqlAlchemyReaderChoiceRepository:
+    """One row per participant and meeting: the zone and language they chose; saving again replaces it."""
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def set(self, meeting_id: str, participant_id: str, zone: str, at: datetime) -> None:
+    async def save(self, meeting_id: str, participant_id: str, choices: ReaderChoices, at: datetime) -> None:
         connection = await self._session.connection()
-        values = {"zone": zone, "set_at": at}
-        insert = insert_on_conflict(connection.dialect, ZONE_SETTINGS).values(
+        if choices.empty:
+            await connection.execute(
+                delete(READER_SETTINGS).where(
+                    READER_SETTINGS.c.meeting_id == meeting_id, READER_SETTINGS.c.participant_id == participant_id
+                )
+            )
+            return
+        values = {"zone": choices.zone, "language": choices.language, "set_at": at}
+        insert = insert_on_conflict(connection.dialect, READER_SETTINGS).values(
             meeting_id=meeting_id, participant_id=participant_id, **values
         )
         await connection.execute(
             insert.on_conflict_do_update(index_elements=["meeting_id", "participant_id"], set_=values)
         )
 
-    async def clear(self, meeting_id: str, participant_id: str) -> bool:
-        connection = await self._session.connection()
-        statement = delete(ZONE_SETTINGS).where(
-            ZONE_SETTINGS.c.meeting_id == meeting_id, ZONE_SETTINGS.c.participant_id == participant_id
-        )
-        return bool((await connection.execute(statement)).rowcount)
+    async def of(self, meeting_id: str, participant_ids: Sequence[str]) -> dict[str, ReaderChoices]:
+        return await self._read(meeting_id, READER_SETTINGS.c.participant_id.in_(set(participant_ids)))
 
-    async def of(self, meeting_id: str, participant_ids: Sequence[str]) -> dict[str, str]:
-        query = select(ZONE_SETTINGS.c.participant_id, ZONE_SETTINGS.c.zone).where(
-            ZONE_SETTINGS.c.meeting_id == meeting_id, ZONE_SETTINGS.c.participant_id.in_(set(participant_ids))
-        )
-        connection = await self._session.connection()
-        return {row.participant_id: row.zone for row in await connection.execute(query)}
+    async def all(self, meeting_id: str) -> dict[str, ReaderChoices]:
+        return await self._read(meeting_id, true())
 
-    async def all(self, meeting_id: str) -> dict[str, str]:
-        query = select(ZONE_SETTINGS.c.participant_id, ZONE_SETTINGS.c.zone).where(
-            ZONE_SETTINGS.c.meeting_id == meeting_id
+    async def _read(self, meeting_id: str, which: ColumnElement[bool]) -> dict[str, ReaderChoices]:
+        table = READER_SETTINGS
+        query = select(table.c.participant_id, table.c.zone, table.c.language).where(
+            table.c.meeting_id == meeting_id, which
         )
         connection = await self._session.connection()
-        return {row.participant_id: row.zone for row in await connection.execute(query)}
+        return {
+            row.participant_id: ReaderChoices(row.zone, language_of(row.language))
+            for row in await connection.execute(query)
+        }

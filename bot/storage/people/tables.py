@@ -1,4 +1,4 @@
-"""The rows of a self-declaration (/iam) and its verification, and of a participant's own time zone (/zone)."""
+"""The rows of a self-declaration (/iam) and its verification, and of what a participant chose (/zone, /language)."""
 
 from __future__ import annotations
 
@@ -32,15 +32,17 @@ class DeclarationRow(Base):
 DECLARATIONS = core(DeclarationRow)
 
 
-class ZoneSettingRow(Base):
-    """The time zone a participant chose with /zone: it wins over the roster's and their capital's."""
+class ReaderSettingRow(Base):
+    """What a participant chose with /zone and /language: each wins over the roster's, their platform's, the
+    meeting's. A row with neither is deleted."""
 
-    __tablename__ = "zone_settings"
+    __tablename__ = "reader_settings"
 
     meeting_id: Mapped[str] = mapped_column(Text, ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
     participant_id: Mapped[str] = mapped_column(Text, primary_key=True)
-    zone: Mapped[str] = mapped_column(Text)
+    zone: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(Text)
     set_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
-ZONE_SETTINGS = core(ZoneSettingRow)
+READER_SETTINGS = core(ReaderSettingRow)
