@@ -62,6 +62,8 @@ def test_reload_without_a_pid_file_says_where_it_looked(tmp_path: Path, capsys: 
 def test_serve_writes_its_pid_file_and_reload_finds_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     schedule = tmp_path / "meeting.toml"
     schedule.write_text(GCM_2020.read_text(encoding="utf-8"), encoding="utf-8")
+    translations = GCM_2020.with_name("gcm-objectives-translations.toml")  # the schedule names it beside itself
+    (tmp_path / translations.name).write_bytes(translations.read_bytes())
     written = tmp_path / "podium.pid"  # beside the server's database, tmp_path / podium.db
     with started(tmp_path, schedule=schedule) as (_, _, server):
         assert written.read_text(encoding="ascii") == f"{server.pid}\n"

@@ -76,7 +76,8 @@ async def test_an_unknown_subcommand_gets_one_line_naming_the_closest_and_change
         assert "\n" not in text
         assert "/floor has no 'nxt'" in text
         assert text.endswith("Did you mean /floor next?")
-        assert slack.slack.calls[before:] == []  # no announcement, no live list edit
+        # No announcement, no live list edit: only the moderator's profile, read once for their locale.
+        assert [c.method for c in slack.slack.calls[before:]] == ["users.info"]
         assert await waiting(slack) == ["olga"]
 
 
@@ -121,7 +122,8 @@ async def test_the_agenda_gives_date_tokens_at_the_real_session_times(tmp_path: 
         assert rt1 is not None
         assert shown[int(rt1.start.timestamp())] == "11:40 EET"  # Ukraine's zone, from the delegation
         assert int(RT1_START.timestamp()) == int(rt1.start.timestamp())
-        assert not slack.slack.calls_to("users.info")  # the roster gave a zone: Slack is not asked
+        # The roster gave a zone, so Slack's is not used; the profile is read once, for Olga's locale.
+        assert [c.args for c in slack.slack.calls_to("users.info")] == [{"user": "olga", "include_locale": "1"}]
 
 
 async def test_without_a_roster_zone_the_slack_profile_zone_is_used_and_asked_once(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from bot.services.record import read_record
 from bot.services.views import AckView, Post, Visibility
 from tests.slack.fake_slack import serve
 from tests.slack.harness import Running, running_slack
+from tests.words import english
 
 RT1_START = datetime(2020, 11, 12, 9, 40, tzinfo=UTC)
 RT1_CHANNEL = "gcm-rt1"
@@ -123,7 +124,7 @@ async def test_staff_get_the_notes_they_export_as_a_file_in_their_direct_message
         assert slack.slack.calls_to("conversations.open")[0].args["users"] == "secretariat"
         # As /export reads it: people and States by name.
         record = await read_record(slack.podium.meeting, slack.podium.commands.uow(), "rt1", slack.podium.directory)
-        assert upload.data == notes_to_markdown(record).encode("utf-8")
+        assert upload.data == notes_to_markdown(record, tr=english()).encode("utf-8")
         assert "Ukraine supports regular pathways" in upload.data.decode()
         assert slack.slack.calls_to("response_url") == []  # nothing else to say
 

@@ -15,12 +15,13 @@ from bot.adapters.console.script import Advance, Nothing, Reload, Said, SetClock
 from bot.adapters.text.inert import inert
 from bot.adapters.text.render import render
 from bot.adapters.text.times import PlainTimes, zone_label
+from bot.domain.language import Language
 from bot.domain.schedule_rules import ScheduleInvalid
 from bot.services.commands import CommandService, Invocation
 from bot.services.context import Attachment
 from bot.services.ports import SettableClock
 from bot.services.timeline import Timeline
-from bot.services.translation import Translations
+from bot.services.translation import Translations, Translator
 from bot.services.views import FileView, Post, Visibility
 
 Receipt = Callable[[str, datetime, str | None], Awaitable[None]]
@@ -50,6 +51,7 @@ class Console:
         receipt: Receipt,
         translations: Translations,
         hooks: Hooks | None = None,
+        language: Language = Language.EN,
     ) -> None:
         """`receipt` reports each reminder shown: a reminder never confirmed is posted again when its lease ends."""
         self.commands = commands
@@ -62,6 +64,12 @@ class Console:
         self.hooks = hooks or Hooks()
         self.times = PlainTimes()
         self.translations = translations
+        # The console's own messages (refused lines, reloads); bot messages go in each post's language.
+        self.language = language
+
+    def _tr(self) -> Translator:
+        """The console's own language, asked for only when the console has something of its own to say."""
+        return self.translations(self.language)
 
     async def run_script(
         self, lines: Iterable[str | bytes], default_actor: str | None = None, *, first: int = 1
@@ -73,7 +81,9 @@ class Console:
             fault = await self._line(raw, default_actor, echo=True)
             if fault is not None:
                 faults += 1
-                self.out.write(f"! line {number}: {fault}\n")
+                self.out.write(
+                    "! " + self._tr().gettext("line {number}: {fault}").format(number=number, fault=fault) + "\n"
+                )
         return faults
 
     async def run_interactive(self, default_actor: str, stream: BinaryIO | None = None) -> None:
@@ -98,7 +108,7 @@ class Console:
         line = undecodable or read_line(text, self.zone, default_actor)
         if echo and not isinstance(line, Nothing):
             self.out.write(f"{inert(text.rstrip(), 1000)}\n")
-        fault = line.reason if isinstance(line, Unreadable) else await self._perform(line)
+        fault = line.told(self._tr()) if isinstance(line, Unreadable) else await self._perform(line)
         return None if fault is None else inert(fault, 500)
 
     async def _perform(self, line: Said | SetClock | Advance | Reload | Nothing) -> str | None:
@@ -119,14 +129,14 @@ class Console:
     async def reload(self, path: Path | None = None) -> str | None:
         """Read the timetable again (@reload, SIGHUP, `podium reload`); why not, when the one in use is kept."""
         if self.hooks.reload is None:
-            return "this console cannot reload its timetable"
+            return self._tr().gettext("this console cannot reload its timetable")
         try:
             await self.hooks.reload(path)
         except ScheduleInvalid as invalid:
-            return _not_reloaded(invalid.lines())
+            return _not_reloaded(invalid.lines(), self._tr())
         except OSError as unreadable:
-            return _not_reloaded([f"{unreadable.filename or path}: {unreadable.strerror or unreadable}"])
-        self.out.write("  (timetable reloaded: pending reminders follow it)\n")
+            return _not_reloaded([f"{unreadable.filename or path}: {unreadable.strerror or unreadable}"], self._tr())
+        self.out.write("  " + self._tr().gettext("(timetable reloaded: pending reminders follow it)") + "\n")
         if self.hooks.wake:
             self.hooks.wake()
         return None
@@ -140,7 +150,7 @@ class Console:
     async def _said(self, said: Said) -> str | None:
         command = said.command
         if command is None:
-            self.out.write("  (commands start with '/'; /help lists them)\n")
+            self.out.write("  " + self._tr().gettext("(commands start with '/'; /help lists them)") + "\n")
             return None
         name, text = command
         channel = said.channel or self.main_channel
@@ -163,7 +173,11 @@ class Console:
         try:
             data = where.read_bytes()
         except OSError as error:
-            return f"cannot read {path.strip()}: {error.strerror or error}"
+            return (
+                self._tr()
+                .gettext("cannot read {path}: {error}")
+                .format(path=path.strip(), error=error.strerror or error)
+            )
         return before.strip(), (Attachment(where.name, data),)
 
     def _takes_file(self, name: str, text: str) -> bool:
@@ -180,38 +194,51 @@ class Console:
 
     async def show(self, post: Post) -> None:
         """Print one bot message as a block; a reminder's delivery is reported back; a file is saved."""
-        body = (
-            self._save(post.view)
-            if isinstance(post.view, FileView)
-            else render(post.view, self.times, self.translations(post.language))
-        )
+        tr = self.translations(post.language)
+        body = self._save(post.view, tr) if isinstance(post.view, FileView) else render(post.view, self.times, tr)
         if post.visibility is Visibility.CHANNEL:
             await self.commands.record_post(post.channel, body)
-        self.out.write(self._header(post) + "\n")
+        self.out.write(self._header(post, tr) + "\n")
         self.out.write("".join(f"  {line}\n" if line else "\n" for line in body.split("\n")))
         if post.key:
             await self.receipt(post.key, self.clock.now(), None)
 
-    def _save(self, file: FileView) -> str:
+    def _save(self, file: FileView, tr: Translator) -> str:
         # The name is built by Podium from a session id and a format, never from free text; still, no folders.
         path = self.hooks.exports / Path(file.name).name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(file.data)
-        return f"Saved {path} ({len(file.data):,} bytes)."
+        size = len(file.data)
+        return tr.ngettext("Saved {path} ({count} byte).", "Saved {path} ({count} bytes).", size).format(
+            path=path, count=tr.number(size)
+        )
 
-    def _header(self, post: Post) -> str:
+    def _header(self, post: Post, tr: Translator) -> str:
         now = self.clock.now().astimezone(self.zone)
         if post.channel:
             where = f"#{post.channel}"
             if post.visibility is Visibility.PRIVATE and post.recipient:
-                where += f" · only {inert(post.recipient, 40)} sees this"
+                where += " · " + tr.gettext("only {name} sees this").format(name=inert(post.recipient, 40))
         else:
-            where = f"direct message to {inert(post.recipient or '', 40)}"
+            where = tr.gettext("direct message to {name}").format(name=inert(post.recipient or "", 40))
         clock = f"{now:%H:%M:%S}" if now.second else f"{now:%H:%M}"
-        return f"[{now:%a %d %b %Y} {clock} {zone_label(now, self.zone)}] {where}"
+        # English as it always read ('Thu 12 Nov 2020'); the other languages their own short date.
+        day = f"{now:%a %d %b %Y}" if tr.language is Language.EN else tr.date(now, "yMMMEd")
+        return f"[{day} {clock} {zone_label(now, self.zone)}] {where}"
 
 
-def _not_reloaded(faults: list[str]) -> str:
-    more = f" (and {len(faults) - 1} more: podium check-schedule FILE lists them)" if len(faults) > 1 else ""
-    first = faults[0] if faults else "the file is not a timetable"
-    return f"not reloaded, the timetable in use is kept: {first}{more}; fix the file and @reload again"
+def _not_reloaded(faults: list[str], tr: Translator) -> str:
+    first = faults[0] if faults else tr.gettext("the file is not a timetable")
+    if len(faults) > 1:
+        more = len(faults) - 1
+        text = tr.ngettext(
+            "not reloaded, the timetable in use is kept: {first} (and {count} more: podium check-schedule FILE lists "
+            "them); fix the file and @reload again",
+            "not reloaded, the timetable in use is kept: {first} (and {count} more: podium check-schedule FILE lists "
+            "them); fix the file and @reload again",
+            more,
+        )
+        return text.format(first=first, count=more)
+    return tr.gettext("not reloaded, the timetable in use is kept: {first}; fix the file and @reload again").format(
+        first=first
+    )

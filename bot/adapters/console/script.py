@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.adapters.text.inert import inert
+from bot.adapters.text.times import Words
 from bot.domain.durations import parse_duration, plausible_date
+from bot.domain.language import N_
 
 # Terminal escape sequences (arrow keys at the prompt, pasted colours) are keys, not text: dropped whole, before
 # the services remove the ESC alone and leave "[31m" behind.
@@ -57,7 +59,19 @@ class Nothing:
 
 @dataclass(frozen=True, slots=True)
 class Unreadable:
+    """Why a line is refused: `reason` in English, `template` and `fields` for the reader's language."""
+
     reason: str
+    template: str = field(default="", compare=False)
+    fields: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    def told(self, tr: Words) -> str:
+        """The reason in the reader's language (the template is marked for the catalogs where it is made)."""
+        return tr.gettext(self.template).format(**dict(self.fields)) if self.template else self.reason
+
+
+def _unreadable(template: str, **fields: str) -> Unreadable:
+    return Unreadable(template.format(**fields), template, tuple(fields.items()))
 
 
 Line = Said | SetClock | Advance | Reload | Nothing | Unreadable
@@ -70,9 +84,9 @@ def decoded(raw: str | bytes) -> tuple[str, Unreadable | None]:
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        byte = raw[error.start]
-        reason = f"byte 0x{byte:02x} at position {error.start + 1} is not UTF-8; save the script as UTF-8"
-        return raw.decode("utf-8", errors="replace"), Unreadable(reason)
+        template = N_("byte {byte} at position {position} is not UTF-8; save the script as UTF-8")
+        refused = _unreadable(template, byte=f"0x{raw[error.start]:02x}", position=str(error.start + 1))
+        return raw.decode("utf-8", errors="replace"), refused
 
 
 def read_line(raw: str, meeting_zone: ZoneInfo, default_actor: str | None = None) -> Line:
@@ -87,7 +101,7 @@ def read_line(raw: str, meeting_zone: ZoneInfo, default_actor: str | None = None
         return Said(match["name"], match["channel"], match["rest"].strip())
     if default_actor is not None:
         return Said(default_actor, None, line)
-    return Unreadable("expected 'NAME> /command', '@clock ISO-TIME', '@advance 10m' or '# comment'")
+    return _unreadable(N_("expected 'NAME> /command', '@clock ISO-TIME', '@advance 10m' or '# comment'"))
 
 
 def _directive(line: str, zone: ZoneInfo) -> Line:
@@ -99,20 +113,22 @@ def _directive(line: str, zone: ZoneInfo) -> Line:
     if verb == "advance":
         span = parse_duration(argument)
         if span is None or span.total_seconds() < 0:
-            return Unreadable(
-                f"@advance needs a duration up to 24h such as 10m or 1h30m (@clock jumps further), not '{shown}'"
+            template = N_(
+                "@advance needs a duration up to 24h such as 10m or 1h30m (@clock jumps further), not '{shown}'"
             )
+            return _unreadable(template, shown=shown)
         return Advance(span)
     if verb == "reload":
         return Reload(Path(argument) if argument else None)
-    return Unreadable(f"unknown directive @{inert(verb, 40)} (use @clock, @advance or @reload)")
+    return _unreadable(N_("unknown directive @{verb} (use @clock, @advance or @reload)"), verb=inert(verb, 40))
 
 
 def _clock(argument: str, shown: str, zone: ZoneInfo) -> Line:
     try:
         moment = datetime.fromisoformat(argument)
     except ValueError:
-        return Unreadable(f"@clock needs a time such as 2020-11-12T09:45+01:00, not '{shown}'")
+        return _unreadable(N_("@clock needs a time such as 2020-11-12T09:45+01:00, not '{shown}'"), shown=shown)
     if not plausible_date(moment.date()):
-        return Unreadable(f"@clock takes a time in the years 2000–2100, such as 2020-11-12T09:45+01:00, not '{shown}'")
+        template = N_("@clock takes a time in the years 2000–2100, such as 2020-11-12T09:45+01:00, not '{shown}'")
+        return _unreadable(template, shown=shown)
     return SetClock(moment if moment.tzinfo else moment.replace(tzinfo=zone))

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import discord
 
-from bot.adapters.text.times import PlainTimes
+from bot.adapters.text.times import SOURCE, PlainTimes, Words
 from bot.services.views import Reader
 
 # Tokens are written between these private-use characters while rendering and become < > after escaping: what a
@@ -58,16 +58,17 @@ class DiscordTimes(PlainTimes):
     (`<t:…:F>`, `<t:…:R>`): deadlines and reminders are read days ahead.
     """
 
-    def span(self, start: datetime, end: datetime, reader: Reader) -> str:
-        meeting = self._span(start, end, ZoneInfo(reader.meeting_zone))
+    def span(self, start: datetime, end: datetime, reader: Reader, tr: Words = SOURCE) -> str:
+        meeting = self._span(start, end, ZoneInfo(reader.meeting_zone), tr)
         return f"{token(start, 't')}–{token(end, 't')} [{meeting}]"
 
     def moment(self, at: datetime, reader: Reader) -> str:
         meeting = self._moment(at, ZoneInfo(reader.meeting_zone))
         return f"{token(at, 'F')} ({token(at, 'R')}) [{meeting}]"
 
-    def header(self, reader: Reader, at: datetime) -> str:
-        return f"Times in your own zone, as Discord shows them; the meeting's time ({reader.meeting_zone}) in brackets."
+    def header(self, reader: Reader, at: datetime, tr: Words = SOURCE) -> str:
+        text = tr.gettext("Times in your own zone, as Discord shows them; the meeting's time ({zone}) in brackets.")
+        return text.format(zone=reader.meeting_zone)
 
 
 def token(at: datetime, style: str) -> str:

@@ -18,13 +18,13 @@ from bot.adapters.slack.files import SLACK_FILE_HOSTS, SUBMIT_SHORTCUT, FileRefu
 from bot.adapters.slack.text import from_slack
 from bot.services.commands import CommandService, Invocation
 from bot.services.registry import Registry
+from bot.services.translation import Translator
 from bot.services.views import FileView, Post, Visibility
 
 Ack = Callable[..., Awaitable[Any]]
 Respond = Callable[..., Awaitable[Any]]
 _BUTTON = re.compile(r"podium_(hand|lower|next|end)")
 log = logging.getLogger(__name__)
-FETCH_FAILED = "Podium could not fetch the file from Slack: share it again, then use the shortcut on that message."
 _BUTTON_COMMANDS = {"hand": ("hand", ""), "lower": ("lower", ""), "next": ("floor", "next"), "end": ("floor", "end")}
 
 
@@ -61,7 +61,7 @@ class SlackCommands:
 
     async def slash(self, ack: Ack, command: dict[str, Any]) -> None:
         """Run the command, answer the person privately in the HTTP response, queue everything else."""
-        posts = await self.commands.handle(self._invocation(command))
+        posts = await self.commands.handle(await self._invocation(command))
         replies = await self._dispatch(posts, command["user_id"])
         if replies:
             await ack({"response_type": "ephemeral", "text": "\n\n".join(replies), "mrkdwn": False})
@@ -70,12 +70,15 @@ class SlackCommands:
 
     async def _ack_slow(self, ack: Ack, command: dict[str, Any]) -> None:
         """A refusal (not staff, a typo) answers at once; otherwise the work is announced and runs lazily."""
-        refusals = await self._dispatch(await self.commands.check(self._invocation(command)), command["user_id"])
-        text = "\n\n".join(refusals) or "Working on it: the file comes by direct message."
+        invocation = await self._invocation(command)
+        refusals = await self._dispatch(await self.commands.check(invocation), command["user_id"])
+        text = "\n\n".join(refusals) or (await self._words(invocation)).gettext(
+            "Working on it: the file comes by direct message."
+        )
         await ack({"response_type": "ephemeral", "text": text, "mrkdwn": False})
 
     async def _run_slow(self, command: dict[str, Any], respond: Respond) -> None:
-        invocation = self._invocation(command)
+        invocation = await self._invocation(command)
         if await self.commands.check(invocation):
             return  # already refused in the acknowledgement; running it would only refuse again
         posts = await self.commands.handle(invocation)
@@ -95,6 +98,7 @@ class SlackCommands:
             self.slack.channels.name_of(body["channel"]["id"]),
             # The button's press is one delivery: Slack's action_ts (with the user) names it.
             request_id=f"{body['user']['id']}:{action.get('action_ts') or body.get('trigger_id')}",
+            locale=await self.slack.zones.locale(body["user"]["id"]),
         )
         for reply in await self._dispatch(await self.commands.handle(invocation), body["user"]["id"]):
             await respond(text=reply, response_type="ephemeral", replace_original=False)
@@ -111,11 +115,16 @@ class SlackCommands:
                 attachments = tuple([await fetched(session, token, f, self.file_hosts) for f in files])
         except (aiohttp.ClientError, TimeoutError, FileRefused):
             log.warning("could not fetch a file shared for /submit")
-            await respond(text=FETCH_FAILED, response_type="ephemeral", replace_original=False)
+            words = await self._words(Invocation(user, "submit", locale=await self.slack.zones.locale(user)))
+            failed = words.gettext(
+                "Podium could not fetch the file from Slack: share it again, then use the shortcut on that message."
+            )
+            await respond(text=failed, response_type="ephemeral", replace_original=False)
             return
         channel = self.slack.channels.name_of(body["channel"]["id"])
         request = f"{user}:{body.get('trigger_id')}"  # one shortcut use is one delivery
-        invocation = Invocation(user, "submit", "", channel, request_id=request, attachments=attachments)
+        locale = await self.slack.zones.locale(user)
+        invocation = Invocation(user, "submit", "", channel, request_id=request, attachments=attachments, locale=locale)
         for reply in await self._dispatch(await self.commands.handle(invocation), user):
             await respond(text=reply, response_type="ephemeral", replace_original=False)
 
@@ -124,20 +133,30 @@ class SlackCommands:
         user, channel = event.get("user"), event.get("channel")
         if not user or not channel:
             return
-        invocation = Invocation(user, "help", "", self.slack.channels.name_of(channel), request_id=body.get("event_id"))
+        where, request, locale = (
+            self.slack.channels.name_of(channel),
+            body.get("event_id"),
+            await self.slack.zones.locale(user),
+        )
+        invocation = Invocation(user, "help", "", where, request_id=request, locale=locale)
         for post in await self.commands.handle(invocation):
             await self.slack.client.chat_postEphemeral(
                 channel=channel, user=user, text=self.slack.text(post), mrkdwn=False
             )
 
-    def _invocation(self, command: dict[str, Any]) -> Invocation:
+    async def _invocation(self, command: dict[str, Any]) -> Invocation:
         return Invocation(
             command["user_id"],
             self.names[command["command"]],
             from_slack(command.get("text", "")),  # /floor give @olga arrives as <@U…|olga>
             self.slack.channels.name_of(command["channel_id"]),  # by id alone: a channel_name may be stale
             request_id=command.get("trigger_id"),
+            locale=await self.slack.zones.locale(command["user_id"]),  # Slack sends none with the command
         )
+
+    async def _words(self, invocation: Invocation) -> Translator:
+        """The actor's language, for what the app says itself rather than the core."""
+        return self.slack.translations(await self.commands.language_of(invocation))
 
     async def _dispatch(self, posts: list[Post], actor: str) -> list[str]:
         """The texts that answer the actor directly; every other post (and every file) goes to the router.
@@ -159,7 +178,7 @@ class _ClientGiven(logging.Filter):
     """bolt warns that SLACK_BOT_TOKEN goes unused when a client is given; Podium always gives one, on purpose."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return "`token` will be unused" not in record.getMessage()
+        return "`token` will be unused" not in record.getMessage()  # not user-facing: bolt's log line
 
 
 def build_app(client: AsyncWebClient, signing_secret: str | None) -> AsyncApp:

@@ -48,8 +48,8 @@ class RefusalLog:
             self.held += 1
             return
         held, self.held, self._last = self.held, 0, moment
-        more = f"; {held} more refused since the last such line" if held else ""
-        where = remote or "an unknown address"
+        more = f"; {held} more refused since the last such line" if held else ""  # not user-facing: the operator's log
+        where = remote or "an unknown address"  # not user-facing: the operator's log
         log.warning(
             "refused a request to the Slack endpoint from %s: %d, %s%s", where, rejected.status, rejected.reason, more
         )

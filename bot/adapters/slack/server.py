@@ -115,6 +115,7 @@ async def serve_http(app: web.Application, host: str, port: int, *, socket_mode:
     try:
         await web.TCPSite(runner, host, port).start()
         # Said at INFO, the default level, so whoever starts the server sees where it is.
+        # not user-facing: the operator's log
         where = "Slack over Socket Mode" if socket_mode else f"Slack's requests on http://{host}:{port}{EVENTS_PATH}"
         log.info("Podium serves %s; health check on http://%s:%d%s", where, host, port, HEALTH_PATH)
         await asyncio.Event().wait()

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.adapters.text.times import PlainTimes
+from bot.adapters.text.times import SOURCE, PlainTimes, Words
 from bot.services.views import Reader
 
 # Tokens are written between these private-use characters while rendering, and become < > only after the
@@ -48,16 +48,17 @@ class SlackTimes(PlainTimes):
     one their Slack profile gives, else the meeting's.
     """
 
-    def span(self, start: datetime, end: datetime, reader: Reader) -> str:
-        meeting = self._span(start, end, ZoneInfo(reader.meeting_zone))
+    def span(self, start: datetime, end: datetime, reader: Reader, tr: Words = SOURCE) -> str:
+        meeting = self._span(start, end, ZoneInfo(reader.meeting_zone), tr)
         return f"{self.token(start, reader)}–{self.token(end, reader)} [{meeting}]"
 
     def moment(self, at: datetime, reader: Reader) -> str:
         meeting = self._moment(at, ZoneInfo(reader.meeting_zone))
         return f"{self.token(at, reader)} [{meeting}]"
 
-    def header(self, reader: Reader, at: datetime) -> str:
-        return f"Times in your own zone, as Slack shows them; the meeting's time ({reader.meeting_zone}) in brackets."
+    def header(self, reader: Reader, at: datetime, tr: Words = SOURCE) -> str:
+        text = tr.gettext("Times in your own zone, as Slack shows them; the meeting's time ({zone}) in brackets.")
+        return text.format(zone=reader.meeting_zone)
 
     def token(self, at: datetime, reader: Reader) -> str:
         fallback = self._moment(at, reader.shown_zone)

@@ -1,4 +1,5 @@
-"""Readers' time zones from their Slack profiles, for readers the roster gives no zone."""
+"""Readers' time zones and locales from their Slack profiles: the zone where the roster gives none, the locale as
+their language until they choose one with /language."""
 
 from __future__ import annotations
 
@@ -14,19 +15,28 @@ log = logging.getLogger(__name__)
 
 
 class SlackZones:
-    """Each user's time zone from their Slack profile, asked once: for readers the roster gives no zone."""
+    """Each user's time zone and locale from their Slack profile, asked once (one users.info call for both)."""
 
     def __init__(self, client: AsyncWebClient) -> None:
         self.client = client
-        self._known: dict[str, str | None] = {}
+        self._known: dict[str, tuple[str | None, str | None]] = {}
 
     async def of(self, user: str) -> str | None:
+        """The zone of the user's Slack profile ('Europe/Paris'), or None."""
+        return (await self._profile(user))[0]
+
+    async def locale(self, user: str) -> str | None:
+        """The locale the user set in Slack ('fr-FR', 'ru-RU'), or None."""
+        return (await self._profile(user))[1]
+
+    async def _profile(self, user: str) -> tuple[str | None, str | None]:
         if user not in self._known:
             try:
-                self._known[user] = (await self.client.users_info(user=user))["user"].get("tz")
+                found = (await self.client.users_info(user=user, include_locale=True))["user"]
+                self._known[user] = (found.get("tz"), found.get("locale"))
             except SlackApiError as error:
-                log.warning("no time zone for a user: %s", error.response.get("error"))
-                self._known[user] = None
+                log.warning("no profile for a user: %s", error.response.get("error"))
+                self._known[user] = (None, None)
         return self._known[user]
 
     async def localised(self, post: Post) -> Post:
