@@ -11,11 +11,13 @@ import discord
 from bot.adapters.discord.board import COMMANDS
 from bot.adapters.discord.delivery import SILENT, DiscordPlatform
 from bot.adapters.discord.text import chunks, from_discord
+from bot.domain.language import N_, Language, language_of
 from bot.services.commands import CommandService, Invocation
 from bot.services.registry import Registry
 from bot.services.views import FileView, Post, Visibility
 
-DONE = "Done."  # a command whose only news went to a channel: Discord still wants an answer to the person
+# A command whose only news went to a channel: Discord still wants an answer to the person.
+DONE = N_("Done.")
 
 
 class DiscordCommands:
@@ -55,6 +57,7 @@ class DiscordCommands:
             self.platform.channels.name_of(interaction.channel_id),
             request_id=f"discord:{interaction.id}",  # one interaction is one delivery, whoever receives it
             roles=self._roles(interaction.user),
+            locale=str(interaction.locale),  # the person's Discord language: theirs, unless they chose one
         )
 
     def _roles(self, user: discord.User | discord.Member) -> tuple[str, ...]:
@@ -79,19 +82,19 @@ class DiscordCommands:
         if not posts:
             return  # a delivery that ran before: its first run answered
         if not texts and not files:
-            await self._acknowledge(interaction)
+            await self._acknowledge(interaction, _language(interaction, posts))
             return
         for part in chunks("\n\n".join(texts)) if texts else []:
             await self._send(interaction, content=part)
         for file in files:
             await self._send(interaction, file=discord.File(io.BytesIO(file.data), filename=file.name))
 
-    async def _acknowledge(self, interaction: discord.Interaction) -> None:
+    async def _acknowledge(self, interaction: discord.Interaction, language: Language) -> None:
         """Nothing to say privately: a click updates nothing, a command says it was done."""
         if interaction.type is discord.InteractionType.component and not interaction.response.is_done():
             await interaction.response.defer()
         else:
-            await self._send(interaction, content=DONE)
+            await self._send(interaction, content=self.platform.translations(language).gettext(DONE))
 
     async def _send(
         self, interaction: discord.Interaction, content: str = "", file: discord.File | None = None
@@ -103,3 +106,10 @@ class DiscordCommands:
             await interaction.response.send_message(
                 content or None, files=files, ephemeral=True, allowed_mentions=SILENT
             )
+
+
+def _language(interaction: discord.Interaction, posts: list[Post]) -> Language:
+    """The person's language as the core chose it for them (a post to them says it), else their Discord's."""
+    actor = str(interaction.user.id)
+    mine = next((post.language for post in posts if post.recipient == actor), None)
+    return mine or language_of(str(interaction.locale)) or Language.EN

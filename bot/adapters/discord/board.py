@@ -9,15 +9,19 @@ from typing import Any, Protocol
 import discord
 
 from bot.adapters.text.inert import inert
+from bot.adapters.text.labels import live_kind_label
+from bot.domain.language import N_, Language
+from bot.domain.queue.entries import EntryKind, QueueEntry
+from bot.services.translation import Translator
 from bot.services.views import QueueView
 
 SHOWN = 5  # the next speakers the embed names; /queue lists more
 # action -> label, style; the core checks who may press which, as for the typed commands.
 BUTTONS = {
-    "hand": ("Raise hand", discord.ButtonStyle.primary),
-    "lower": ("Lower hand", discord.ButtonStyle.secondary),
-    "next": ("Next speaker (moderators)", discord.ButtonStyle.secondary),
-    "end": ("End turn (moderators)", discord.ButtonStyle.danger),
+    "hand": (N_("Raise hand"), discord.ButtonStyle.primary),
+    "lower": (N_("Lower hand"), discord.ButtonStyle.secondary),
+    "next": (N_("Next speaker (moderators)"), discord.ButtonStyle.secondary),
+    "end": (N_("End turn (moderators)"), discord.ButtonStyle.danger),
 }
 COMMANDS = {"hand": ("hand", ""), "lower": ("lower", ""), "next": ("floor", "next"), "end": ("floor", "end")}
 
@@ -33,11 +37,15 @@ class FloorButton(
     template=r"podium:(?P<action>hand|lower|next|end):(?P<session>[\w.-]+)",
 ):
     """A live list's button. Its custom id is all it needs, so a click works after a restart, on any replica,
-    and for a session added by a reload: the client matches the id, not a view it remembers."""
+    and for a session added by a reload: the client matches the id, not a view it remembers. Its label is the
+    list's language; a button rebuilt from a click's custom id needs none (the message keeps the one it had)."""
 
-    def __init__(self, action: str, session: str) -> None:
-        label, style = BUTTONS[action]
-        super().__init__(discord.ui.Button(label=label, style=style, custom_id=f"podium:{action}:{session}"[:100]))
+    def __init__(self, action: str, session: str, label: str | None = None) -> None:
+        english, style = BUTTONS[action]
+        button = discord.ui.Button[Any](
+            label=label or english, style=style, custom_id=f"podium:{action}:{session}"[:100]
+        )
+        super().__init__(button)
         self.action, self.session = action, session
 
     @classmethod
@@ -51,57 +59,74 @@ class FloorButton(
         await pressed(interaction, self.action, self.session)
 
 
-def buttons(session: str) -> discord.ui.View:
-    """The buttons under a live list; timeout=None: they never expire."""
+def buttons(session: str, tr: Translator | None = None) -> discord.ui.View:
+    """The buttons under a live list, labelled in its language; timeout=None: they never expire."""
     view = discord.ui.View(timeout=None)
-    for action in BUTTONS:
-        view.add_item(FloorButton(action, session))
+    for action, (label, _) in BUTTONS.items():
+        view.add_item(FloorButton(action, session, tr.gettext(label) if tr else label))
     return view
 
 
 @dataclass(frozen=True, slots=True)
 class Board:
-    """The live list as Discord shows it: the embed (as data, hashed for the digest) and its buttons' session."""
+    """The live list as Discord shows it: the embed (as data, hashed for the digest), its buttons' session and the
+    language their labels are in."""
 
     embed: dict[str, Any]
     session: str
+    language: Language = Language.EN
 
 
-def board(view: QueueView) -> Board:
+def board(view: QueueView, tr: Translator) -> Board:
     """Who has the floor and until when, who comes next; names escaped: an embed shows markdown."""
-    embed = discord.Embed(title=inert(f"Speakers' list · {view.session.title}", 256), colour=discord.Colour.blurple())
-    embed.add_field(name="On the floor", value=_escaped(floor_line(view)), inline=False)
+    heading = tr.gettext("Speakers' list · {title}").format(title=title(view, tr))
+    embed = discord.Embed(title=inert(heading, 256), colour=discord.Colour.blurple())
+    embed.add_field(name=tr.gettext("On the floor"), value=_escaped(floor_line(view, tr)), inline=False)
     if view.current and view.current.deadline:
-        until = view.current.deadline
-        embed.add_field(name="Time ends", value=f"<t:{int(until.timestamp())}:t> (<t:{int(until.timestamp())}:R>)")
-    embed.add_field(
-        name=f"Waiting: {view.total} (the list is {'open' if view.list_open else 'closed'})",
-        value=_escaped(next_lines(view)),
-        inline=False,
-    )
-    embed.set_footer(text=f"Session {view.session.id}")
-    return Board(dict(embed.to_dict()), view.session.id)
+        until = int(view.current.deadline.timestamp())
+        embed.add_field(name=tr.gettext("Time ends"), value=f"<t:{until}:t> (<t:{until}:R>)")
+    if view.list_open:
+        waiting = tr.ngettext("Waiting: {count} (the list is open)", "Waiting: {count} (the list is open)", view.total)
+    else:
+        waiting = tr.ngettext(
+            "Waiting: {count} (the list is closed)", "Waiting: {count} (the list is closed)", view.total
+        )
+    embed.add_field(name=waiting.format(count=view.total), value=_escaped(next_lines(view, tr)), inline=False)
+    embed.set_footer(text=tr.gettext("Session {session}").format(session=view.session.id))
+    return Board(dict(embed.to_dict()), view.session.id, tr.language)
 
 
-def floor_line(view: QueueView) -> str:
+def title(view: QueueView, tr: Translator) -> str:
+    """The session's title in the list's language, marked where it is not an official translation."""
+    session = view.session
+    shown = session.title_in(tr.language)
+    if not session.unofficial_in(tr.language):
+        return shown
+    return shown + " " + tr.gettext("(unofficial translation)")
+
+
+def floor_line(view: QueueView, tr: Translator) -> str:
     if view.current is None:
-        return "Nobody has the floor."
+        return tr.gettext("Nobody has the floor.")
     if view.interrupted is not None:  # a point of order: the speaker it interrupted waits, their clock paused
-        return f"{_who(view.current.entry)}; {_who(view.interrupted.entry)} is interrupted, their clock paused."
-    return _who(view.current.entry)
+        line = tr.gettext("{speaker}; {interrupted} is interrupted, their clock paused.")
+        return line.format(speaker=_who(view.current.entry, tr), interrupted=_who(view.interrupted.entry, tr))
+    return _who(view.current.entry, tr)
 
 
-def next_lines(view: QueueView) -> str:
+def next_lines(view: QueueView, tr: Translator) -> str:
     if not view.upcoming:
-        return "Nobody is waiting."
-    names = "\n".join(f"{place.position}. {_who(place.entry)}" for place in view.upcoming[:SHOWN])
+        return tr.gettext("Nobody is waiting.")
+    names = "\n".join(f"{place.position}. {_who(place.entry, tr)}" for place in view.upcoming[:SHOWN])
     more = view.total - min(len(view.upcoming), SHOWN)
-    return names + (f"\n…and {more} more." if more > 0 else "")
+    if more <= 0:
+        return names
+    return names + "\n" + tr.ngettext("…and {count} more.", "…and {count} more.", more).format(count=more)
 
 
-def _who(entry: Any) -> str:
+def _who(entry: QueueEntry, tr: Translator) -> str:
     speaker = entry.speaker
-    kind = "" if entry.kind.value == "statement" else f", {entry.kind.value.replace('-', ' ')}"
+    kind = "" if entry.kind is EntryKind.STATEMENT else f", {live_kind_label(entry.kind, tr)}"
     return inert(speaker.name, 60) + (f" ({inert(speaker.delegation, 40)})" if speaker.delegation else "") + kind
 
 

@@ -10,16 +10,27 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.domain.language import Language, language_of
 from bot.domain.queue.entries import EntryKind
 from bot.domain.settings import Category
 from bot.services.registry import CommandSpec, Param, ParamKind, Registry
+from bot.services.translation import Translations
 
 NAME_LENGTH, DESCRIPTION_LENGTH, CHOICES = 32, 100, 25  # Discord's limits
 # Runs one command: the registry's command name, its text as the console would read it, and the interaction.
 Run = Callable[[discord.Interaction, str, str], Awaitable[None]]
-# Suggestions for a kind of parameter as someone types (sessions, zones, delegations…): (value, label) pairs.
-Suggest = Callable[[ParamKind, str], Sequence[tuple[str, str]]]
+# Suggestions for a kind of parameter as someone types (sessions, zones, delegations…): (value, label) pairs, the
+# labels in the language of the person typing.
+Suggest = Callable[[ParamKind, str, Language], Sequence[tuple[str, str]]]
 _NOT_A_NAME = re.compile(r"[^-_\w]")
+# What is translated: discord.py asks for names too (every name is a locale_str to it), which stay English.
+DESCRIPTIONS = frozenset(
+    {
+        app_commands.TranslationContextLocation.command_description,
+        app_commands.TranslationContextLocation.group_description,
+        app_commands.TranslationContextLocation.parameter_description,
+    }
+)
 
 
 def discord_name(name: str) -> str:
@@ -36,6 +47,32 @@ def description(text: str) -> str:
     return first if len(first) <= DESCRIPTION_LENGTH else text[: DESCRIPTION_LENGTH - 1].rstrip() + "…"
 
 
+def described(text: str) -> app_commands.locale_str:
+    """The registry's help fitted to Discord, carrying the whole English text: the message its translation is of."""
+    return app_commands.locale_str(description(text), msgid=text)
+
+
+class CommandTranslator(app_commands.Translator):
+    """Descriptions in French and Russian for Discord clients set to them, from Podium's catalogs, at sync.
+
+    Only descriptions are marked for translation (`described`): command and option names stay English, so that
+    the help, the documents and what people type agree in every language.
+    """
+
+    def __init__(self, translations: Translations) -> None:
+        self.translations = translations
+
+    async def translate(
+        self, string: app_commands.locale_str, locale: discord.Locale, context: app_commands.TranslationContextTypes
+    ) -> str | None:
+        language = language_of(locale.value)
+        if language is None or language is Language.EN or context.location not in DESCRIPTIONS:
+            return None  # Discord shows the English text to every other locale, and the names as they are
+        msgid = str(string.extras.get("msgid", string.message))
+        translated = self.translations(language).gettext(msgid)
+        return None if translated == msgid else description(translated)
+
+
 def build_commands(
     registry: Registry, run: Run, suggest: Suggest
 ) -> list[app_commands.Command[Any, ..., Any] | app_commands.Group]:
@@ -45,7 +82,7 @@ def build_commands(
         if not spec.subcommands:
             built.append(_command(spec, run, suggest))
             continue
-        group = app_commands.Group(name=discord_name(spec.name), description=description(spec.summary))
+        group = app_commands.Group(name=discord_name(spec.name), description=described(spec.summary))
         for sub in spec.subcommands:
             group.add_command(_command(sub, run, suggest, parent=group))
         built.append(group)
@@ -70,7 +107,7 @@ def _command(
         name: discord_name(p.name) for name, p in zip(names, spec.params, strict=True)
     }
     callback.__discord_app_commands_param_description__ = {  # type: ignore[attr-defined]
-        name: description(p.help) for name, p in zip(names, spec.params, strict=True)
+        name: described(p.help) for name, p in zip(names, spec.params, strict=True)
     }
     choices = {name: _choices(p) for name, p in zip(names, spec.params, strict=True) if _choices(p)}
     callback.__discord_app_commands_param_choices__ = choices  # type: ignore[attr-defined]
@@ -80,7 +117,7 @@ def _command(
         if name not in choices and p.kind not in (ParamKind.USER, ParamKind.TEXT)
     }
     return app_commands.Command(
-        name=discord_name(spec.name), description=description(spec.summary), callback=callback, parent=parent
+        name=discord_name(spec.name), description=described(spec.summary), callback=callback, parent=parent
     )
 
 
@@ -109,7 +146,7 @@ def _choices(param: Param) -> list[app_commands.Choice[str]]:
 
 def _completer(kind: ParamKind, suggest: Suggest) -> Callable[..., Awaitable[list[app_commands.Choice[str]]]]:
     async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        found = suggest(kind, current)[:CHOICES]
+        found = suggest(kind, current, language_of(str(interaction.locale)) or Language.EN)[:CHOICES]
         return [
             app_commands.Choice(name=label[:DESCRIPTION_LENGTH], value=value[:DESCRIPTION_LENGTH])
             for value, label in found

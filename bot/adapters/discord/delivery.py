@@ -12,6 +12,7 @@ from bot.adapters.discord.board import Board, board, buttons
 from bot.adapters.discord.channels import ChannelMap
 from bot.adapters.discord.text import DiscordTimes, chunks, to_discord
 from bot.adapters.text.render import render
+from bot.domain.language import Language
 from bot.services.delivery_ports import Shown
 from bot.services.translation import Translations
 from bot.services.views import FileView, Post, QueueView, Visibility
@@ -43,7 +44,7 @@ class DiscordPlatform:
         if post.visibility is Visibility.CHANNEL:
             target = self.channels.id_of(post.channel)
             if target is None:
-                raise LookupError(f"channel #{post.channel} is not known in this server")
+                raise LookupError(f"channel #{post.channel} is not known in this server")  # not user-facing: logged
             where = self.client.get_partial_messageable(int(target))
         elif post.recipient:
             where = await self._dm(post.recipient)
@@ -52,10 +53,12 @@ class DiscordPlatform:
         sent = [await where.send(part, allowed_mentions=SILENT) for part in chunks(self.text(post))]
         return str(sent[0].id)
 
-    async def upload(self, recipient: str, file: FileView) -> None:
+    async def upload(self, recipient: str, file: FileView, language: Language = Language.EN) -> None:
+        """The file in the person's direct messages, its comment in their language (the post's)."""
         dm = await self._dm(recipient)
         attached = discord.File(io.BytesIO(file.data), filename=file.name)
-        await dm.send(to_discord(f"Your export: {file.name}"), file=attached, allowed_mentions=SILENT)
+        comment = self.translations(language).gettext("Your export: {name}").format(name=file.name)
+        await dm.send(to_discord(comment), file=attached, allowed_mentions=SILENT)
 
     async def _dm(self, user: str) -> discord.PartialMessageable:
         if user not in self._dms:
@@ -78,7 +81,8 @@ class DiscordPlatform:
         return type(error).__name__
 
     def board(self, view: QueueView) -> Shown:
-        shown = board(view)
+        """The live list in its channel's language (the core sets the reader's language to the channel's)."""
+        shown = board(view, self.translations(view.reader.language))
         digest = hashlib.sha256(json.dumps([shown.embed, shown.session], sort_keys=True).encode()).hexdigest()
         return Shown(digest, shown)
 
@@ -86,14 +90,16 @@ class DiscordPlatform:
         content = _board(shown)
         channel = self.client.get_partial_messageable(int(channel_id))
         embed = discord.Embed.from_dict(content.embed)
-        message = await channel.send(embed=embed, view=buttons(content.session), allowed_mentions=SILENT)
+        view = buttons(content.session, self.translations(content.language))
+        message = await channel.send(embed=embed, view=view, allowed_mentions=SILENT)
         return str(message.id)
 
     async def edit(self, channel_id: str, message_id: str, shown: Shown) -> bool:
         content = _board(shown)
         message = self.client.get_partial_messageable(int(channel_id)).get_partial_message(int(message_id))
         try:
-            await message.edit(embed=discord.Embed.from_dict(content.embed), view=buttons(content.session))
+            view = buttons(content.session, self.translations(content.language))
+            await message.edit(embed=discord.Embed.from_dict(content.embed), view=view)
         except discord.NotFound:
             return False
         return True

@@ -14,7 +14,7 @@ from discord.http import Route
 from bot.adapters.discord.app import DiscordCommands
 from bot.adapters.discord.board import FloorButton
 from bot.adapters.discord.channels import ChannelMap
-from bot.adapters.discord.commands import build_commands
+from bot.adapters.discord.commands import CommandTranslator, build_commands
 from bot.adapters.discord.delivery import DiscordPlatform
 from bot.adapters.discord.suggestions import Suggestions
 from bot.config import DiscordSettings
@@ -62,6 +62,8 @@ class DiscordBot:
             self.tree.add_command(command, guild=guild)
         self.client.pressed = self.commands.pressed  # type: ignore[attr-defined]
         self.client.add_dynamic_items(FloorButton)  # every live list's buttons, past messages included
+        # Descriptions in French and Russian for the clients set to them; discord.py asks at sync.
+        await self.tree.set_translator(CommandTranslator(self.core.translations))
         synced = await self.tree.sync(guild=guild)
         log.info("Podium's %d commands synced to Discord server %s", len(synced), self.settings.guild_id)
 

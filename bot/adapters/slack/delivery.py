@@ -16,6 +16,7 @@ from bot.adapters.slack.channels import ChannelMap
 from bot.adapters.slack.text import SlackTimes, to_slack
 from bot.adapters.slack.zones import SlackZones
 from bot.adapters.text.render import render
+from bot.domain.language import Language
 from bot.services.delivery_ports import Shown
 from bot.services.translation import Translations
 from bot.services.views import FileView, Post, QueueView, Visibility
@@ -71,7 +72,7 @@ class SlackPlatform:
         if post.visibility is Visibility.CHANNEL:
             target = self.channels.id_of(post.channel)
             if target is None:
-                raise LookupError(f"channel #{post.channel} is not known in this workspace")
+                raise LookupError(f"channel #{post.channel} is not known in this workspace")  # not user-facing: logged
         elif post.recipient:
             target = post.recipient
         else:
@@ -80,14 +81,16 @@ class SlackPlatform:
         answer = await self.client.chat_postMessage(channel=target, text=text, mrkdwn=False, unfurl_links=False)
         return str(answer.get("ts") or "")
 
-    async def upload(self, recipient: str, file: FileView) -> None:
+    async def upload(self, recipient: str, file: FileView, language: Language = Language.EN) -> None:
+        """The file in the person's direct messages, its comment in their language (the post's)."""
         dm = (await self.client.conversations_open(users=recipient))["channel"]["id"]
+        comment = self.translations(language).gettext("Your export: {name}").format(name=file.name)
         await self.client.files_upload_v2(
             channel=dm,
             content=file.data,
             filename=file.name,
             title=file.name,
-            initial_comment=f"Your export: {file.name}",
+            initial_comment=comment,
         )
 
     def reaches(self, recipient: str) -> bool:
@@ -104,10 +107,12 @@ class SlackPlatform:
         return type(error).__name__
 
     def board(self, view: QueueView) -> Shown:
-        blocks = [block.to_dict() for block in live_blocks(view, self.times)]  # to_dict() checks Slack's limits
+        """The live list in its channel's language (the core sets the reader's language to the channel's)."""
+        tr = self.translations(view.reader.language)
+        blocks = [block.to_dict() for block in live_blocks(view, self.times, tr)]  # to_dict() checks Slack's limits
         digest = hashlib.sha256(json.dumps(blocks, sort_keys=True).encode()).hexdigest()
         # The notification text is parsed: a typed <!channel> must not ping.
-        return Shown(digest, Board(to_slack(summary(view)), blocks))
+        return Shown(digest, Board(to_slack(summary(view, tr)), blocks))
 
     async def show(self, channel_id: str, shown: Shown) -> str:
         board = _board(shown)

@@ -2,45 +2,69 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
 from bot.adapters.web.pages import page, span_text
 from bot.adapters.web.state import millis
+from bot.domain.language import Language
 from bot.services.stage import AgendaItem, AgendaPage
+from bot.services.translation import Translator
 
 
-def agenda(view: AgendaPage) -> str:
+def agenda(view: AgendaPage, tr: Translator) -> str:
     zone = ZoneInfo(view.meeting_zone)
     days = groupby(view.items, key=lambda item: item.session.start.astimezone(zone).date())
+    heads = (tr.gettext("Meeting time"), tr.gettext("Your time"), tr.gettext("Session"))
+    # not user-facing: the page's markup (its words are translated)
+    header = "".join(f'<th scope="col">{escape(head)}</th>' for head in heads)
     sections = []
     for day, items in days:
-        rows = "".join(_row(item, view.meeting_zone) for item in items)
+        rows = "".join(_row(item, view.meeting_zone, tr) for item in items)
+        named = escape(day_name(day, tr))
         sections.append(
-            f"""<section aria-label="{day:%A %d %B %Y}"><h2>{day:%A %d %B %Y}</h2>
-<table><thead><tr><th scope="col">Meeting time</th><th scope="col">Your time</th>
-<th scope="col">Session</th></tr></thead><tbody>{rows}</tbody></table></section>"""
+            # not user-facing: the page's markup (its words are translated)
+            f"""<section aria-label="{named}"><h2>{named}</h2>
+<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table></section>"""
         )
+    note = escape(tr.gettext("Times in the meeting's zone ({zone}) and in yours").format(zone=view.meeting_zone))
+    # not user-facing: the page's markup (its words are translated)
     body = f"""<header class="top"><h1>{escape(view.meeting_title)}</h1>
-<p class="zone-note">Times in the meeting's zone ({escape(view.meeting_zone)}) and in yours
+<p class="zone-note">{note}
 <span class="your-zone"></span>.</p></header>
 <main class="agenda">{"".join(sections)}</main>"""
-    return page(f"{view.meeting_title} — timetable", body, body_attributes=' class="timetable"')
+    title = tr.gettext("{title} — timetable").format(title=view.meeting_title)
+    return page(title, body, tr, body_attributes=' class="timetable"')
 
 
-def _row(item: AgendaItem, meeting_zone: str) -> str:
+def day_name(day: date, tr: Translator) -> str:
+    """'Thursday 12 November 2020' as the page always read in English; the language's own full date in others."""
+    return f"{day:%A %d %B %Y}" if tr.language is Language.EN else tr.date(day, "full")
+
+
+def _row(item: AgendaItem, meeting_zone: str, tr: Translator) -> str:
     session = item.session
     now = ' class="now" aria-current="true"' if item.current else ""
-    marker = ' <strong class="on-now">on now</strong>' if item.current else ""
+    on_now = escape(tr.gettext("on now"))
+    # not user-facing: the page's markup (its words are translated)
+    marker = f' <strong class="on-now">{on_now}</strong>' if item.current else ""
     listed = ""
     if item.listed:
         names = "".join(
-            f"<li>{escape(n.name)} <span>({escape(n.delegation or n.category)})</span></li>" for n in item.listed
+            f"<li>{escape(n.name)} <span>({escape(n.delegation or tr.gettext(n.category))})</span></li>"
+            for n in item.listed
         )
-        listed = f'<details><summary>Provisional list of speakers</summary><ol class="listed">{names}</ol></details>'
+        summary = escape(tr.gettext("Provisional list of speakers"))
+        # not user-facing: the page's markup (its words are translated)
+        listed = f'<details><summary>{summary}</summary><ol class="listed">{names}</ol></details>'
+    title = session.title_in(tr.language)
+    if session.unofficial_in(tr.language):
+        title += " " + tr.gettext("(unofficial translation)")
     return (
+        # not user-facing: the page's markup (its words are translated)
         f"<tr{now}><td>{escape(span_text(session.start, session.end, meeting_zone))}</td>"
         f'<td><span class="local" data-start="{millis(session.start)}" data-end="{millis(session.end)}"></span></td>'
-        f"<td>{escape(session.title)}{marker}{listed}</td></tr>"
+        f"<td>{escape(title)}{marker}{listed}</td></tr>"
     )

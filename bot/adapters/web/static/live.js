@@ -1,11 +1,57 @@
 // Podium's live page: times in the viewer's own zone, and on a session's display the state pushed by the
 // server (server-sent events) with the countdown run here from the server's times. Text only, never markup.
+// The state is the same for every viewer (names, numbers, codes); the page's own words for the codes, in its
+// viewer's language, come with the page as JSON in the body's data-labels.
 "use strict";
 
 (function () {
   var body = document.body;
+  var lang = body.dataset.lang || "en";
+  var words = readLabels();
+  var plurals = new Intl.PluralRules(lang);
   var local = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
-  var zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "your zone";
+  var zone = Intl.DateTimeFormat().resolvedOptions().timeZone || words.yourZone;
+
+  function readLabels() {
+    var english = {
+      nobody: "Nobody has the floor",
+      open: { other: "List of speakers open · {count} waiting" },
+      closed: { other: "List of speakers closed · {count} waiting" },
+      kinds: {},
+      categories: {},
+      paused: "paused — point of order by {name}",
+      unofficial: "(unofficial translation)",
+      yourTime: "{start}–{end} your time ({zone})",
+      yourZone: "your zone",
+    };
+    try {
+      return Object.assign(english, JSON.parse(body.dataset.labels || "{}"));
+    } catch (error) {
+      return english;
+    }
+  }
+
+  // "{name}" filled with text: a function as replacement, so a "$" in a typed name stays as typed.
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
+
+  function counted(forms, count) {
+    return fill(forms[plurals.select(count)] || forms.other, { count: count });
+  }
+
+  function inLanguage(titles, unofficial, fallback) {
+    var title = (titles && titles[lang]) || fallback;
+    return unofficial && unofficial.indexOf(lang) >= 0 ? title + " " + words.unofficial : title;
+  }
+
+  function meta(named) {
+    var category = words.categories[named.category] || named.category;
+    var kind = words.kinds[named.kind] || named.kind;
+    return [category, kind].filter(Boolean).join(" · ");
+  }
 
   function byId(id) {
     return document.getElementById(id);
@@ -22,7 +68,7 @@
     root.querySelectorAll(".local[data-start]").forEach(function (span) {
       var start = new Date(Number(span.dataset.start));
       var end = new Date(Number(span.dataset.end));
-      span.textContent = local.format(start) + "–" + local.format(end) + " your time (" + zone + ")";
+      span.textContent = fill(words.yourTime, { start: local.format(start), end: local.format(end), zone: zone });
     });
     root.querySelectorAll(".your-zone").forEach(function (span) {
       span.textContent = "(" + zone + ")";
@@ -78,7 +124,7 @@
       who.className = "who";
       who.textContent = named.name;
       from.className = "from";
-      from.textContent = named.delegation || named.meta;
+      from.textContent = named.delegation || meta(named);
       item.append(who, from);
       return item;
     });
@@ -89,9 +135,10 @@
     var list = byId("objectives");
     list.replaceChildren.apply(
       list,
-      objectives.map(function (text) {
+      objectives.map(function (objective) {
         var item = document.createElement("li");
-        item.textContent = text;
+        var title = inLanguage(objective.titles, objective.unofficial, objective.titles.en);
+        item.textContent = objective.number + ". " + title;
         return item;
       })
     );
@@ -101,12 +148,12 @@
     state = next;
     setClock(next.now, next.rate);
     var turn = next.turn;
-    setText("title", next.title);
-    setText("name", turn ? turn.name : "Nobody has the floor");
+    setText("title", inLanguage(next.titles, next.unofficial, next.title));
+    setText("name", turn ? turn.name : words.nobody);
     setText("delegation", turn ? turn.delegation : "");
-    setText("meta", turn ? turn.meta : "");
-    setText("paused", turn ? turn.pausedBy : "");
-    setText("list", next.list);
+    setText("meta", turn ? meta(turn) : "");
+    setText("paused", turn && turn.pausedBy ? fill(words.paused, { name: turn.pausedBy }) : "");
+    setText("list", counted(next.open ? words.open : words.closed, next.waiting));
     if (!turn) {
       setText("countdown", "");
       byId("countdown").className = "countdown";
