@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import platform
 
-from bench import cli, discord, exports, floor, reminders, schedule, slack, submissions, web
+from bench import cli, discord, exports, floor, languages, reminders, schedule, slack, submissions, web
 from bench.timing import Cells, table
 
 
@@ -16,6 +16,7 @@ def main() -> None:
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
     rows: list[Cells] = [*schedule.rows(quick), *floor.rows(quick), *reminders.rows(quick), *exports.rows(quick)]
     rows += submissions.rows(quick)
+    rows += languages.rows(quick)  # French and Russian beside English, in the same run
     rows += cli.rows(quick)  # whole `podium` processes, beside a bare Python start-up
     print(table([*rows, *slack.rows(quick), *discord.rows(quick), *web.rows(quick)]))
 

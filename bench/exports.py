@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.timing import Row, measure
+from bot.domain.language import Language
 from bot.domain.meeting import SessionKind
 from bot.domain.participants import Level, Participant
 from bot.domain.queue.entries import Delivery, EntryKind, Intervention, Note, QueueEntry, Speaker
@@ -19,6 +20,7 @@ from bot.domain.transcript import EntryKind as LogKind
 from bot.domain.transcript import TranscriptEntry
 from bot.formats.exports import EXPORTS, ExportInput, export
 from bot.formats.schedule_toml import load_schedule_toml
+from bot.locales.catalogs import Catalogs
 from bot.services.record import MeetingRecord, SessionRecord
 
 SCHEDULES = Path(__file__).resolve().parents[1] / "bot" / "schedules"
@@ -52,7 +54,7 @@ class ScaleRow:
 
 
 def rows(quick: bool) -> list[ScaleRow]:
-    small, large = _input(INTERVENTIONS), _input(LARGE)
+    small, large = export_input(INTERVENTIONS), export_input(LARGE)
     runs, large_runs = (3, 1) if quick else (10, 3)
     return [
         ScaleRow(
@@ -64,7 +66,7 @@ def rows(quick: bool) -> list[ScaleRow]:
     ]
 
 
-def _input(interventions: int = INTERVENTIONS) -> ExportInput:
+def export_input(interventions: int = INTERVENTIONS) -> ExportInput:
     meeting = load_schedule_toml(SCHEDULES / "unece-gcm-review-2020.toml")
     sessions = [s for s in meeting.sessions if s.kind is not SessionKind.BREAK]
     per_session = interventions // len(sessions)
@@ -88,7 +90,7 @@ def _input(interventions: int = INTERVENTIONS) -> ExportInput:
         for i in range(interventions // 10)
     )
     record = MeetingRecord(meeting, tuple(records), participants=roster)
-    return ExportInput(record, log, datetime(2020, 11, 14, tzinfo=UTC))
+    return ExportInput(record, log, datetime(2020, 11, 14, tzinfo=UTC), tr=Catalogs()(Language.EN))
 
 
 def _intervention(start: datetime, i: int) -> Intervention:

@@ -18,6 +18,7 @@ from bot.formats.exports import FileExporter
 from bot.formats.roster import load_member_states
 from bot.formats.schedule_toml import load_schedule_toml
 from bot.formats.submission_files import SubmissionFiles
+from bot.locales.catalogs import Catalogs
 from bot.scheduling.clock import SimulatedClock
 from bot.services.assembly import assemble
 from bot.services.commands import Invocation
@@ -51,7 +52,7 @@ async def _rows_at(waiting: int, runs: int) -> list[Row]:
         database = await Database.open(f"sqlite:///{folder}/bench.db")
         clock = SimulatedClock(session.start)
         services = assemble(
-            meeting, directory, clock, database.uow, exporter=FileExporter(), documents=SubmissionFiles()
+            meeting, directory, clock, database.uow, exporter=FileExporter(Catalogs()), documents=SubmissionFiles()
         )
         try:
             async with database.uow() as uow:

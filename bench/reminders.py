@@ -14,6 +14,7 @@ from bot.domain.participants import Directory, Participant
 from bot.domain.settings import ReminderSettings
 from bot.formats.exports import FileExporter
 from bot.formats.submission_files import SubmissionFiles
+from bot.locales.catalogs import Catalogs
 from bot.scheduling.clock import SystemClock
 from bot.scheduling.scheduler import Scheduler
 from bot.services.assembly import assemble
@@ -59,7 +60,7 @@ async def _lateness() -> Row:
                 Directory((), people),
                 clock,
                 database.uow,
-                exporter=FileExporter(),
+                exporter=FileExporter(Catalogs()),
                 documents=SubmissionFiles(),
             )
             async with database.uow() as uow:

@@ -7,8 +7,10 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bench.timing import Row, measure
+from bot.domain.language import Language
 from bot.domain.submissions import WORD_LIMIT, Submission, count_words
 from bot.formats.submissions_html import submissions_site
+from bot.locales.catalogs import Catalogs
 
 DELEGATIONS = 56  # the UNECE member States
 # Words of the working and national languages a regional review hears, with the numbering and dashes of a real text:
@@ -42,7 +44,7 @@ def _rows(submissions: list[Submission], quick: bool) -> list[Row]:
         ),
         measure(
             f"submissions: publish {count} (index + current pages)",
-            lambda: submissions_site(submissions, _name, "Regional Review of the GCM", ZONE),
+            lambda: submissions_site(submissions, _name, "Regional Review of the GCM", ZONE, Catalogs()(Language.EN)),
             runs=runs,
             goal="< 1,000 ms" if len(submissions) <= DELEGATIONS else "~1x: only current versions are pages",
         ),

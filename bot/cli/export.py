@@ -7,6 +7,7 @@ import sys
 
 from bot.config import Settings
 from bot.domain.errors import Refused
+from bot.domain.language import Language
 
 
 async def export(options: argparse.Namespace, settings: Settings) -> int:
@@ -16,6 +17,7 @@ async def export(options: argparse.Namespace, settings: Settings) -> int:
     from bot.formats.exports import export as export_as
     from bot.formats.roster import load_directory
     from bot.formats.schedules import load_meeting
+    from bot.locales.catalogs import Catalogs
     from bot.scheduling.clock import SystemClock
     from bot.services.record import on_day, read_record
 
@@ -46,6 +48,7 @@ async def export(options: argparse.Namespace, settings: Settings) -> int:
         return 2
     finally:
         await database.close()
-    data = export_as(options.format, ExportInput(record, entries, SystemClock().now()))
+    tr = Catalogs()(options.lang or Language.EN)  # the secretariat's language for the file; statements as given
+    data = export_as(options.format, ExportInput(record, entries, SystemClock().now(), tr=tr))
     write_out(data, options.out)
     return 0

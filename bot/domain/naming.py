@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.domain.language import N_
 from bot.domain.queue.entries import Speaker
 from bot.domain.settings import Category
 
+# English msgids: translated where they are shown, `tr.gettext(CATEGORY_NAMES[category])`.
 CATEGORY_NAMES = {
-    Category.GROUP: "group of States",
-    Category.MEMBER_STATE: "Member State",
-    Category.OBSERVER_STATE: "observer State",
-    Category.IGO: "intergovernmental organization",
-    Category.UN_SYSTEM: "United Nations system",
-    Category.STAKEHOLDER: "stakeholder",
-    Category.SECRETARIAT: "secretariat",
+    Category.GROUP: N_("group of States"),
+    Category.MEMBER_STATE: N_("Member State"),
+    Category.OBSERVER_STATE: N_("observer State"),
+    Category.IGO: N_("intergovernmental organization"),
+    Category.UN_SYSTEM: N_("United Nations system"),
+    Category.STAKEHOLDER: N_("stakeholder"),
+    Category.SECRETARIAT: N_("secretariat"),
 }
 # Groups of States by the name a UN document gives them; any other group is written as the roster gives it.
-GROUP_NAMES = {"EU": "the European Union"}
+GROUP_NAMES = {"EU": N_("the European Union")}
 
 
 def group_name(group: str) -> str:

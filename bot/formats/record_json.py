@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from bot.domain.language import Language
 from bot.domain.queue.entries import Intervention, Note, QueueEntry
 from bot.formats.safe_text import safe_json
 from bot.services.record import MeetingRecord, SessionRecord
@@ -12,7 +13,8 @@ from bot.services.record import MeetingRecord, SessionRecord
 SCHEMA_VERSION = 1
 
 
-def record_to_json(record: MeetingRecord, *, generated_at: datetime) -> str:
+def record_to_json(record: MeetingRecord, *, generated_at: datetime, language: Language = Language.EN) -> str:
+    """The record; the keys and codes are the schema (English), the sessions' titles in the language asked for."""
     meeting = record.meeting
     document = {
         "schema": SCHEMA_VERSION,
@@ -23,16 +25,16 @@ def record_to_json(record: MeetingRecord, *, generated_at: datetime) -> str:
             "timezone": meeting.timezone,
             "days": [d.isoformat() for d in meeting.days],
         },
-        "sessions": [_session(s) for s in record.sessions],
+        "sessions": [_session(s, language) for s in record.sessions],
     }
     return safe_json(document)
 
 
-def _session(record: SessionRecord) -> dict[str, Any]:
+def _session(record: SessionRecord, language: Language) -> dict[str, Any]:
     session = record.session
     return {
         "id": session.id,
-        "title": session.title,
+        "title": session.title_in(language),
         "kind": session.kind.value,
         "starts_at": _instant(session.start),
         "ends_at": _instant(session.end),

@@ -20,15 +20,15 @@ from bot.formats.registration_columns import REQUIRED, ColumnMapping
 ALIASES = {
     "türkiye": "TR",
     "turkiye": "TR",
-    "czech republic": "CZ",
+    "czech republic": "CZ",  # not user-facing: a name to match
     "moldova": "MD",
     "russia": "RU",
-    "united kingdom": "GB",
+    "united kingdom": "GB",  # not user-facing: a name to match
     "uk": "GB",
-    "united states": "US",
+    "united states": "US",  # not user-facing: a name to match
     "usa": "US",
-    "the netherlands": "NL",
-    "kyrgyz republic": "KG",
+    "the netherlands": "NL",  # not user-facing: a name to match
+    "kyrgyz republic": "KG",  # not user-facing: a name to match
     "macedonia": "MK",
 }
 STATES = {Category.MEMBER_STATE}
@@ -58,6 +58,7 @@ def read_registrations(path: Path, mapping: ColumnMapping, states: Iterable[Memb
     try:
         text = path.read_bytes().decode("utf-8-sig", errors="surrogateescape")
     except OSError as error:
+        # not user-facing: a located problem of the import, in the checker's English (as fields.py)
         raise ScheduleInvalid(str(path), [ScheduleProblem("file", "file", f"cannot be read ({error})")]) from None
     return registrations_from_text(text, mapping, states, str(path))
 
@@ -70,6 +71,7 @@ def registrations_from_text(
     missing = sorted(mapping.columns() - headers)
     if missing:
         known = ", ".join(sorted(h for h in headers if h)) or "none"
+        # not user-facing: a located problem of the import, in the checker's English (as fields.py)
         problem = f"the export has no column {', '.join(map(repr, missing))} (its columns: {known})"
         raise ScheduleInvalid(source, [ScheduleProblem("file", "columns", problem)])
     read = _Reader(mapping, tuple(states))
@@ -92,7 +94,9 @@ def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
 class _Reader:
     def __init__(self, mapping: ColumnMapping, states: tuple[MemberState, ...]) -> None:
         self.mapping = mapping
-        self.states = {_folded(s.name): s.iso for s in states} | {s.iso.casefold(): s.iso for s in states}
+        # A form in French or Russian may name the State so ("Arménie", "Армения"): those names count too.
+        other = {_folded(n.name): s.iso for s in states for n in s.names}
+        self.states = other | {_folded(s.name): s.iso for s in states} | {s.iso.casefold(): s.iso for s in states}
         self.participants: list[Participant] = []
         self.problems: list[RowProblem] = []
         self._rows: dict[str, int] = {}
@@ -105,9 +109,11 @@ class _Reader:
         delegation = self._delegation(fields.get("delegation", ""), category, faults)
         zone = fields.get("timezone") or None
         if zone and not is_known_zone(zone):
+            # not user-facing: a located problem of the import, in the checker's English (as fields.py)
             faults.append(f"unknown time zone {zone!r} (use an IANA name such as Europe/Zurich)")
         if not faults and fields["id"] in self._rows:
             faults.append(
+                # not user-facing: a located problem of the import, in the checker's English (as fields.py)
                 f"id {fields['id']!r} appears again (first on row {self._rows[fields['id']]}); kept the first"
             )
         if faults or category is None or level is None:
@@ -140,6 +146,7 @@ class _Reader:
         kind = type(default)
         if value not in {member.value for member in kind}:
             known = ", ".join(member.value for member in kind)
+            # not user-facing: a located problem of the import, in the checker's English (as fields.py)
             faults.append(f"unknown {name} {raw!r} (translate it under [values.{name}] to one of: {known})")
             return None
         return kind(value)
@@ -148,11 +155,13 @@ class _Reader:
         """A member State's ISO code for its name or code; an organisation's name as written."""
         if not raw:
             if category in STATES:
+                # not user-facing: a located problem of the import, in the checker's English (as fields.py)
                 faults.append(f"no delegation for a member State ({self._where('delegation')} empty)")
             return None
         translated = self.mapping.translated("delegation", raw)
         iso = self.states.get(_folded(translated)) or ALIASES.get(_folded(translated))
         if iso is None and category in STATES:
+            # not user-facing: a located problem of the import, in the checker's English (as fields.py)
             faults.append(f"{raw!r} is not a member State (give its name, such as Armenia, or its code, AM)")
         return iso or translated
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from docx.document import Document as WordDocument
 from docx.text.paragraph import Paragraph
@@ -11,6 +11,7 @@ from bot.formats.report_summaries import Summaries
 from bot.formats.word import heading, paragraph
 from bot.formats.word_numbering import numbered
 from bot.services.record import MeetingRecord
+from bot.services.translation import Translator
 
 # The annexes, in the order the report gives them; the body refers to them by these numbers.
 PARTICIPANTS_ANNEX, SPEAKERS_ANNEX, SUBMISSIONS_ANNEX, WRITTEN_ANNEX = "I", "II", "III", "IV"
@@ -32,6 +33,7 @@ class Draft:
     record: MeetingRecord
     summaries: Summaries
     chapters: int = 0
+    tr: Translator = field(kw_only=True)
 
     def chapter(self, title: str) -> Paragraph:
         """A chapter of the body, numbered as UN reports number them: 'III. Opening segment'."""
@@ -39,7 +41,7 @@ class Draft:
         return heading(self.doc, f"{roman(self.chapters)}. {title}", level=1)
 
     def annex(self, number: str, title: str) -> Paragraph:
-        return heading(self.doc, f"Annex {number}: {title}", level=1)
+        return heading(self.doc, self.tr.gettext("Annex {number}: {title}").format(number=number, title=title), level=1)
 
     def say(self, text: str) -> Paragraph:
         """A numbered paragraph of the body."""

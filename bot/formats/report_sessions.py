@@ -4,23 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.domain.language import N_
 from bot.domain.meeting import Objective, SessionKind
 from bot.domain.queue.entries import Intervention
 from bot.formats.report_draft import SPEAKERS_ANNEX, WRITTEN_ANNEX, Draft
 from bot.formats.word import heading, joined, paragraph, when, who
+from bot.formats.wording import titled
 from bot.services.record import SessionRecord
 
-NO_INTERVENTIONS = "No interventions were recorded in this segment."
+NO_INTERVENTIONS = N_("No interventions were recorded in this segment.")
 
 
 def session_chapter(draft: Draft, record: SessionRecord) -> None:
     meeting, session = draft.record.meeting, record.session
-    draft.chapter(session.title)
+    draft.chapter(titled(session, draft.tr))
     draft.say(_held(draft, record))
     objectives = [o for n in session.objectives if (o := meeting.objective(n))]
     heard = list(record.delivered)
     if not heard:
-        draft.say("Nobody took the floor." if record.interventions else NO_INTERVENTIONS)
+        tr = draft.tr
+        draft.say(tr.gettext("Nobody took the floor.") if record.interventions else tr.gettext(NO_INTERVENTIONS))
     # A roundtable nobody spoke in still has its objectives' written submissions to give.
     written = draft.record.submissions_on(session.objectives)
     if session.kind is SessionKind.ROUNDTABLE and objectives and (heard or written):
@@ -32,18 +35,31 @@ def session_chapter(draft: Draft, record: SessionRecord) -> None:
 
 def _held(draft: Draft, record: SessionRecord) -> str:
     """'The segment was held on Thursday 12 November 2020, 10:00–10:40 CET, chaired by …; it addressed …'."""
-    meeting, session = draft.record.meeting, record.session
-    what = "roundtable" if session.kind is SessionKind.ROUNDTABLE else "segment"
-    text = f"The {what} was held on {when(meeting, session)}"
+    meeting, session, tr = draft.record.meeting, record.session, draft.tr
+    roundtable = session.kind is SessionKind.ROUNDTABLE
+    held = (
+        tr.gettext("The roundtable was held on {when}") if roundtable else tr.gettext("The segment was held on {when}")
+    )
+    text = held.format(when=when(meeting, session, tr=tr))
     chairs = [_person(draft, pid) for pid in session.moderators]
-    text += f", moderated by {joined(chairs)}" if chairs else ""
+    text += tr.gettext(", moderated by {names}").format(names=joined(chairs, tr)) if chairs else ""
     numbers = [str(n) for n in session.objectives]
     if numbers:
-        text += f". It addressed objective{'s' if len(numbers) > 1 else ''} {joined(numbers)} of the Global Compact"
+        addressed = tr.ngettext(
+            ". It addressed objective {numbers} of the Global Compact",
+            ". It addressed objectives {numbers} of the Global Compact",
+            len(numbers),
+        )
+        text += addressed.format(numbers=joined(numbers, tr))
     heard = record.delivered
     speakers = len({draft.summaries.who(i) for i in heard})
     if heard:
-        text += f"; {speakers} speaker{'s' if speakers != 1 else ''} took the floor (annex {SPEAKERS_ANNEX})"
+        took = tr.ngettext(
+            "; {count} speaker took the floor (annex {annex})",
+            "; {count} speakers took the floor (annex {annex})",
+            speakers,
+        )
+        text += took.format(count=speakers, annex=SPEAKERS_ANNEX)
     return text + "."
 
 
@@ -61,21 +77,23 @@ def _by_objective(
 ) -> None:
     """A Heading 2 per objective: the interventions that addressed it (some address several), then the written
     submissions that did; then the interventions that named none of the session's objectives."""
-    whole = draft.record
+    whole, tr = draft.record, draft.tr
     found = [(i, whole.objectives_of(i)) for i in heard]
     for objective in objectives:
-        heading(draft.doc, f"Objective {objective.number}: {objective.title}", level=2)
+        title = titled(objective, tr)
+        heading(draft.doc, tr.gettext("Objective {number}: {title}").format(number=objective.number, title=title), 2)
         speakers = [i for i, numbers in found if objective.number in numbers]
         _summarised(draft, record, speakers)
         written = whole.submissions_on([objective.number])
         for submission in written:
             draft.say(draft.summaries.submission(submission, objective.number))
         if not speakers and not written:
-            paragraph(draft.doc, "No intervention or written submission referred to this objective.", italic=True)
+            nothing = tr.gettext("No intervention or written submission referred to this objective.")
+            paragraph(draft.doc, nothing, italic=True)
     covered = {o.number for o in objectives}
     others = [i for i, numbers in found if covered.isdisjoint(numbers)]
     if others:
-        heading(draft.doc, "General and procedural interventions", level=2)
+        heading(draft.doc, tr.gettext("General and procedural interventions"), level=2)
         _summarised(draft, record, others)
 
 
@@ -97,8 +115,10 @@ def _after(draft: Draft, record: SessionRecord) -> None:
     """What closes a chapter: the session's own notes, who was not heard, where the written statements are."""
     for remark in record.session_notes:
         draft.say(remark.text.strip())
+    tr = draft.tr
     if record.unheard:
-        names = joined([who(e.speaker, draft.record.state_name) for e in record.unheard])
-        draft.say(f"Inscribed but not heard: {names}.")
+        names = joined([who(e.speaker, draft.record.state_name, tr=tr) for e in record.unheard], tr)
+        draft.say(tr.gettext("Inscribed but not heard: {names}.").format(names=names))
     if record.published_written:
-        draft.say(f"Statements submitted in writing only are reproduced in annex {WRITTEN_ANNEX}.")
+        written = tr.gettext("Statements submitted in writing only are reproduced in annex {annex}.")
+        draft.say(written.format(annex=WRITTEN_ANNEX))

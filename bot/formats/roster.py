@@ -8,14 +8,15 @@ import tomllib
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bot.domain.participants import Directory, Level, MemberState, Participant
+from bot.domain.language import Language
+from bot.domain.participants import Directory, Level, MemberState, Participant, StateName
 from bot.domain.schedule_rules import ScheduleInvalid, ScheduleProblem
 from bot.domain.settings import Category
 from bot.formats.fields import Fields
 
-E = TypeVar("E", Category, Level)
+E = TypeVar("E", Category, Level, Language)
 
-PARTICIPANT_KEYS = ("id", "name", "delegation", "category", "level", "group", "roles", "timezone", "title")
+PARTICIPANT_KEYS = ("id", "name", "delegation", "category", "level", "group", "roles", "timezone", "title", "language")
 
 
 def load_directory(member_states: Path, roster: Path | None) -> Directory:
@@ -29,17 +30,35 @@ def load_member_states(path: Path) -> tuple[MemberState, ...]:
     states = []
     for i, table in enumerate(fields.tables("state")):
         row = fields.child(table, f"state #{i + 1}")
-        row.only(("iso", "name", "zone"))
+        row.only(("iso", "name", "zone", *_NAMED))
         iso, name, zone = (
             row.text("iso", required=True),
             row.text("name", required=True),
             row.zone("zone", required=True),
         )
         if iso and name and zone:
-            states.append(MemberState(iso.upper(), name, zone))
+            states.append(MemberState(iso.upper(), name, zone, _names(row)))
     if fields.problems:
         raise ScheduleInvalid(str(path), fields.problems)
     return tuple(states)
+
+
+# Each other working language's short name and its "of" form: `fr`, `fr_of`, `ru`, `ru_of`.
+_LANGUAGES = (Language.FR, Language.RU)
+_NAMED = tuple(key for language in _LANGUAGES for key in (language.value, f"{language.value}_of"))
+
+
+def _names(row: Fields) -> tuple[StateName, ...]:
+    """The names the list gives in French and Russian; a name without its "of" form is a fault."""
+    found = []
+    for language in _LANGUAGES:
+        name, of = row.text(language.value), row.text(f"{language.value}_of")
+        if name and of:
+            found.append(StateName(language, name, of))
+        elif name or of:
+            # not user-facing: a located problem of the loader, in the checker's English (as fields.py)
+            row.fault(f"{language.value}_of" if name else language.value, "is missing")
+    return tuple(found)
 
 
 def load_roster(path: Path) -> tuple[Participant, ...]:
@@ -57,6 +76,7 @@ def load_roster(path: Path) -> tuple[Participant, ...]:
     seen: set[str] = set()
     for participant in participants:
         if participant.id in seen:
+            # not user-facing: a located problem of the loader, in the checker's English (as fields.py)
             problems.append(ScheduleProblem(f"participant {participant.id}", "id", "appears twice"))
         seen.add(participant.id)
     if problems:
@@ -69,7 +89,9 @@ def _participant(row: Fields) -> Participant | None:
     category = _choice(row, "category", Category, Category.STAKEHOLDER)
     level = _choice(row, "level", Level, Level.OTHER)
     pid, name = row.text("id", required=True), row.text("name", required=True)
-    if not (pid and name and category and level):
+    # The language the participant registered in (en, fr, ru); none: their platform's, else the meeting's.
+    language = _choice(row, "language", Language, Language.EN) if row.text("language") else None
+    if not (pid and name and category and level) or (row.text("language") and language is None):
         return None
     return Participant(
         id=pid,
@@ -81,6 +103,7 @@ def _participant(row: Fields) -> Participant | None:
         roles=row.texts("roles"),
         timezone=row.zone("timezone"),
         title=row.text("title") or "",
+        language=language,
     )
 
 
@@ -89,6 +112,7 @@ def _choice(row: Fields, name: str, kind: type[E], default: E) -> E | None:
     if raw is None:
         return default
     if raw not in {member.value for member in kind}:
+        # not user-facing: a located problem of the loader, in the checker's English (as fields.py)
         row.fault(name, f"unknown {name} {raw!r} (one of: {', '.join(m.value for m in kind)})")
         return None
     return kind(raw)
@@ -117,6 +141,7 @@ def _read(path: Path, encoding: str) -> str:
     try:
         return path.read_text(encoding=encoding)
     except (OSError, UnicodeDecodeError) as error:
+        # not user-facing: a located problem of the loader, in the checker's English (as fields.py)
         raise ScheduleInvalid(str(path), [ScheduleProblem("file", "file", f"cannot be read ({error})")]) from None
 
 

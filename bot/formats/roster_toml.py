@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from bot.domain.participants import Level, Participant
 from bot.domain.settings import Category
 
+# not user-facing: comments of a TOML file for the secretariat's editor, English like the schedules'
 HEADER = """\
 # A Podium roster, written by `podium roster import` from {source}.
 # id: the platform user id (Slack U…, or the console name): replace e-mail addresses by them before the meeting.

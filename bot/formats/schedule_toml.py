@@ -15,8 +15,32 @@ from bot.domain.schedule_rules import ScheduleInvalid, ScheduleProblem, check_me
 from bot.domain.settings import Category, ReminderSettings, ReportSettings, SpeakingPolicy, SpeakingSettings
 from bot.domain.submissions import SubmissionRules
 from bot.formats.fields import Fields
+from bot.formats.schedule_languages import (
+    TRANSLATION_KEYS,
+    channel_languages,
+    channels_known,
+    meeting_language,
+    translations,
+    with_translations_file,
+)
 
-MEETING_KEYS = ("id", "title", "short_title", "organisers", "timezone", "days", "main_channel", "announced")
+MEETING_KEYS = (
+    "id",
+    "title",
+    "short_title",
+    "organisers",
+    "timezone",
+    "days",
+    "main_channel",
+    "announced",
+    "language",
+    "channel_languages",
+    "objective_translations",
+    "title_fr",
+    "title_fr_official",
+    "title_ru",
+    "title_ru_official",
+)
 SESSION_KEYS = (
     "id",
     "kind",
@@ -30,6 +54,10 @@ SESSION_KEYS = (
     "links",
     "speaking",
     "replies_ahead",
+    "title_fr",
+    "title_fr_official",
+    "title_ru",
+    "title_ru_official",
 )
 SPEAKING_KEYS = (
     "policy",
@@ -58,6 +86,7 @@ def load_schedule_toml(path: Path) -> Meeting:
 
 
 def meeting_from_table(raw: dict[str, Any], source: str) -> Meeting:
+    """The meeting in a parsed schedule; a translations file it names is read beside `source` (else Podium's own)."""
     top = Fields(raw, "file")
     top.only(
         ("meeting", "provenance", "speaking", "reminders", "submissions", "interests", "report", "session", "objective")
@@ -81,11 +110,7 @@ def meeting_from_table(raw: dict[str, Any], source: str) -> Meeting:
         main_channel=head.text("main_channel"),
         announced=head.day("announced"),
         sessions=tuple(sorted(sessions, key=lambda s: s.start)),
-        objectives=tuple(
-            o
-            for o in (_objective(top.child(t, f"objective #{i + 1}")) for i, t in enumerate(top.tables("objective")))
-            if o
-        ),
+        objectives=_objectives(top, head, Path(source).parent),
         provenance=_provenance(top.child(top.table_of("provenance"), "provenance")),
         speaking=_speaking(top.child(top.table_of("speaking"), "speaking")) or SpeakingSettings(),
         reminders=_reminders(top.child(top.table_of("reminders"), "reminders")),
@@ -94,7 +119,11 @@ def meeting_from_table(raw: dict[str, Any], source: str) -> Meeting:
         else None,
         interests=_interests(top.child(top.table_of("interests"), "interests"), zone_name or "UTC"),
         report=_report(top.child(top.table_of("report"), "report")),
+        language=meeting_language(head),
+        channel_languages=channel_languages(head),
+        translations=translations(head, "title_{}", "title_{}_official"),
     )
+    channels_known(head, meeting)
     problems = top.problems + check_meeting(meeting)
     if problems:
         raise ScheduleInvalid(source, problems)
@@ -126,6 +155,7 @@ def _session(fields: Fields, zone: ZoneInfo) -> Session | None:
         moderators=fields.texts("moderators"),
         speaking=speaking,
         replies_ahead=fields.flag("replies_ahead"),
+        translations=translations(fields, "title_{}", "title_{}_official"),
     )
 
 
@@ -144,11 +174,19 @@ def _links(fields: Fields) -> tuple[Link, ...]:
 
 
 def _objective(fields: Fields) -> Objective | None:
-    fields.only(("number", "label", "title"))
+    fields.only(("number", "label", "title", *TRANSLATION_KEYS))
     number, label, title = fields.number("number", required=True), fields.text("label"), fields.text("title")
     if number is None or title is None:
         return None
-    return Objective(number, label or title, title)
+    return Objective(number, label or title, title, translations(fields, "{}", "{}_official", "{}_label"))
+
+
+def _objectives(top: Fields, head: Fields, folder: Path) -> tuple[Objective, ...]:
+    """The objectives, with the titles' translations from the file the meeting names, if it names one."""
+    tables = enumerate(top.tables("objective"))
+    objectives = tuple(o for o in (_objective(top.child(t, f"objective #{i + 1}")) for i, t in tables) if o)
+    name = head.text("objective_translations")
+    return with_translations_file(head, objectives, folder, name) if name else objectives
 
 
 def _provenance(fields: Fields) -> Provenance:

@@ -14,6 +14,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from bot.domain.errors import Refused
+from bot.domain.language import N_
 
 PLAIN_SUFFIXES = frozenset({".txt", ".md"})
 WORD_SUFFIX = ".docx"
@@ -25,7 +26,14 @@ MAX_UNPACKED_BYTES = 50 * MEBIBYTE
 
 
 class SubmissionFileError(Exception):
-    """A file Podium cannot read as a submission; the message (one line, never the file's content) says what to do."""
+    """A file Podium cannot read as a submission; the message (one line, never the file's content) says what to do.
+
+    `message` is the English msgid, `fields` fill it: a reader's language translates it where it is shown.
+    """
+
+    def __init__(self, message: str, **fields: str) -> None:
+        super().__init__(message.format(**fields))
+        self.message, self.fields = message, fields
 
 
 class SubmissionFiles:
@@ -34,10 +42,11 @@ class SubmissionFiles:
     def text_of(self, name: str, data: bytes, declared_size: int | None = None) -> str:
         try:
             if declared_size is not None and declared_size > MAX_FILE_BYTES:  # never fetched: refused by its size
-                raise SubmissionFileError(_too_large(name, declared_size))
+                raise _too_large(name, declared_size)
             return read_document(name, data)
         except SubmissionFileError as error:
-            raise Refused("unreadable_file", {"message": str(error)}) from None
+            # The English line, and its msgid and fields for a renderer that translates it.
+            raise Refused("unreadable_file", {**error.fields, "message": str(error), "msgid": error.message}) from None
 
 
 def read_submission(path: Path) -> tuple[str, str]:
@@ -54,7 +63,7 @@ def read_document(name: str, data: bytes) -> str:
     """The text of a file's bytes, by its name's suffix; SubmissionFileError for another kind, too large, unreadable."""
     _check_kind(name)
     if len(data) > MAX_FILE_BYTES:
-        raise SubmissionFileError(_too_large(name, len(data)))
+        raise _too_large(name, len(data))
     return _word_text(name, data) if name.lower().endswith(WORD_SUFFIX) else _plain_text(name, data)
 
 
@@ -62,7 +71,7 @@ def _check_kind(name: str) -> None:
     suffix = PurePath(name).suffix.lower()
     if suffix not in PLAIN_SUFFIXES and suffix != WORD_SUFFIX:
         raise SubmissionFileError(
-            f"{name}: Podium reads .txt, .md and .docx files; save it as one of those and send it again"
+            N_("{name}: Podium reads .txt, .md and .docx files; save it as one of those and send it again"), name=name
         )
 
 
@@ -70,38 +79,48 @@ def _check_size(path: Path) -> None:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise SubmissionFileError(f"{path.name} was not found: send the file again") from None
+        raise SubmissionFileError(N_("{name} was not found: send the file again"), name=path.name) from None
     except OSError:
-        raise SubmissionFileError(f"{path.name} could not be read: send the file again") from None
+        raise SubmissionFileError(N_("{name} could not be read: send the file again"), name=path.name) from None
     if not path.is_file():
-        raise SubmissionFileError(f"{path.name} is not a file: send the submission as one file")
+        raise SubmissionFileError(N_("{name} is not a file: send the submission as one file"), name=path.name)
     if size > MAX_FILE_BYTES:
-        raise SubmissionFileError(_too_large(path.name, size))
+        raise _too_large(path.name, size)
 
 
-def _too_large(name: str, size: int) -> str:
+def _too_large(name: str, size: int) -> SubmissionFileError:
     shown = math.ceil(size * 10 / MEBIBYTE) / 10  # rounded up: 5 MB and one byte must not read "5.0 MB"
-    return f"{name} is {shown:.1f} MB; a submission file may be at most {MAX_FILE_BYTES // MEBIBYTE} MB"
+    return SubmissionFileError(
+        N_("{name} is {size} MB; a submission file may be at most {limit} MB"),
+        name=name,
+        size=f"{shown:.1f}",
+        limit=str(MAX_FILE_BYTES // MEBIBYTE),
+    )
 
 
 def _plain_text(name: str, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")  # Notepad on Windows may start the file with a byte order mark
     except UnicodeDecodeError:
-        raise SubmissionFileError(f"{name} is not UTF-8 text: save it as UTF-8 and send it again") from None
+        raise SubmissionFileError(
+            N_("{name} is not UTF-8 text: save it as UTF-8 and send it again"), name=name
+        ) from None
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError:
-        raise SubmissionFileError(f"{path.name} could not be read: send the file again") from None
+        raise SubmissionFileError(N_("{name} could not be read: send the file again"), name=path.name) from None
 
 
 def _word_text(name: str, data: bytes) -> str:
     unreadable = SubmissionFileError(
-        f"{name} could not be opened as a Word document: save it again from Word as .docx "
-        "(Word Document, without a password) and send it again"
+        N_(
+            "{name} could not be opened as a Word document: save it again from Word as .docx "
+            "(Word Document, without a password) and send it again"
+        ),
+        name=name,
     )
     _check_unpacked_size(name, data, unreadable)
     try:
@@ -122,8 +141,12 @@ def _check_unpacked_size(name: str, data: bytes, unreadable: SubmissionFileError
         raise unreadable from None
     if unpacked > MAX_UNPACKED_BYTES:
         raise SubmissionFileError(
-            f"{name} unpacks to more than {MAX_UNPACKED_BYTES // MEBIBYTE} MB: save it again from Word "
-            "without embedded media and send it again"
+            N_(
+                "{name} unpacks to more than {limit} MB: save it again from Word without embedded media "
+                "and send it again"
+            ),
+            name=name,
+            limit=str(MAX_UNPACKED_BYTES // MEBIBYTE),
         )
 
 

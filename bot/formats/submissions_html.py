@@ -9,12 +9,15 @@ from datetime import date
 from html import escape
 from zoneinfo import ZoneInfo
 
+from bot.domain.language import N_, Language
 from bot.domain.submissions import Submission, current
 from bot.formats.safe_text import clean, html_text
+from bot.services.translation import Translator
 
-TITLE = "Voluntary written submissions"
+TITLE = N_("Voluntary written submissions")
 INDEX = "index.html"
-NONE_RECEIVED = "No written submissions have been received."
+NONE_RECEIVED = N_("No written submissions have been received.")
+# not user-facing: CSS
 STYLE = """
 body { font: 15px/1.5 "Segoe UI", "Noto Sans", Arial, sans-serif; max-width: 46em; margin: 2em auto; color: #111; }
 h1 { font-size: 1.6em; } .meta { color: #555; } a { color: #0b5394; }
@@ -33,8 +36,10 @@ def submissions_site(
     delegation_name: Callable[[str], str],
     meeting_title: str,
     zone: ZoneInfo,
+    tr: Translator,
 ) -> dict[str, bytes]:
-    """Relative file name → UTF-8 page: index.html and `<code>.html` for each delegation's current submission.
+    """Relative file name → UTF-8 page: index.html and `<code>.html` for each delegation's current submission,
+    the pages' own words in `tr`'s language (the texts as the delegations sent them).
 
     Every version is passed in; only each delegation's latest is published, as the letter's "made available
     ahead of the meeting" means the text the delegation stands by.
@@ -42,9 +47,10 @@ def submissions_site(
     latest = current(submissions)
     names = {code: delegation_name(code) for code in latest}
     published = sorted(latest.values(), key=lambda s: (_sort_key(names[s.delegation]), s.delegation))
-    site = {INDEX: _index(published, names, meeting_title, zone)}
+    site = {INDEX: _index(published, names, meeting_title, zone, tr)}
     for submission in published:
-        site[page_name(submission.delegation)] = _page(submission, names[submission.delegation], meeting_title, zone)
+        name = names[submission.delegation]
+        site[page_name(submission.delegation)] = _page(submission, name, meeting_title, zone, tr)
     return {name: html.encode("utf-8") for name, html in site.items()}
 
 
@@ -56,29 +62,39 @@ def page_name(delegation: str) -> str:
     return f"{code}.html"
 
 
-def _index(published: Sequence[Submission], names: dict[str, str], meeting_title: str, zone: ZoneInfo) -> str:
+def _index(
+    published: Sequence[Submission], names: dict[str, str], meeting_title: str, zone: ZoneInfo, tr: Translator
+) -> str:
+    # not user-facing: HTML markup
     rows = "\n".join(
+        # not user-facing: HTML markup and CSS
         f'<tr><td><a href="{page_name(s.delegation)}">{html_text(names[s.delegation])}</a></td>'
-        f'<td>{_day(s, zone)}</td><td class="num">{s.words:,}</td></tr>'
+        f'<td>{_day(s, zone, tr)}</td><td class="num">{tr.number(s.words)}</td></tr>'
         for s in published
     )
-    table = (
-        f'<table>\n<tr><th>Delegation</th><th>Received</th><th class="num">Words</th></tr>\n{rows}\n</table>'
-        if published
-        else f"<p>{NONE_RECEIVED}</p>"
-    )
-    body = f'<h1>{TITLE}</h1>\n<p class="meta">{html_text(meeting_title)}</p>\n{table}'
-    return _document(f"{TITLE}: {html_text(meeting_title)}", body)
+    delegation, received, words = (html_text(tr.gettext(h)) for h in _HEADER)
+    # not user-facing: HTML markup
+    header = f'<tr><th>{delegation}</th><th>{received}</th><th class="num">{words}</th></tr>'
+    table = f"<table>\n{header}\n{rows}\n</table>" if published else f"<p>{html_text(tr.gettext(NONE_RECEIVED))}</p>"
+    title = html_text(tr.gettext(TITLE))
+    body = f'<h1>{title}</h1>\n<p class="meta">{html_text(meeting_title)}</p>\n{table}'
+    return _document(f"{title}: {html_text(meeting_title)}", body, tr)
 
 
-def _page(submission: Submission, name: str, meeting_title: str, zone: ZoneInfo) -> str:
-    words = f"{submission.words:,} word" + ("" if submission.words == 1 else "s")
+_HEADER = (N_("Delegation"), N_("Received"), N_("Words"))
+
+
+def _page(submission: Submission, name: str, meeting_title: str, zone: ZoneInfo, tr: Translator) -> str:
+    count = tr.ngettext("{count} word", "{count} words", submission.words).format(count=tr.number(submission.words))
+    received = tr.gettext("Received {day}, {words}").format(day=_day(submission, zone, tr), words=count)
+    title = html_text(tr.gettext(TITLE))
     body = (
-        f'<nav><a href="{INDEX}">{TITLE}</a></nav>\n'
+        f'<nav><a href="{INDEX}">{title}</a></nav>\n'
         f'<p class="meta">{html_text(meeting_title)}</p>\n<h1>{html_text(name)}</h1>\n'
-        f'<p class="meta">Received {_day(submission, zone)}, {words}</p>\n' + _paragraphs(submission.text)
+        f'<p class="meta">{html_text(received)}</p>\n' + _paragraphs(submission.text)
     )
-    return _document(f"{html_text(name)}: voluntary written submission", body)
+    page = tr.gettext("{delegation}: voluntary written submission").format(delegation=name)
+    return _document(html_text(page), body, tr)
 
 
 def _paragraphs(text: str) -> str:
@@ -92,19 +108,22 @@ def _paragraphs(text: str) -> str:
     )
 
 
-def _document(title: str, body: str) -> str:
+def _document(title: str, body: str, tr: Translator) -> str:
     """A standalone HTML5 page; the title is given escaped."""
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        # not user-facing: HTML markup
+        f'<!DOCTYPE html>\n<html lang="{tr.language.value}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 
 
-def _day(submission: Submission, zone: ZoneInfo) -> str:
+def _day(submission: Submission, zone: ZoneInfo, tr: Translator) -> str:
     """'30 October 2020': the day in the meeting's zone, as the United Nations writes a date."""
     received: date = submission.received.astimezone(zone)
-    return f"{received.day} {received:%B %Y}"  # not %-d: that is glibc only
+    if tr.language is Language.EN:
+        return f"{received.day} {received:%B %Y}"  # not %-d: that is glibc only
+    return html_text(tr.date(received, "long"))
 
 
 def _sort_key(name: str) -> str:

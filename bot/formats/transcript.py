@@ -7,23 +7,31 @@ from datetime import UTC
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
+from bot.domain.language import N_, Language
 from bot.domain.meeting import Meeting
 from bot.domain.transcript import EntryKind, TranscriptEntry
 from bot.formats.markdown_text import markdown_code, markdown_lines, markdown_literal
 from bot.formats.safe_text import safe_json
+from bot.formats.wording import titled
+from bot.services.translation import Translator
 
-OUTSIDE = "outside any session"
+OUTSIDE = N_("outside any session")
 
 
-def transcript_to_markdown(meeting: Meeting, entries: Sequence[TranscriptEntry]) -> str:
+def transcript_to_markdown(meeting: Meeting, entries: Sequence[TranscriptEntry], tr: Translator) -> str:
     zone = ZoneInfo(meeting.timezone)
-    lines = [f"# Transcript: {markdown_literal(meeting.title)}", "", f"Times in {meeting.timezone}.", ""]
+    title = tr.gettext("Transcript: {title}").format(title=markdown_literal(meeting.title))
+    lines = [f"# {title}", "", tr.gettext("Times in {zone}.").format(zone=meeting.timezone), ""]
     for session_id, group in groupby(_by_session(meeting, entries), key=lambda e: e.session_id):
         session = meeting.session(session_id) if session_id else None
-        lines += [f"## {markdown_literal(session.title) if session else OUTSIDE}", ""]
+        lines += [f"## {markdown_literal(titled(session, tr)) if session else tr.gettext(OUTSIDE)}", ""]
         for entry in group:
-            at = entry.at.astimezone(zone).strftime("%d %b %H:%M:%S")
-            where = f" in \\#{markdown_literal(entry.channel)}" if entry.channel else ""
+            local = entry.at.astimezone(zone)
+            # English as the transcript always wrote it ('12 Nov'); other languages in their own order and names.
+            on = f"{local:%d %b}" if tr.language is Language.EN else tr.date(local, "dMMM")
+            at = f"{on} {local:%H:%M:%S}"
+            channel = f"\\#{markdown_literal(entry.channel or '')}"
+            where = " " + tr.gettext("in {channel}").format(channel=channel) if entry.channel else ""
             who = (
                 f"**{markdown_literal(entry.actor)}**"
                 if entry.kind is EntryKind.COMMAND and entry.actor

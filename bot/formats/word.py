@@ -15,12 +15,15 @@ from docx.shared import Cm, Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from bot.domain.language import Language
 from bot.domain.meeting import Meeting, Session
 from bot.domain.queue.entries import Intervention, Note, Speaker
 from bot.formats.safe_text import clean
-from bot.formats.wording import CATEGORY_NAMES, delegation_of, duration
+from bot.formats.wording import CATEGORY_NAMES, delegation_in, duration, joined
+from bot.services.translation import Translator
 
-__all__ = ["CATEGORY_NAMES", "duration"]  # the shared wording, for the Word modules that import it from here
+# The shared wording, for the Word modules that import it from here.
+__all__ = ["CATEGORY_NAMES", "duration", "joined"]
 
 
 # Qualified names, computed once: a report of 20,000 statements builds some 200,000 of these elements.
@@ -30,6 +33,7 @@ _RUN_PROPERTIES, _BOLD, _ITALIC = qn("w:rPr"), qn("w:b"), qn("w:i")
 _BREAK, _TEXT, _PRESERVE = qn("w:br"), qn("w:t"), {qn("xml:space"): "preserve"}
 _STYLE, _VALUE = qn("w:pStyle"), qn("w:val")
 # The ids of the default template's styles that the exports use, by their names.
+# not user-facing: Word styles' names
 _BUILT_IN_STYLES = {"Title": "Title", "Heading 1": "Heading1", "Heading 2": "Heading2", "List Bullet": "ListBullet"}
 NOTE_INDENT = Cm(1)  # a note sits this far in from what it is about
 
@@ -110,11 +114,11 @@ def run(target: Paragraph, text: str, *, bold: bool = False, italic: bool = Fals
     return run_element
 
 
-def properties(doc: WordDocument, title: str, subject: str, generated_at: datetime) -> None:
+def properties(doc: WordDocument, title: str, subject: str, generated_at: datetime, tr: Translator) -> None:
     props = doc.core_properties
     props.title, props.subject = plain(title), subject
     props.author = props.last_modified_by = "Podium"
-    props.comments = "Generated from the meeting record, for editing by the secretariat."
+    props.comments = tr.gettext("Generated from the meeting record, for editing by the secretariat.")
     # python-docx writes the wall-clock time followed by Z whatever the zone: it must be given UTC.
     props.created = props.modified = generated_at.astimezone(UTC)
 
@@ -164,6 +168,7 @@ def page_numbers(doc: WordDocument) -> None:
 def table(doc: WordDocument, header: Sequence[str], rows: Sequence[str | Sequence[str]]) -> Table:
     """A table whose header row repeats on every page; a row given as one string spans the table as a label."""
     grid: Table = doc.add_table(rows=len(rows) + 1, cols=len(header))
+    # not user-facing: Word table styles' names
     grid.style = "Light Grid Accent 1" if "Light Grid Accent 1" in {s.name for s in doc.styles} else "Table Grid"
     grid.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader", {qn("w:val"): "true"}))
     for index, (row, values) in enumerate(zip(grid.rows, [header, *rows], strict=True)):
@@ -176,7 +181,7 @@ def table(doc: WordDocument, header: Sequence[str], rows: Sequence[str | Sequenc
     return grid
 
 
-def note(doc: WordDocument, said: Note, author: str | None = None) -> None:
+def note(doc: WordDocument, said: Note, author: str | None = None, *, tr: Translator) -> None:
     """A moderator's or rapporteur's note, indented under what it is about, by its author's name."""
     indented = paragraph(doc)
     # What `paragraph_format.left_indent = Cm(1)` writes, made directly: on a new paragraph, which has no
@@ -185,31 +190,37 @@ def note(doc: WordDocument, said: Note, author: str | None = None) -> None:
     properties = new(_PARAGRAPH_PROPERTIES)
     properties.append(new(_INDENT, {_LEFT: str(NOTE_INDENT.twips)}))
     indented._p.insert(0, properties)
-    run(indented, f"Note by {author or said.author}: ", italic=True)
+    run(indented, tr.gettext("Note by {author}: ").format(author=author or said.author), italic=True)
     run(indented, said.text)
 
 
-def who(speaker: Speaker, state_name: Callable[[str], str] = str) -> str:
+def who(speaker: Speaker, state_name: Callable[[str], str] = str, *, tr: Translator) -> str:
     """'Armen Hakobyan (Armenia)', 'Markus Steiner (Germany, on behalf of the European Union)'."""
-    on_behalf = delegation_of(speaker, state_name)
+    on_behalf = delegation_in(speaker, state_name, tr)
     return speaker.name + (f" ({on_behalf})" if on_behalf else "")
 
 
-def when(meeting: Meeting, session: Session, *, utc: bool = False) -> str:
+def when(meeting: Meeting, session: Session, *, utc: bool = False, tr: Translator) -> str:
     """'Thursday 12 November 2020, 10:40–12:40 CET', with '(09:40–11:40 UTC)' after it if asked."""
     start, end = session.start.astimezone(meeting.zone), session.end.astimezone(meeting.zone)
-    local = f"{start:%A} {day(start)}, {start:%H:%M}–{end:%H:%M} {start:%Z}"
+    local = f"{weekday(start, tr)}, {start:%H:%M}–{end:%H:%M} {start:%Z}"
     return local + (f" ({session.start.astimezone(UTC):%H:%M}–{session.end.astimezone(UTC):%H:%M} UTC)" if utc else "")
 
 
-def day(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"  # not %-d: that is glibc only
+def day(value: date, tr: Translator) -> str:
+    """'12 November 2020', '12 novembre 2020', '12 ноября 2020 г.'."""
+    if tr.language is Language.EN:
+        return f"{value.day} {value:%B %Y}"  # not %-d: that is glibc only
+    # Russian's long date ends 'г.' (year), which a sentence's full stop would double: '12 ноября 2020'.
+    return tr.date(value, "long").removesuffix(" г.")
 
 
-def speaking_time(interventions: Iterable[Intervention]) -> str:
-    return duration(sum((i.duration for i in interventions if i.counts_for_time), timedelta(0)))
+def weekday(value: date, tr: Translator) -> str:
+    """'Thursday 12 November 2020' (no comma, as the exports always wrote it), 'jeudi 12 novembre 2020'."""
+    if tr.language is Language.EN:
+        return f"{value:%A} {day(value, tr)}"
+    return tr.date(value, "full")
 
 
-def joined(items: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def speaking_time(interventions: Iterable[Intervention], tr: Translator) -> str:
+    return duration(sum((i.duration for i in interventions if i.counts_for_time), timedelta(0)), tr)

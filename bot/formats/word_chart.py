@@ -29,10 +29,13 @@ BAR_COLOUR = "0B5394"  # the accent of the HTML notes, so both read as one publi
 _ROW_HEIGHT, _CHROME_HEIGHT = Cm(0.75), Cm(2.5)
 
 
-def add_bar_chart(doc: WordDocument, paragraph: Paragraph, title: str, bars: Sequence[tuple[str, float]]) -> None:
-    """A horizontal bar chart, first bar on top, each bar labelled with its value, placed in the paragraph."""
+def add_bar_chart(
+    doc: WordDocument, paragraph: Paragraph, title: str, bars: Sequence[tuple[str, float]], unit: str = "minutes"
+) -> None:
+    """A horizontal bar chart, first bar on top, each bar labelled with its value, placed in the paragraph;
+    `unit` names the series (what the values count, in the document's language)."""
     number = 1 + sum(1 for rel in doc.part.rels.values() if rel.reltype == RELATIONSHIP_TYPE.CHART)
-    xml = _chart_space(title, bars).encode("utf-8")
+    xml = _chart_space(title, bars, unit).encode("utf-8")
     part = Part(PackURI(f"/word/charts/chart{number}.xml"), CHART_CONTENT_TYPE, xml, doc.part.package)
     relationship = doc.part.relate_to(part, RELATIONSHIP_TYPE.CHART)
     width, height = Cm(16), _CHROME_HEIGHT + _ROW_HEIGHT * len(bars)
@@ -42,6 +45,7 @@ def add_bar_chart(doc: WordDocument, paragraph: Paragraph, title: str, bars: Seq
 def _inline(relationship: str, number: int, width: int, height: int) -> str:
     # The drawing ids only need to be unique in the document; pictures python-docx adds count from 1.
     return (
+        # not user-facing: DrawingML chart markup
         f"<w:drawing {_INLINE_NAMESPACES}><wp:inline>"
         f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
         f'<wp:docPr id="{1000 + number}" name="Chart {number}"/><wp:cNvGraphicFramePr/>'
@@ -50,13 +54,17 @@ def _inline(relationship: str, number: int, width: int, height: int) -> str:
     )
 
 
-def _chart_space(title: str, bars: Sequence[tuple[str, float]]) -> str:
+def _chart_space(title: str, bars: Sequence[tuple[str, float]], unit: str) -> str:
+    # not user-facing: DrawingML chart markup
     labels = "".join(f'<c:pt idx="{i}"><c:v>{_x(label)}</c:v></c:pt>' for i, (label, _) in enumerate(bars))
+    # not user-facing: DrawingML chart markup
     values = "".join(f'<c:pt idx="{i}"><c:v>{value:.2f}</c:v></c:pt>' for i, (_, value) in enumerate(bars))
+    # not user-facing: DrawingML chart markup
     count = f'<c:ptCount val="{len(bars)}"/>'
     # Element order follows the schema (CT_BarSer, CT_CatAx, CT_ValAx): Word refuses a chart out of order.
     series = (
-        '<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>minutes</c:v></c:tx>'
+        # not user-facing: DrawingML chart markup
+        f'<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>{_x(unit)}</c:v></c:tx>'
         f'<c:spPr><a:solidFill><a:srgbClr val="{BAR_COLOUR}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>'
         '<c:dLbls><c:numFmt formatCode="0.0" sourceLinked="0"/><c:showLegendKey val="0"/><c:showVal val="1"/>'
         '<c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
@@ -65,6 +73,7 @@ def _chart_space(title: str, bars: Sequence[tuple[str, float]]) -> str:
     )
     # Categories run top to bottom (maxMin), so the value axis crosses at the last one to sit below the bars.
     axes = (
+        # not user-facing: DrawingML chart markup
         '<c:catAx><c:axId val="501"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/>'
         '<c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/>'
         '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="502"/><c:crosses val="autoZero"/>'
@@ -75,6 +84,7 @@ def _chart_space(title: str, bars: Sequence[tuple[str, float]]) -> str:
         '<c:crossAx val="501"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>'
     )
     return (
+        # not user-facing: DrawingML chart markup
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace {_NAMESPACES}>'
         '<c:roundedCorners val="0"/><c:chart>'
         '<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1100" b="1"/></a:pPr>'

@@ -12,7 +12,7 @@ from docx.text.paragraph import Paragraph
 
 from bot.formats.word import paragraph, run
 
-STYLE = "Numbered Paragraph"
+STYLE = "Numbered Paragraph"  # not user-facing: a Word style's name
 _STYLE_ID = "NumberedParagraph"
 _NUMBER_INDENT = Cm(1)  # the number at the margin, the text a centimetre in, as in UN documents
 

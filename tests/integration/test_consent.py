@@ -9,6 +9,7 @@ from bot.formats.exports import ExportInput, export
 from bot.scheduling.clock import SimulatedClock
 from tests.integration.roundtable_replay import read_back
 from tests.integration.test_floor_end_to_end import process
+from tests.words import english
 
 TEXT = "ICMC calls for community sponsorship schemes"  # no punctuation: Markdown would escape it
 ROUNDTABLE = [
@@ -32,7 +33,7 @@ async def replay(tmp_path: Path, *answers: str) -> tuple[str, str]:
 
 async def exported(url: str, form: str) -> str:
     record = await read_back(url)
-    return export(form, ExportInput(record, (), datetime(2020, 11, 13, tzinfo=UTC))).decode("utf-8")
+    return export(form, ExportInput(record, (), datetime(2020, 11, 13, tzinfo=UTC), tr=english())).decode("utf-8")
 
 
 async def test_the_speaker_is_asked_and_until_they_agree_the_notes_leave_the_text_out(tmp_path: Path) -> None:

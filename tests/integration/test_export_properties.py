@@ -19,6 +19,7 @@ from ical.calendar_stream import IcsCalendarStream
 from lxml import etree
 
 from bot.domain.corrections import Correction
+from bot.domain.language import Language
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Level
 from bot.domain.queue.entries import Delivery, EntryKind, Intervention, Note, QueueEntry, Speaker
@@ -27,6 +28,7 @@ from bot.domain.transcript import EntryKind as Said
 from bot.domain.transcript import TranscriptEntry
 from bot.formats.exports import EXPORTS, FileExporter
 from bot.formats.schedule_toml import load_schedule_toml
+from bot.locales.catalogs import Catalogs
 from bot.services.record import MeetingRecord, SessionRecord
 from tests.conftest import GCM_2020
 from tests.integration.test_exports import StrictHTML
@@ -202,6 +204,6 @@ def test_every_format_has_a_check() -> None:
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(drawn())
 def test_every_export_of_arbitrary_text_succeeds_and_parses_back(given: Drawn) -> None:
-    exporter = FileExporter()
+    exporter = FileExporter(Catalogs())
     for form in exporter.formats:
-        CHECKS[form](exporter(form, given.record, given.transcript, NOW), given)
+        CHECKS[form](exporter(form, given.record, given.transcript, NOW, Language.EN), given)

@@ -22,6 +22,7 @@ from bot.domain.queue.entries import EntryKind, Intervention, Note, QueueEntry, 
 from bot.domain.settings import Category
 from bot.formats.word import heading, note, paragraph, run
 from bot.services.record import SessionRecord
+from tests.words import english
 
 AT = datetime(2020, 11, 12, 9, 40, tzinfo=UTC)
 
@@ -40,7 +41,7 @@ def test_paragraphs_headings_and_notes_are_what_python_docx_writes() -> None:
     run(slow.add_paragraph(style="List Bullet"), "A bullet")
     paragraph(fast, "Plain")
     run(slow.add_paragraph(), "Plain")
-    note(fast, Note("rapporteur", "Said well", AT, 1))
+    note(fast, Note("rapporteur", "Said well", AT, 1), tr=english())
     indented = slow.add_paragraph()
     indented.paragraph_format.left_indent = Cm(1)
     run(indented, "Note by rapporteur: ", italic=True)

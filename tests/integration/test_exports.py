@@ -31,6 +31,7 @@ from bot.storage.database import Database
 from tests.conftest import GCM_2020
 from tests.integration.roundtable_replay import read_back
 from tests.integration.test_floor_end_to_end import process
+from tests.words import english
 
 HOSTILE = '<script>alert(1)</script> @channel =HYPERLINK("x") objective 5'
 
@@ -66,7 +67,7 @@ async def record(replayed: str) -> MeetingRecord:
 
 
 def test_notes_list_speakers_in_order_with_times_and_objectives(record: MeetingRecord) -> None:
-    text = notes_to_markdown(record)
+    text = notes_to_markdown(record, tr=english())
     rt1 = text.split("## Roundtable 1", 1)[1].split("\n## ", 1)[0]
     speakers = re.findall(r"^(\d+)\. \*\*(.+?)\*\*.*$", rt1, re.MULTILINE)
     assert speakers == [  # numbered as /correct takes them; the written statement follows the last one heard
@@ -81,7 +82,7 @@ def test_notes_list_speakers_in_order_with_times_and_objectives(record: MeetingR
 
 
 def test_participant_text_is_inert_in_markdown(record: MeetingRecord) -> None:
-    text = notes_to_markdown(record)
+    text = notes_to_markdown(record, tr=english())
     assert "<script>" not in text
     assert "&lt;script&gt;" in text
     assert re.search(r"(?<!\\)@channel", text) is None  # escaped: GitHub and Slack render it without a ping
@@ -89,7 +90,7 @@ def test_participant_text_is_inert_in_markdown(record: MeetingRecord) -> None:
 
 
 def test_a_session_without_interventions_is_a_valid_document_that_says_so(record: MeetingRecord) -> None:
-    rt4 = notes_to_markdown(record).split("## Roundtable 4", 1)[1]
+    rt4 = notes_to_markdown(record, tr=english()).split("## Roundtable 4", 1)[1]
     assert "No interventions were recorded in this session." in rt4
 
 
@@ -108,7 +109,7 @@ def test_csv_opens_as_utf8_in_a_spreadsheet_and_keeps_formulas_as_text(record: M
 
 
 def test_html_notes_are_well_formed_self_contained_and_inert(record: MeetingRecord) -> None:
-    page = notes_to_html(record)
+    page = notes_to_html(record, tr=english())
     parser = StrictHTML()
     parser.feed(page)
     parser.close()
@@ -163,7 +164,7 @@ async def test_the_transcript_keeps_every_command_and_post_in_order(replayed: st
     assert [e["text"] for e in rt1 if e["kind"] == "command"][:3] == ["/hand", "/hand on decent work", "/hand"]
     assert [e["at"] for e in rt1] == sorted(e["at"] for e in rt1)
     assert any(e["kind"] == "message" and e["text"].startswith("The floor: Armen") for e in rt1)
-    text = transcript_to_markdown(meeting, entries)
+    text = transcript_to_markdown(meeting, entries, tr=english())
     assert "## Roundtable 1" in text
     # Commands are quoted as code spans, where Markdown renders nothing and pings nobody; the rest is escaped.
     outside_code = re.sub(r"`[^`\n]*`", "", text)
@@ -175,7 +176,7 @@ async def test_the_transcript_keeps_every_command_and_post_in_order(replayed: st
 async def test_the_number_the_notes_show_is_the_one_correct_takes(replayed: str) -> None:
     """Staff read "N. Armen Hakobyan" in the notes and type /correct rt1:N: Armen's statement changes, nobody else's."""
     meeting = load_meeting(GCM_2020)
-    notes = notes_to_markdown(await _record(meeting, replayed))
+    notes = notes_to_markdown(await _record(meeting, replayed), tr=english())
     (shown,) = re.findall(r"^(\d+)\. \*\*Armen Hakobyan", notes, flags=re.MULTILINE)
     assert shown != "2"  # Armen arrived second but was not heard second: the arrival number would be wrong
     clock = SimulatedClock(datetime(2020, 11, 12, 13, 30, tzinfo=UTC))
@@ -192,7 +193,7 @@ async def test_the_number_the_notes_show_is_the_one_correct_takes(replayed: str)
     assert "/correct is for staff only." in said
     assert "There is no intervention 'rt1:99'" in said
     record = await _record(meeting, replayed)
-    assert "Armenia supports regular pathways" in notes_to_markdown(record)
+    assert "Armenia supports regular pathways" in notes_to_markdown(record, tr=english())
     rt1 = next(s for s in json.loads(record_to_json(record, generated_at=clock.now()))["sessions"] if s["id"] == "rt1")
     changed = [i for i in rt1["interventions"] if i["corrections"]]
     assert [(i["participant"], i["number"]) for i in changed] == [("armen", int(shown))]
@@ -213,8 +214,8 @@ async def _record(meeting: Meeting, url: str) -> MeetingRecord:
 @pytest.mark.parametrize(
     ("name", "render"),
     [
-        pytest.param("notes-rt1.md", notes_to_markdown, id="markdown"),
-        pytest.param("notes-rt1.html", notes_to_html, id="html"),
+        pytest.param("notes-rt1.md", lambda r: notes_to_markdown(r, english()), id="markdown"),
+        pytest.param("notes-rt1.html", lambda r: notes_to_html(r, english()), id="html"),
         pytest.param(
             "record-rt1.json", lambda r: record_to_json(r, generated_at=datetime(2020, 11, 14, tzinfo=UTC)), id="json"
         ),
@@ -251,12 +252,12 @@ async def test_a_point_of_order_shows_whom_it_interrupted_and_the_ruling_escaped
     record = await read_back(url)
     generated = datetime(2020, 11, 13, tzinfo=UTC)
 
-    markdown = notes_to_markdown(record)
+    markdown = notes_to_markdown(record, tr=english())
     assert "— point of order, interrupted Armen Hakobyan" in markdown
     assert "\n   - Ruling of the chair: Quorum: " in markdown
     assert "<script>" not in markdown
     assert "10:40, 1 min 30 s" in markdown  # 1 min, then 30 s after the ruling: the 20 s pause left out
-    html = notes_to_html(record)
+    html = notes_to_html(record, tr=english())
     assert '<p class="ruling">Ruling of the chair: Quorum: &lt;script&gt;' in html
     assert "interrupted Armen Hakobyan" in html
     rows = list(csv.DictReader(io.StringIO(record_to_csv(record).decode("utf-8-sig"))))
@@ -268,6 +269,9 @@ async def test_a_point_of_order_shows_whom_it_interrupted_and_the_ruling_escaped
     document = json.loads(record_to_json(record, generated_at=generated))
     order = next(s for s in document["sessions"] if s["id"] == "rt1")["interventions"][1]
     assert (order["ruling"], order["interrupted"]) == (f"Quorum: {HOSTILE}", 1)
-    paragraphs = [p.text for p in docx.Document(io.BytesIO(notes_to_docx(record, generated_at=generated))).paragraphs]
+    paragraphs = [
+        p.text
+        for p in docx.Document(io.BytesIO(notes_to_docx(record, generated_at=generated, tr=english()))).paragraphs
+    ]
     assert f"Ruling of the chair: Quorum: {HOSTILE}" in paragraphs
     assert any("point of order, interrupted Armen Hakobyan" in p for p in paragraphs)

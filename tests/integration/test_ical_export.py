@@ -22,12 +22,13 @@ from tests.integration.ical_support import (
     same_sessions,
     vtimezone_of,
 )
+from tests.words import english
 
 # --- Export ------------------------------------------------------------------------------------------
 
 
 def test_the_2020_export_parses_back_with_icalendar() -> None:
-    ics = meeting_to_ics(meeting_named(), stamp=STAMP)
+    ics = meeting_to_ics(meeting_named(), stamp=STAMP, tr=english())
     calendar = Calendar.from_ical(ics)
     assert str(calendar["PRODID"]) == "-//Podium//Meeting bot//EN"
     assert str(calendar["X-WR-CALNAME"]).startswith("Regional Review of the Global Compact")
@@ -41,7 +42,7 @@ def test_the_2020_export_parses_back_with_icalendar() -> None:
 
 
 def test_sessions_carry_channel_links_and_moderators() -> None:
-    events = events_of(meeting_to_ics(meeting_named(), stamp=STAMP))
+    events = events_of(meeting_to_ics(meeting_named(), stamp=STAMP, tr=english()))
     rt1 = events["rt1"]
     assert rt1["LOCATION"] == "#gcm-rt1"
     assert rt1["URL"] == "https://meeting.invalid/unece-gcm-2020/rt1"
@@ -55,7 +56,7 @@ def test_sessions_carry_channel_links_and_moderators() -> None:
 
 
 def test_the_four_roundtables_carry_their_objectives() -> None:
-    events = events_of(meeting_to_ics(meeting_named(), stamp=STAMP))
+    events = events_of(meeting_to_ics(meeting_named(), stamp=STAMP, tr=english()))
     for session_id, numbers in ROUNDTABLES.items():
         assert events[session_id]["X-PODIUM-OBJECTIVES"] == numbers
         lines = events[session_id]["DESCRIPTION"].splitlines()
@@ -67,7 +68,7 @@ def test_the_four_roundtables_carry_their_objectives() -> None:
 
 
 def test_one_vtimezone_trimmed_to_2020_that_agrees_with_tzdata() -> None:
-    ics = meeting_to_ics(meeting_named(), stamp=STAMP)
+    ics = meeting_to_ics(meeting_named(), stamp=STAMP, tr=english())
     calendar = Calendar.from_ical(ics)
     assert [str(tz["TZID"]) for tz in calendar.timezones] == ["Europe/Zurich"]
     block = vtimezone_of(ics)
@@ -87,23 +88,23 @@ def test_one_vtimezone_trimmed_to_2020_that_agrees_with_tzdata() -> None:
 
 def test_uids_are_stable_distinct_and_dated() -> None:
     meeting = meeting_named()
-    first = events_of(meeting_to_ics(meeting, stamp=STAMP))
-    again = events_of(meeting_to_ics(meeting, stamp=STAMP + timedelta(days=3)))
+    first = events_of(meeting_to_ics(meeting, stamp=STAMP, tr=english()))
+    again = events_of(meeting_to_ics(meeting, stamp=STAMP + timedelta(days=3), tr=english()))
     uids = [event["UID"] for event in first.values()]
     assert uids == [event["UID"] for event in again.values()]
     assert len(set(uids)) == len(meeting.sessions)
     assert first["rt1"]["UID"] == "rt1.20201112.unece-gcm-review-2020@podium"
-    rehearsal = events_of(meeting_to_ics(meeting.rehearsed_on(date(2020, 11, 5)), stamp=STAMP))
+    rehearsal = events_of(meeting_to_ics(meeting.rehearsed_on(date(2020, 11, 5)), stamp=STAMP, tr=english()))
     assert rehearsal["rt1"]["UID"] == "rt1.20201105.unece-gcm-review-2020@podium"
 
 
 def test_the_export_is_deterministic() -> None:
     meeting = meeting_named()
-    assert meeting_to_ics(meeting, stamp=STAMP) == meeting_to_ics(meeting, stamp=STAMP)
+    assert meeting_to_ics(meeting, stamp=STAMP, tr=english()) == meeting_to_ics(meeting, stamp=STAMP, tr=english())
 
 
 def test_a_single_session_export_has_one_event() -> None:
-    ics = meeting_to_ics(meeting_named(), session_id="rt3", stamp=STAMP)
+    ics = meeting_to_ics(meeting_named(), session_id="rt3", stamp=STAMP, tr=english())
     calendar = Calendar.from_ical(ics)
     assert [str(e["X-PODIUM-ID"]) for e in calendar.events] == ["rt3"]
     assert [str(tz["TZID"]) for tz in calendar.timezones] == ["Europe/Zurich"]
@@ -112,7 +113,7 @@ def test_a_single_session_export_has_one_event() -> None:
 @pytest.mark.parametrize("name", FILES)
 def test_the_independent_ical_parser_reads_the_same_times(name: str) -> None:
     meeting = meeting_named(name)
-    calendar = IcsCalendarStream.calendar_from_ics(meeting_to_ics(meeting, stamp=STAMP).decode())
+    calendar = IcsCalendarStream.calendar_from_ics(meeting_to_ics(meeting, stamp=STAMP, tr=english()).decode())
     assert calendar.prodid == "-//Podium//Meeting bot//EN"
     assert [e.summary for e in calendar.events] == [s.title for s in meeting.sessions]
     assert [e.dtstart.astimezone(UTC) for e in calendar.events] == [s.start for s in meeting.sessions]
@@ -125,7 +126,7 @@ def test_the_independent_ical_parser_reads_the_same_times(name: str) -> None:
 @pytest.mark.parametrize("name", FILES)
 def test_an_export_reads_back_exactly(name: str) -> None:
     meeting = meeting_named(name)
-    back = meeting_from_ics(meeting_to_ics(meeting, stamp=STAMP), "export.ics")
+    back = meeting_from_ics(meeting_to_ics(meeting, stamp=STAMP, tr=english()), "export.ics")
     same_sessions(meeting, back)
     assert (back.id, back.title, back.timezone, back.days) == (
         meeting.id,
@@ -137,7 +138,9 @@ def test_an_export_reads_back_exactly(name: str) -> None:
 
 
 def test_the_harbour_forum_keeps_local_times_across_the_dst_change() -> None:
-    back = meeting_from_ics(meeting_to_ics(meeting_named("harbour-forum-2027"), stamp=STAMP), "harbour.ics")
+    back = meeting_from_ics(
+        meeting_to_ics(meeting_named("harbour-forum-2027"), stamp=STAMP, tr=english()), "harbour.ics"
+    )
     local = {s.id: f"{s.start.astimezone(back.zone):%Y-%m-%d %H:%M %z}" for s in back.sessions}
     assert local == {
         "welcome": "2027-03-13 08:30 -0800",
@@ -156,7 +159,7 @@ def test_a_session_in_the_repeated_hour_of_a_dst_fall_back_survives() -> None:
         Session("late", SessionKind.PLENARY, "Late", second, second + timedelta(hours=1)),
     )
     meeting = Meeting("night", "Night shift", "America/Vancouver", (date(2027, 11, 7),), sessions)
-    ics = meeting_to_ics(meeting, stamp=STAMP)
+    ics = meeting_to_ics(meeting, stamp=STAMP, tr=english())
     assert "DTSTART:20271107T093000Z\r\n" in ics.decode()
     back = meeting_from_ics(ics, "night.ics")
     assert back.timezone == "America/Vancouver"

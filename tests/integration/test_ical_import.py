@@ -19,6 +19,7 @@ from tests.integration.ical_support import (
     STAMP,
     meeting_named,
 )
+from tests.words import english
 
 # --- Import of other calendars -----------------------------------------------------------------------
 
@@ -162,7 +163,7 @@ def test_garbage_is_a_syntax_problem(data: bytes) -> None:
 
 def test_load_schedule_ics_reads_a_file_and_names_a_missing_one(tmp_path: Path) -> None:
     path = tmp_path / "gcm.ics"
-    path.write_bytes(meeting_to_ics(meeting_named(), stamp=STAMP))
+    path.write_bytes(meeting_to_ics(meeting_named(), stamp=STAMP, tr=english()))
     assert load_schedule_ics(path).session("rt4") is not None
     with pytest.raises(ScheduleInvalid) as caught:
         load_schedule_ics(tmp_path / "missing.ics")
@@ -198,11 +199,11 @@ def meetings(draw: st.DrawFn) -> Meeting:
 @settings(max_examples=150, deadline=None)
 @given(meetings())
 def test_export_then_import_keeps_every_start_and_end(meeting: Meeting) -> None:
-    back = meeting_from_ics(meeting_to_ics(meeting, stamp=STAMP), "prop.ics")
+    back = meeting_from_ics(meeting_to_ics(meeting, stamp=STAMP, tr=english()), "prop.ics")
     assert [(s.id, s.start, s.end) for s in back.sessions] == [(s.id, s.start, s.end) for s in meeting.sessions]
 
 
-EXPORT = meeting_to_ics(meeting_named(), stamp=STAMP)
+EXPORT = meeting_to_ics(meeting_named(), stamp=STAMP, tr=english())
 SPLICES = [
     b"",
     b":",

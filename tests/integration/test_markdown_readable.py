@@ -27,6 +27,7 @@ from bot.formats.schedule_toml import load_schedule_toml
 from bot.formats.transcript import transcript_to_markdown
 from bot.services.record import MeetingRecord, SessionRecord
 from tests.conftest import GCM_2020
+from tests.words import english
 
 COMMONMARK = MarkdownIt("commonmark")  # raw HTML on, as CommonMark has it: a tag that got through would show
 GFM = MarkdownIt("commonmark").enable(["table", "strikethrough"])  # what GitHub adds that participants could use
@@ -206,7 +207,7 @@ def notes_with(statement: str) -> MeetingRecord:
 
 
 def test_the_notes_render_every_statement_as_typed_and_nothing_as_markup() -> None:
-    notes = notes_to_markdown(notes_with(STATEMENT))
+    notes = notes_to_markdown(notes_with(STATEMENT), tr=english())
     assert "Jean-Baptiste Tremblay" in notes
     assert "(objective 5)." in notes  # the raw file reads as typed: no backslash before a hyphen or a parenthesis
     for md in (COMMONMARK, GFM):
@@ -234,7 +235,7 @@ def test_the_transcript_renders_posts_as_typed() -> None:
         ),
         TranscriptEntry(meeting.id, rt1.start, Said.COMMAND, f"/statement {STATEMENT}", "gcm-rt1", "olga", "rt1"),
     ]
-    page = render(COMMONMARK, transcript_to_markdown(meeting, said))
+    page = render(COMMONMARK, transcript_to_markdown(meeting, said, tr=english()))
     assert f"{STATEMENT}\n# two\nthree" in page.text
     assert f"/statement {STATEMENT}" in page.text  # a command as a code span, literally
     assert page.tags["code"] == 1

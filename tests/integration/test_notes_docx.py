@@ -27,6 +27,7 @@ from tests.integration.roundtable_replay import (
     pdf_text,
 )
 from tests.integration.test_report_docx import headings
+from tests.words import english
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 HEARD = [
@@ -54,7 +55,7 @@ def only(record: MeetingRecord, session_id: str) -> MeetingRecord:
 @pytest.fixture
 def notes(roundtable_record: MeetingRecord, tmp_path: Path) -> Path:
     path = tmp_path / "notes.docx"
-    path.write_bytes(export("docx", ExportInput(only(roundtable_record, "rt1"), [], GENERATED)))
+    path.write_bytes(export("docx", ExportInput(only(roundtable_record, "rt1"), [], GENERATED, tr=english())))
     return path
 
 
@@ -125,7 +126,7 @@ def test_a_session_with_no_interventions_is_a_valid_document_that_says_so(
     roundtable_record: MeetingRecord, tmp_path: Path
 ) -> None:
     path = tmp_path / "rt4.docx"
-    path.write_bytes(export("docx", ExportInput(only(roundtable_record, "rt4"), [], GENERATED)))
+    path.write_bytes(export("docx", ExportInput(only(roundtable_record, "rt4"), [], GENERATED, tr=english())))
     document = docx.Document(str(path))
     assert NO_INTERVENTIONS in [p.text for p in document.paragraphs]
     assert document.tables == []
@@ -136,7 +137,7 @@ def test_a_session_with_no_interventions_is_a_valid_document_that_says_so(
 def test_notes_docx_of_the_whole_meeting_has_a_chart_per_session_with_speakers(
     roundtable_record: MeetingRecord,
 ) -> None:
-    data = export("notes-docx", ExportInput(roundtable_record, [], GENERATED))
+    data = export("notes-docx", ExportInput(roundtable_record, [], GENERATED, tr=english()))
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         charts = sorted(n for n in package.namelist() if n.startswith("word/charts/"))
     assert charts == ["word/charts/chart1.xml", "word/charts/chart2.xml"]  # the opening and Roundtable 1

@@ -24,6 +24,7 @@ from bot.formats.provisional_list import (
 )
 from bot.formats.schedule_toml import load_schedule_toml
 from tests.conftest import GCM_2020
+from tests.words import english
 
 # 23:30 UTC on 9 November is already 10 November in Geneva: the date is the meeting's.
 GENERATED = datetime(2020, 11, 9, 23, 30, tzinfo=UTC)
@@ -92,6 +93,7 @@ def lists(meeting: Meeting) -> ProvisionalLists:
         moderators=((rt1, (accepted(6, Role.MODERATOR, NINO),)),),
         state_name=state_name,
         generated_at=GENERATED,
+        tr=english(),
     )
 
 
@@ -200,7 +202,7 @@ def test_levels_and_categories_as_words(meeting: Meeting) -> None:
     ]
     rt2 = session(meeting, "rt2")
     interests = tuple(accepted(n, Role.SPEAKER, s, "rt2") for n, s in enumerate(speakers, start=1))
-    made = ProvisionalLists(meeting, ((rt2, interests),), (), state_name, GENERATED)
+    made = ProvisionalLists(meeting, ((rt2, interests),), (), state_name, GENERATED, tr=english())
     rows = table_rows(provisional_list_docx(made))
     assert [r[3] for r in rows[1:]] == [
         "Head of State",
@@ -215,7 +217,7 @@ def test_levels_and_categories_as_words(meeting: Meeting) -> None:
 
 
 def test_a_segment_given_no_speakers_at_all(meeting: Meeting) -> None:
-    made = ProvisionalLists(meeting, (), (), state_name, GENERATED)
+    made = ProvisionalLists(meeting, (), (), state_name, GENERATED, tr=english())
     document = docx.Document(io.BytesIO(provisional_list_docx(made)))
     assert not document.tables
     assert "<section" not in provisional_list_html(made)

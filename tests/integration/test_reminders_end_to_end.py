@@ -10,6 +10,7 @@ from bot.domain.participants import Directory
 from bot.formats.exports import FileExporter
 from bot.formats.roster import load_member_states
 from bot.formats.submission_files import SubmissionFiles
+from bot.locales.catalogs import Catalogs
 from bot.scheduling.clock import SimulatedClock
 from bot.scheduling.scheduler import Scheduler
 from bot.services.assembly import Services, assemble
@@ -27,7 +28,9 @@ async def services(database: Database, clock: SimulatedClock) -> Services:
         await uow.meetings.save(meeting, loaded_at=clock.now())
         await uow.commit()
     directory = Directory(load_member_states(SCHEDULES / "unece-member-states.toml"))
-    return assemble(meeting, directory, clock, database.uow, exporter=FileExporter(), documents=SubmissionFiles())
+    return assemble(
+        meeting, directory, clock, database.uow, exporter=FileExporter(Catalogs()), documents=SubmissionFiles()
+    )
 
 
 async def test_a_restart_between_claim_and_post_retries_and_does_not_drop(database_url: str) -> None:

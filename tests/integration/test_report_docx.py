@@ -46,12 +46,13 @@ from tests.integration.roundtable_replay import (
     read_back,
 )
 from tests.integration.test_floor_end_to_end import process
+from tests.words import english
 
 
 @pytest.fixture
 def report(roundtable_record: MeetingRecord, tmp_path: Path) -> Path:
     path = tmp_path / "report.docx"
-    path.write_bytes(report_to_docx(roundtable_record, generated_at=GENERATED))
+    path.write_bytes(report_to_docx(roundtable_record, generated_at=GENERATED, tr=english()))
     return path
 
 
@@ -212,7 +213,10 @@ def test_the_cover_block_shows_placeholders_until_the_schedule_sets_symbol_and_d
 ) -> None:
     def cover(record: MeetingRecord) -> list[str]:
         return [
-            p.text for p in docx.Document(io.BytesIO(report_to_docx(record, generated_at=GENERATED))).paragraphs[:5]
+            p.text
+            for p in docx.Document(io.BytesIO(report_to_docx(record, generated_at=GENERATED, tr=english()))).paragraphs[
+                :5
+            ]
         ]
 
     assert cover(roundtable_record) == [
@@ -346,7 +350,7 @@ def test_hostile_text_is_literal_and_the_xml_still_parses(roundtable_record: Mee
         ),
     )
     report = tmp_path / "bell.docx"
-    report.write_bytes(report_to_docx(rung, generated_at=GENERATED))
+    report.write_bytes(report_to_docx(rung, generated_at=GENERATED, tr=english()))
     texts = texts_of(report)
     said = f"The representative of Ukraine said: “Україна розширює легальні шляхи міграції. {HOSTILE} дзвінок.”"
     assert said in texts  # the bell is gone
@@ -378,7 +382,7 @@ async def test_a_meeting_with_no_interventions_is_a_valid_document_that_says_so(
     async with process(url, SimulatedClock(GENERATED)):
         pass
     path = tmp_path / "empty.docx"
-    path.write_bytes(report_to_docx(await read_back(url), generated_at=GENERATED))
+    path.write_bytes(report_to_docx(await read_back(url), generated_at=GENERATED, tr=english()))
     document = docx.Document(str(path))
     texts = [p.text for p in document.paragraphs]
     assert texts.count(NO_INTERVENTIONS) == 6  # every segment has its chapter, the opening and closing too
@@ -416,7 +420,7 @@ def test_a_control_character_in_the_delegation_of_someone_not_heard_is_dropped(
     )
     record = replace(roundtable_record, sessions=sessions)
     for form, line in (("docx", "Inscribed but not heard: Zed Zee (Atlantis)."), ("notes-docx", "Zed Zee (Atlantis).")):
-        document = docx.Document(io.BytesIO(export(form, ExportInput(record, [], GENERATED))))
+        document = docx.Document(io.BytesIO(export(form, ExportInput(record, [], GENERATED, tr=english()))))
         assert line in [p.text for p in document.paragraphs], form
 
 
@@ -448,7 +452,7 @@ def test_written_submissions_are_listed_in_annex_iii_and_summarised_under_the_ob
         Submission("AM", "Our <b>return</b> policy & data, under objective 21.", received, 1200, 1),
     )
     record = replace(roundtable_record, submissions=submissions, states={"GE": "Georgia", "AM": "Armenia"})
-    document = docx.Document(io.BytesIO(report_to_docx(record, generated_at=GENERATED)))
+    document = docx.Document(io.BytesIO(report_to_docx(record, generated_at=GENERATED, tr=english())))
     texts = [p.text for p in document.paragraphs]
     assert (
         "The report is based on the discussions and on the voluntary written submissions of Member States: two "
@@ -500,7 +504,7 @@ def test_a_point_of_order_says_whom_it_interrupted_and_the_chair_s_ruling(roundt
     ordered = tuple(sorted((*rt1.interventions, order), key=lambda i: i.started_at))
     sessions = tuple(replace(s, interventions=ordered) if s is rt1 else s for s in roundtable_record.sessions)
     record = replace(roundtable_record, sessions=sessions, states={**roundtable_record.states, "US": "United States"})
-    document = docx.Document(io.BytesIO(report_to_docx(record, generated_at=GENERATED)))
+    document = docx.Document(io.BytesIO(report_to_docx(record, generated_at=GENERATED, tr=english())))
     procedural = under(document)["Heading 2", "General and procedural interventions"]
     assert (
         "On a point of order, the representative of the United States interrupted the representative of Georgia, "

@@ -12,6 +12,7 @@ import pytest
 
 from bot.domain.submissions import Submission, count_words
 from bot.formats.submissions_html import NONE_RECEIVED, TITLE, submissions_site
+from tests.words import english
 
 GENEVA = ZoneInfo("Europe/Zurich")  # Geneva keeps Zurich's time; the schedules name this zone
 MEETING = "Regional Review of the Global Compact for Migration (UNECE) & <partners>"
@@ -33,7 +34,7 @@ def submission(code: str, text: str, version: int = 1, *, day: int = 20, words: 
 
 
 def site(submissions: list[Submission]) -> dict[str, str]:
-    pages = submissions_site(submissions, NAMES.__getitem__, MEETING, GENEVA)
+    pages = submissions_site(submissions, NAMES.__getitem__, MEETING, GENEVA, tr=english())
     return {name: page.decode("utf-8") for name, page in pages.items()}
 
 
@@ -136,7 +137,7 @@ def test_hostile_text_is_escaped_once_and_stripped_of_controls() -> None:
 
 
 def test_pages_are_standalone_html5_without_script_or_external_resources(tmp_path: Path) -> None:
-    pages = submissions_site([submission("AM", "Հայաստան")], NAMES.__getitem__, MEETING, GENEVA)
+    pages = submissions_site([submission("AM", "Հայաստան")], NAMES.__getitem__, MEETING, GENEVA, tr=english())
     for name, content in pages.items():
         (tmp_path / name).write_bytes(content)
         page = (tmp_path / name).read_text(encoding="utf-8")
@@ -154,4 +155,4 @@ def test_no_submissions_gives_an_index_that_says_so() -> None:
 
 def test_a_code_that_could_name_another_file_is_refused() -> None:
     with pytest.raises(ValueError, match="not an ISO 3166 code"):
-        submissions_site([submission("../index", "text")], lambda code: code, MEETING, GENEVA)
+        submissions_site([submission("../index", "text")], lambda code: code, MEETING, GENEVA, tr=english())
