@@ -6,6 +6,12 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.domain.language import N_, Language, language_of
+
+if TYPE_CHECKING:
+    from bot.services.translation import Translator
 
 PACKAGE = Path(__file__).resolve().parent  # the installed `bot` package: its data ships inside it
 BUNDLED = PACKAGE / "schedules"  # the timetables, rosters, member States and demo script shipped with Podium
@@ -23,6 +29,7 @@ class Settings:
     roster: Path | None = None
     log_level: str = "INFO"
     pid_file: Path | None = None  # where `podium serve` writes its process id; by default beside the database
+    language: Language | None = None  # PODIUM_LANG: the command line's messages, where no --lang is given
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -35,7 +42,20 @@ class Settings:
             roster=data_path(roster) if roster else None,
             log_level=env.get("PODIUM_LOG_LEVEL", "INFO").upper(),
             pid_file=Path(env["PODIUM_PID_FILE"]).expanduser() if env.get("PODIUM_PID_FILE") else None,
+            language=_language(env.get("PODIUM_LANG", "")),
         )
+
+
+def _language(text: str) -> Language | None:
+    """PODIUM_LANG: unset or empty is English; anything else must name one of Podium's languages."""
+    if not text.strip():
+        return None
+    found = language_of(text)
+    if found is None:
+        raise MissingSetting(
+            N_("set PODIUM_LANG to en, fr or ru (or leave it unset for English), not '{given}'"), given=text
+        )
+    return found
 
 
 def data_path(text: str | Path) -> Path:
@@ -50,7 +70,35 @@ def data_path(text: str | Path) -> Path:
 
 
 class MissingSetting(ValueError):
-    """A setting the chosen platform needs is not in the environment; the message says which and where to find it."""
+    """A setting the chosen platform needs is not in the environment; the message says which and where to find it.
+
+    The message is a msgid with named fields, so the command line can say it in its reader's language (`said`);
+    fields whose names end in `_where` are themselves msgids (where an admin finds a setting), translated too.
+    """
+
+    def __init__(self, message: str, **fields: str) -> None:
+        self.message = message
+        self.fields = fields
+        super().__init__(message.format(**fields))
+
+    def said(self, tr: Translator) -> str:
+        """The message in `tr`'s language."""
+        shown = {name: tr.gettext(value) if name.endswith("_where") else value for name, value in self.fields.items()}
+        return tr.gettext(self.message).format(**shown)
+
+
+def _missing(wanted: Mapping[str, str]) -> MissingSetting | None:
+    """The settings of `wanted` (name -> where to find it) absent from the environment, as one message; or None."""
+    if len(wanted) == 2:
+        (first, first_where), (second, second_where) = wanted.items()
+        return MissingSetting(
+            N_("set {first} ({first_where}) and {second} ({second_where}) in the environment"),
+            first=first, first_where=first_where, second=second, second_where=second_where,
+        )  # fmt: skip
+    if len(wanted) == 1:
+        ((name, name_where),) = wanted.items()
+        return MissingSetting(N_("set {name} ({name_where}) in the environment"), name=name, name_where=name_where)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,16 +116,16 @@ class SlackSettings:
         env = os.environ if env is None else env
         app_token = env.get("SLACK_APP_TOKEN") or None
         # Where an admin finds each setting in the app's configuration pages (names, not secrets).
-        wanted = {"SLACK_BOT_TOKEN": "the Bot User OAuth Token (xoxb-…), under OAuth & Permissions"}
+        wanted = {"SLACK_BOT_TOKEN": N_("the Bot User OAuth Token (xoxb-…), under OAuth & Permissions")}
         second = (
-            ("SLACK_APP_TOKEN", "an app-level token (xapp-…) with connections:write, under Basic Information")
+            ("SLACK_APP_TOKEN", N_("an app-level token (xapp-…) with connections:write, under Basic Information"))
             if socket or app_token
-            else ("SLACK_SIGNING_SECRET", "the Signing Secret, under Basic Information")
+            else ("SLACK_SIGNING_SECRET", N_("the Signing Secret, under Basic Information"))
         )
         wanted[second[0]] = second[1]
-        missing = [f"{name} ({where})" for name, where in wanted.items() if not env.get(name)]
+        missing = _missing({name: where for name, where in wanted.items() if not env.get(name)})
         if missing:
-            raise MissingSetting("set " + " and ".join(missing) + " in the environment")
+            raise missing
         api_url = env.get("SLACK_API_URL") or SLACK_API
         return cls(
             bot_token=env["SLACK_BOT_TOKEN"],
@@ -107,8 +155,10 @@ class WebSettings:
         secret = env.get("PODIUM_WEB_SECRET", "")
         if len(secret) < 16:
             raise MissingSetting(
-                "set PODIUM_WEB_SECRET in the environment to a random text of 16 characters or more "
-                "(such as `openssl rand -hex 32`): the live page's keys are made from it"
+                N_(
+                    "set PODIUM_WEB_SECRET in the environment to a random text of 16 characters or more "
+                    "(such as `openssl rand -hex 32`): the live page's keys are made from it"
+                )
             )
         return cls(secret=secret, host=host, port=port)
 
@@ -128,14 +178,14 @@ class DiscordSettings:
     def from_env(cls, env: Mapping[str, str] | None = None) -> DiscordSettings:
         env = os.environ if env is None else env
         wanted = {
-            "DISCORD_TOKEN": "the bot's token, under Bot in the application's page of the Developer Portal",
-            "DISCORD_GUILD_ID": "the server's id: Copy Server ID on the server's icon, with Developer Mode on",
+            "DISCORD_TOKEN": N_("the bot's token, under Bot in the application's page of the Developer Portal"),
+            "DISCORD_GUILD_ID": N_("the server's id: Copy Server ID on the server's icon, with Developer Mode on"),
         }
-        missing = [f"{name} ({where})" for name, where in wanted.items() if not env.get(name)]
+        missing = _missing({name: where for name, where in wanted.items() if not env.get(name)})
         if missing:
-            raise MissingSetting("set " + " and ".join(missing) + " in the environment")
+            raise missing
         if not env["DISCORD_GUILD_ID"].strip().isdigit():
-            raise MissingSetting("DISCORD_GUILD_ID must be the server's numeric id (Copy Server ID)")
+            raise MissingSetting(N_("DISCORD_GUILD_ID must be the server's numeric id (Copy Server ID)"))
         return cls(
             token=env["DISCORD_TOKEN"].strip(),
             guild_id=int(env["DISCORD_GUILD_ID"]),

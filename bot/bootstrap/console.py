@@ -44,6 +44,7 @@ def start_console(
         out=out,
         receipt=podium.reminders.delivered,
         translations=podium.translations,
+        language=podium.meeting.language,  # the console's own lines, in the language of its --lang
         hooks=Hooks(reload=podium.reload, wake=scheduler.wake, exports=exports, files=files),
     )
     return ConsoleServing(app, scheduler)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
+from bot.domain.language import Language
 from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
 from bot.formats.exports import FileExporter
@@ -78,10 +79,20 @@ async def running(
     roster: Path | None = None,
     database_url: str | None = None,
     rehearse: date | None = None,
+    language: Language | None = None,
 ) -> AsyncIterator[Podium]:
-    """Load the timetable and roster, open (and upgrade) the database, and wire the services."""
+    """Load the timetable and roster, open (and upgrade) the database, and wire the services.
+
+    `language` replaces the schedule's language for announcements and for readers who have none of their own
+    (the console's and the demo's `--lang`).
+    """
     source = schedule or settings.schedule
-    meeting = load_meeting(source, rehearse)
+
+    def load(path: Path) -> Meeting:
+        meeting = load_meeting(path, rehearse)
+        return replace(meeting, language=language) if language else meeting
+
+    meeting = load(source)
     directory = load_directory(settings.member_states, roster or settings.roster)
     from bot.storage.database import Database  # here, not at the top: `podium agenda` needs no database library
     from bot.storage.queues.versions import SqlAlchemyListVersions
@@ -89,14 +100,15 @@ async def running(
     database = await Database.open(database_url or settings.database_url)
     try:
         await _store(database, meeting, clock)
+        translations = Catalogs()  # one per process: the exports' words, and every reader's
         services = assemble(
-            meeting, directory, clock, database.uow, exporter=FileExporter(), documents=SubmissionFiles()
+            meeting, directory, clock, database.uow, exporter=FileExporter(translations), documents=SubmissionFiles()
         )
         timetable, reminders = services.timetable, services.reminders
 
         async def reload(path: Path | None = None) -> Meeting:
             """Read the timetable again: pending reminders move, posted ones stay posted."""
-            fresh = load_meeting(path or source, rehearse)
+            fresh = load(path or source)
             await _store(database, fresh, clock)
             timetable.meeting = fresh
             reminders.replan()
@@ -115,7 +127,7 @@ async def running(
             services.submissions,
             database.uow,
             StageService(timetable, services.floor, clock, SqlAlchemyListVersions(database.engine)),
-            Catalogs(),
+            translations,
         )
     finally:
         await database.close()

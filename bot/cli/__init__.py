@@ -15,8 +15,9 @@ import sys
 from collections.abc import Callable, Coroutine, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
+from bot.cli.language import translator
 from bot.cli.options import ACTIONS, build_parser, listing
-from bot.config import Settings
+from bot.config import MissingSetting, Settings
 from bot.domain.schedule_rules import ScheduleInvalid
 
 if TYPE_CHECKING:
@@ -36,7 +37,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.action is None:  # a bare `podium`: what it can do, as a successful answer
         print(listing())
         return 0
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except MissingSetting as bad:  # PODIUM_LANG says a language Podium does not have: say what to write
+        print(bad.said(translator(options)), file=sys.stderr)
+        return 2
     _logging(settings)
     try:
         return asyncio.run(action_named(options.action)(options, settings))

@@ -8,31 +8,36 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from bot.cli.language import english, translator
 from bot.config import Settings
 from bot.domain.errors import Refused
+
+if TYPE_CHECKING:
+    from bot.services.translation import Translator
 
 
 async def agenda(options: argparse.Namespace, settings: Settings) -> int:
     from bot.adapters.text.render import render
     from bot.adapters.text.times import PlainTimes
-    from bot.domain.language import Language
     from bot.formats.roster import load_directory
     from bot.formats.schedules import load_meeting
-    from bot.locales.catalogs import Catalogs
     from bot.scheduling.clock import make_clock
     from bot.services.timetable import Timetable
 
+    tr = translator(options, settings)
     meeting = load_meeting(options.schedule or settings.schedule, options.rehearse)
     timetable = Timetable(meeting, load_directory(settings.member_states, settings.roster))
     zone = options.tz or options.delegation
     try:
-        reader = timetable.reader(zone=zone)
+        reader = replace(timetable.reader(zone=zone), language=tr.language)
         view = timetable.agenda(reader, make_clock(options.clock, options.speed).now(), options.day)
     except Refused as refusal:
-        print(refused(refusal), file=sys.stderr)
+        print(refused(refusal, tr), file=sys.stderr)
         return 2
-    print(render(view, PlainTimes(), Catalogs()(Language.EN)))
+    print(render(view, PlainTimes(), tr))
     return 0
 
 
@@ -45,7 +50,7 @@ async def check(options: argparse.Namespace, settings: Settings) -> int:
     for path in options.files:
         result = check_schedule(path, load_schedule)
         if isinstance(result, ScheduleSummary):
-            print(schedule_summary(result))
+            print(schedule_summary(result, translator(options, settings)))
         else:
             failed = True
             print("\n".join(result.lines), file=sys.stderr)
@@ -57,15 +62,23 @@ async def ics(options: argparse.Namespace, settings: Settings) -> int:
     from bot.formats.schedules import load_meeting
     from bot.scheduling.clock import SystemClock
 
+    tr = translator(options, settings)
     meeting = load_meeting(options.schedule or settings.schedule, options.rehearse)
     if options.session and meeting.session(options.session) is None:
         known = ", ".join(s.id for s in meeting.sessions)
-        print(f"There is no session '{options.session}'; sessions are: {known}.", file=sys.stderr)
+        print(
+            tr.gettext("There is no session '{session}'; sessions are: {known}.").format(
+                session=options.session, known=known
+            ),
+            file=sys.stderr,
+        )
         return 2
-    data = meeting_to_ics(meeting, session_id=options.session, stamp=SystemClock().now())
+    data = meeting_to_ics(
+        meeting, session_id=options.session, stamp=SystemClock().now(), tr=translator(options, settings)
+    )
     if options.out:
         options.out.write_bytes(data)
-        print(f"Wrote {options.out}")
+        print(tr.gettext("Wrote {file}").format(file=options.out))
     else:
         sys.stdout.write(data.decode("utf-8"))
     return 0
@@ -76,7 +89,7 @@ async def db(options: argparse.Namespace, settings: Settings) -> int:
 
     database = await Database.open(options.db or settings.database_url)
     await database.close()
-    print("The database is up to date.")
+    print(translator(options, settings).gettext("The database is up to date."))
     return 0
 
 
@@ -85,13 +98,14 @@ async def reload(options: argparse.Namespace, settings: Settings) -> int:
     from bot.cli import pidfile
     from bot.cli.places import pid_file
 
+    tr = translator(options, settings)
     found = pid_file(options.pid_file or settings.pid_file, options.db or settings.database_url)
-    pid = options.pid if options.pid is not None else pidfile.read_pid(found)
-    fault = pid if isinstance(pid, str) else pidfile.ask_to_reload(pid)
+    pid = options.pid if options.pid is not None else pidfile.read_pid(found, tr)
+    fault = pid if isinstance(pid, str) else pidfile.ask_to_reload(pid, tr)
     if fault is not None:
-        print(f"Not reloaded: {fault}.", file=sys.stderr)
+        print(tr.gettext("Not reloaded: {reason}.").format(reason=fault), file=sys.stderr)
         return 1
-    print(f"Asked process {pid} to reload its timetable.")
+    print(tr.gettext("Asked process {pid} to reload its timetable.").format(pid=pid))
     return 0
 
 
@@ -109,12 +123,11 @@ async def manifest(options: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def refused(refusal: Refused) -> str:
-    """A refusal as the one line the user sees."""
+def refused(refusal: Refused, tr: Translator | None = None) -> str:
+    """A refusal as the one line the user sees, in `tr`'s language (English without one)."""
     from bot.adapters.text.render import render
     from bot.adapters.text.times import PlainTimes
-    from bot.domain.language import Language
-    from bot.locales.catalogs import Catalogs
     from bot.services.views import RefusalView
 
-    return render(RefusalView(refusal.code, refusal.details, refusal.suggestion), PlainTimes(), Catalogs()(Language.EN))
+    view = RefusalView(refusal.code, refusal.details, refusal.suggestion)
+    return render(view, PlainTimes(), tr or english())

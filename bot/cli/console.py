@@ -14,10 +14,12 @@ from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from bot.cli.language import translator
 from bot.config import MissingSetting, Settings, WebSettings, data_path
 
 if TYPE_CHECKING:
     from bot.adapters.console.app import Console
+    from bot.services.translation import Translator
 
 # Found from any directory: the working directory first, then the data shipped in the package (bot/schedules).
 T = TypeVar("T")
@@ -28,14 +30,16 @@ DEMO_ROSTER = "schedules/demo-roster-2020.toml"
 async def console(options: argparse.Namespace, settings: Settings) -> int:
     from bot import bootstrap
 
-    web = _web_settings(options)
+    tr = translator(options, settings)
+    web = _web_settings(options, tr)
     if isinstance(web, int):
         return web
     piped = options.script is None and not sys.stdin.isatty()
     try:
         script = _script_lines(options.script, piped)
     except OSError as unreadable:
-        print(f"cannot read the script {options.script}: {unreadable.strerror}", file=sys.stderr)
+        message = tr.gettext("cannot read the script {file}: {reason}")
+        print(message.format(file=options.script, reason=unreadable.strerror), file=sys.stderr)
         return 2
     clock = bootstrap.console_clock(options.clock, options.speed, scripted=script is not None)
     async with bootstrap.running(
@@ -45,6 +49,7 @@ async def console(options: argparse.Namespace, settings: Settings) -> int:
         roster=options.roster,
         database_url=options.db,
         rehearse=options.rehearse,
+        language=options.lang or settings.language,  # the posts to every reader without a language of their own
     ) as podium:
         # A script's `/submit < FILE` names files beside the script, wherever it is run from.
         files = options.script.parent if options.script else Path()
@@ -56,10 +61,12 @@ async def console(options: argparse.Namespace, settings: Settings) -> int:
                 actor = options.actor if piped else None
                 failed = await (_paced(app, script, actor, options.web_pace) if web else app.run_script(script, actor))
                 if web is not None:  # the script is over; the page stays up for whoever opened it
-                    print(f"The live page stays up on port {web.port} until Ctrl-C.", flush=True)
+                    stays = tr.gettext("The live page stays up on port {port} until Ctrl-C.")
+                    print(stays.format(port=web.port), flush=True)
                     await asyncio.Event().wait()
                 return 1 if failed else 0
-            print(f"Podium console for {meeting.short_title or meeting.title}. /help lists the commands; Ctrl-D quits.")
+            welcome = tr.gettext("Podium console for {meeting}. /help lists the commands; Ctrl-D quits.")
+            print(welcome.format(meeting=meeting.short_title or meeting.title))
             with _on_sighup(lambda: asyncio.ensure_future(app.reload_on_signal())):
                 await _beside(scheduler.run(), app.run_interactive(options.actor))
             return 0
@@ -89,17 +96,19 @@ async def _paced(app: Console, script: list[bytes], actor: str | None, pace: flo
     return failed
 
 
-def _web_settings(options: argparse.Namespace) -> WebSettings | int | None:
+def _web_settings(options: argparse.Namespace, tr: Translator) -> WebSettings | int | None:
     """The live page's settings with --web; an exit status, the reason printed in one line, when it cannot run."""
     if not options.web:
         return None
     if importlib.util.find_spec("aiohttp") is None:
-        print(f"podium {options.action} --web needs aiohttp: pip install 'podium[web]'", file=sys.stderr)
+        message = tr.gettext("podium {action} --web needs aiohttp: pip install 'podium[web]'")
+        print(message.format(action=options.action), file=sys.stderr)
         return 2
     try:
         return WebSettings.from_env(host=options.web_host, port=options.web_port)
     except MissingSetting as missing:
-        print(f"podium {options.action} --web: {missing}.", file=sys.stderr)
+        action = options.action + " --web"
+        print(tr.gettext("podium {action}: {reason}.").format(action=action, reason=missing.said(tr)), file=sys.stderr)
         return 2
 
 

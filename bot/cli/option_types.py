@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.config import data_path
 from bot.domain.durations import plausible_date
+from bot.domain.language import Language, language_of
 
 
 def schedule_option(parser: argparse.ArgumentParser) -> None:
@@ -74,3 +75,15 @@ def speed(text: str) -> float:
     if speed <= 0:
         raise argparse.ArgumentTypeError(f"'{text}' is not a positive number")
     return speed
+
+
+def language_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """`--lang en|fr|ru`: `what` says what is written in it (the console's messages, an export)."""
+    parser.add_argument("--lang", type=language, metavar="en|fr|ru", help=f"{what} (default: English)")
+
+
+def language(text: str) -> Language:
+    found = language_of(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is not one of Podium's languages: en, fr or ru")
+    return found

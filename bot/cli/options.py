@@ -12,7 +12,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from bot.cli.option_types import clock_options, day, local_moment, pid_file_option, schedule_option, speed
+from bot.cli.option_types import (
+    clock_options,
+    day,
+    language_option,
+    local_moment,
+    pid_file_option,
+    schedule_option,
+    speed,
+)
 from bot.config import data_path
 
 Filler = Callable[[argparse.ArgumentParser], None]
@@ -101,6 +109,7 @@ def _agenda(agenda: argparse.ArgumentParser) -> None:
     where.add_argument("--tz", metavar="ZONE", help="an IANA time zone, such as America/New_York")
     where.add_argument("--delegation", metavar="ISO", help="a member State's code, such as KZ")
     clock_options(agenda)
+    language_option(agenda, "the agenda's language")
 
 
 def _check(check: argparse.ArgumentParser) -> None:
@@ -135,6 +144,7 @@ def _export(export: argparse.ArgumentParser) -> None:
     export.add_argument("--roster", type=data_path, metavar="FILE", help="participants, for moderators' names")
     export.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
     export.add_argument("--rehearse", type=day, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date")
+    language_option(export, "the language of the export")
     before = export.add_mutually_exclusive_group()
     before.add_argument(
         "--submissions",
@@ -188,6 +198,7 @@ def _console(console: argparse.ArgumentParser) -> None:
     console.add_argument("--script", type=Path, metavar="FILE", help="replay these lines, then stop")
     console.add_argument("--as", dest="actor", default="guest", metavar="NAME", help="who you are (interactive)")
     clock_options(console)
+    language_option(console, "the meeting's language: Podium's answers and announcements, for readers without one")
     _web(console)
 
 
@@ -240,6 +251,7 @@ def _web_links(links: argparse.ArgumentParser) -> None:
         "--base-url", default="http://127.0.0.1:8080", metavar="URL", help="where the live page is reached"
     )
     links.add_argument("--rehearse", type=day, metavar="YYYY-MM-DD", help="the meeting as rehearsed on this date")
+    language_option(links, "the messages' and session titles' language")
 
 
 def _submissions(submissions: argparse.ArgumentParser) -> None:

@@ -7,8 +7,13 @@ import os
 import signal
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.adapters.text.inert import inert
+from bot.cli.language import english
+
+if TYPE_CHECKING:
+    from bot.services.translation import Translator
 
 _LARGEST_PID = 2**22  # Linux's highest pid_max
 
@@ -25,37 +30,39 @@ def written(path: Path) -> Iterator[None]:
     try:
         yield
     finally:
-        if read_pid(path) == pid:
+        if read_pid(path, english()) == pid:
             path.unlink(missing_ok=True)
 
 
-def read_pid(path: Path) -> int | str:
-    """The process id in a pid file, or why there is none."""
+def read_pid(path: Path, tr: Translator) -> int | str:
+    """The process id in a pid file, or why there is none (in `tr`'s language)."""
     try:
         text = path.read_text(encoding="ascii", errors="replace").strip()
     except FileNotFoundError:
-        return f"no pid file at {path.absolute()}: is `podium serve` running? (give its --pid-file or --db)"
+        message = tr.gettext("no pid file at {file}: is `podium serve` running? (give its --pid-file or --db)")
+        return message.format(file=path.absolute())
     except OSError as unreadable:
-        return f"cannot read {path}: {unreadable.strerror}"
+        return tr.gettext("cannot read {file}: {reason}").format(file=path, reason=unreadable.strerror)
     if not (text.isascii() and text.isdigit()):
-        return f"{path} does not hold a process id; remove it and restart `podium serve`"
+        message = tr.gettext("{file} does not hold a process id; remove it and restart `podium serve`")
+        return message.format(file=path)
     return int(text)
 
 
-def ask_to_reload(pid: int) -> str | None:
+def ask_to_reload(pid: int, tr: Translator) -> str | None:
     """SIGHUP to `pid` if it is `podium serve` (a stale pid file may name a process that is not); or why not."""
     if not 0 < pid <= _LARGEST_PID:  # os.kill would signal a process group, or every process; or overflow
-        return f"{pid} is not a process id"
+        return tr.gettext("{pid} is not a process id").format(pid=pid)
     with _handle(pid) as handle:
-        fault = _not_a_server(pid)
+        fault = _not_a_server(pid, tr)
         if fault is not None:
             return fault
         try:
             _send(pid, handle, signal.SIGHUP)
         except ProcessLookupError:
-            return f"process {pid} has ended"
+            return tr.gettext("process {pid} has ended").format(pid=pid)
         except PermissionError:
-            return f"not allowed to signal process {pid} (it belongs to another user)"
+            return tr.gettext("not allowed to signal process {pid} (it belongs to another user)").format(pid=pid)
     return None
 
 
@@ -80,18 +87,20 @@ def _send(pid: int, handle: int | None, sent: signal.Signals) -> None:
         signal.pidfd_send_signal(handle, sent)
 
 
-def _not_a_server(pid: int) -> str | None:
+def _not_a_server(pid: int, tr: Translator) -> str | None:
     try:
         raw = Path(f"/proc/{pid}/cmdline").read_bytes()
     except FileNotFoundError:
-        return f"no process {pid} is running"
+        return tr.gettext("no process {pid} is running").format(pid=pid)
     except OSError as unreadable:
-        return f"cannot check that process {pid} is Podium ({unreadable.strerror}); nothing was sent"
+        message = tr.gettext("cannot check that process {pid} is Podium ({reason}); nothing was sent")
+        return message.format(pid=pid, reason=unreadable.strerror)
     words = [word.decode(errors="replace") for word in raw.split(b"\0") if word]
     if serves(words):
         return None
-    shown = inert(" ".join(words), 80) or "none (a kernel thread or a zombie)"
-    return f"process {pid} is not `podium serve` (its command line: {shown}); nothing was sent"
+    shown = inert(" ".join(words), 80) or tr.gettext("none (a kernel thread or a zombie)")
+    message = tr.gettext("process {pid} is not `podium serve` (its command line: {shown}); nothing was sent")
+    return message.format(pid=pid, shown=shown)
 
 
 def serves(words: list[str]) -> bool:

@@ -7,9 +7,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot.cli.language import translator
 from bot.config import Settings
 from bot.domain.meeting import Meeting
 from bot.domain.participants import MemberState, Participant
+from bot.services.translation import Translator
 
 
 async def roster(options: argparse.Namespace, settings: Settings) -> int:
@@ -17,13 +19,16 @@ async def roster(options: argparse.Namespace, settings: Settings) -> int:
     from bot.formats.roster import load_member_states
     from bot.formats.roster_toml import roster_toml
 
-    participants = read(options.file, options.columns, load_member_states(settings.member_states))
+    tr = translator(options, settings)
+    participants = read(options.file, options.columns, load_member_states(settings.member_states), tr)
     if not participants:
         return 1
     from bot.cli.places import write_out
 
     text = roster_toml(participants, options.file.name)
-    write_out(text.encode("utf-8"), options.out, f"Wrote {len(participants)} participant(s) to {options.out}")
+    count = len(participants)
+    wrote = tr.ngettext("Wrote {count} participant(s) to {file}", "Wrote {count} participant(s) to {file}", count)
+    write_out(text.encode("utf-8"), options.out, wrote.format(count=count, file=options.out))
     return 0
 
 
@@ -35,23 +40,28 @@ def participants_list(options: argparse.Namespace, settings: Settings, meeting: 
     from bot.formats.roster import load_member_states
     from bot.scheduling.clock import SystemClock
 
+    tr = translator(options, settings)
     if options.columns is None:
-        print("--registrations needs --columns MAPPING.toml (schedules/indico-columns.toml, say).", file=sys.stderr)
+        message = tr.gettext("--registrations needs --columns MAPPING.toml (schedules/indico-columns.toml, say).")
+        print(message, file=sys.stderr)
         return 2
     if options.format not in PARTICIPANT_FORMATS:
-        print(f"--participants is written as {', '.join(PARTICIPANT_FORMATS)}: give --format md, say.", file=sys.stderr)
+        message = tr.gettext("{option} is written as {formats}: give --format {first}, say.")
+        print(
+            message.format(option="--participants", formats=", ".join(PARTICIPANT_FORMATS), first="md"), file=sys.stderr
+        )
         return 2
     states = load_member_states(settings.member_states)
-    participants = read(options.registrations, options.columns, states)
+    participants = read(options.registrations, options.columns, states, tr)
     if not participants:
         return 1
-    names = {state.iso: state.name for state in states}
-    lists = ParticipantsList(meeting, participants, lambda code: names.get(code, code), SystemClock().now())
-    write_out(participants_file(options.format, lists), options.out)
+    names = {state.iso: state.name_in(tr.language) for state in states}
+    lists = ParticipantsList(meeting, participants, lambda code: names.get(code, code), SystemClock().now(), tr=tr)
+    write_out(participants_file(options.format, lists), options.out, tr=tr)
     return 0
 
 
-def read(export: Path, columns: Path, states: tuple[MemberState, ...]) -> tuple[Participant, ...]:
+def read(export: Path, columns: Path, states: tuple[MemberState, ...], tr: Translator) -> tuple[Participant, ...]:
     """The usable rows; every row left out is told on standard error, one line each, with its row number."""
     from bot.formats.registration_columns import load_column_mapping
     from bot.formats.registrations import read_registrations
@@ -60,7 +70,11 @@ def read(export: Path, columns: Path, states: tuple[MemberState, ...]) -> tuple[
     for problem in found.problems:
         print(problem.line(export.name), file=sys.stderr)
     if not found.participants:
-        print(f"{export.name}: no usable row: nothing written.", file=sys.stderr)
+        print(tr.gettext("{file}: no usable row: nothing written.").format(file=export.name), file=sys.stderr)
     elif found.problems:
-        print(f"{export.name}: {len(found.problems)} row(s) left out, {len(found.participants)} kept.", file=sys.stderr)
+        count, kept = len(found.problems), len(found.participants)
+        message = tr.ngettext(
+            "{file}: {count} row(s) left out, {kept} kept.", "{file}: {count} row(s) left out, {kept} kept.", count
+        )
+        print(message.format(file=export.name, count=count, kept=kept), file=sys.stderr)
     return found.participants

@@ -10,27 +10,33 @@ import argparse
 import importlib.util
 import sys
 
+from bot.cli.language import translator
 from bot.config import DiscordSettings, MissingSetting, Settings, SlackSettings, WebSettings
+from bot.domain.language import N_
 
 # The libraries of `pip install 'podium[slack]'` and `'podium[discord]'`; the console and the exports need none.
 LIBRARIES = {"slack": ("slack_bolt", "slack_sdk", "aiohttp"), "discord": ("discord",)}
 SLACK_LIBRARIES = LIBRARIES["slack"]
-WITHOUT = "podium serve {0} needs the {1} libraries: pip install 'podium[{0}]'"
-WITHOUT_SLACK = WITHOUT.format("slack", "Slack")
+WITHOUT = N_("podium serve {platform} needs the {name} libraries: pip install 'podium[{platform}]'")
+WITHOUT_SLACK = WITHOUT.format(platform="slack", name="Slack")
 
 
 async def serve(options: argparse.Namespace, settings: Settings) -> int:
+    tr = translator(options, settings)
     platforms = list(dict.fromkeys(options.platform))  # `slack discord`: both, from one process
     for platform in platforms:
         if any(importlib.util.find_spec(library) is None for library in LIBRARIES[platform]):
-            print(WITHOUT.format(platform, platform.capitalize()), file=sys.stderr)
+            print(tr.gettext(WITHOUT).format(platform=platform, name=platform.capitalize()), file=sys.stderr)
             return 2
     try:
         slack = SlackSettings.from_env(socket=options.socket) if "slack" in platforms else None
         discord = DiscordSettings.from_env() if "discord" in platforms else None
         web = WebSettings.from_env(host=options.web_host, port=options.web_port) if options.web else None
     except MissingSetting as missing:
-        print(f"podium serve {' '.join(platforms)}: {missing}.", file=sys.stderr)
+        said = tr.gettext("podium {action}: {reason}.").format(
+            action="serve " + " ".join(platforms), reason=missing.said(tr)
+        )
+        print(said, file=sys.stderr)
         return 2
     from bot import bootstrap
     from bot.cli import pidfile

@@ -5,12 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from bot.cli.language import day_and_time, translator
 from bot.config import Settings
 from bot.domain.errors import Refused
 
-REGISTERED_BY = "podium submissions add"  # who the record says registered it: the command line's operator
+if TYPE_CHECKING:
+    from bot.domain.submissions import Submission
+    from bot.services.translation import Translator
+
+REGISTERED_BY = "podium submissions add"  # not user-facing: the record names the command line as who registered it
 
 
 async def submissions(options: argparse.Namespace, settings: Settings) -> int:
@@ -20,6 +26,7 @@ async def submissions(options: argparse.Namespace, settings: Settings) -> int:
     from bot.formats.submission_files import SubmissionFileError, read_submission
     from bot.scheduling.clock import SystemClock
 
+    tr = translator(options, settings)
     try:
         text, name = read_submission(options.file)
     except SubmissionFileError as error:
@@ -38,20 +45,36 @@ async def submissions(options: argparse.Namespace, settings: Settings) -> int:
                 await uow.commit()
         except SubmissionLate as late:
             deadline = (late.deadline or received).astimezone(podium.meeting.zone)
-            print(
-                f"Received after the deadline ({deadline:%d %B %Y %H:%M %Z}); --accept-late registers it anyway.",
-                file=sys.stderr,
-            )
+            message = tr.gettext("Received after the deadline ({deadline}); --accept-late registers it anyway.")
+            print(message.format(deadline=day_and_time(tr, deadline)), file=sys.stderr)
             return 2
         except Refused as refusal:
-            print(refused(refusal), file=sys.stderr)
+            print(refused(refusal, tr), file=sys.stderr)
             return 2
         delegation = podium.timetable.delegation_name(kept.delegation)
-    replaced = f", replacing version {kept.version - 1}" if kept.version > 1 else ""
-    print(
-        f"Registered the written submission of {delegation}: {kept.words:,} words (version {kept.version}{replaced})."
-    )
+    print(_registered(kept, delegation, tr))
     return 0
+
+
+def _registered(kept: Submission, delegation: str, tr: Translator) -> str:
+    """What the operator is told once a submission is kept: its words and version, and the one it replaces."""
+    if kept.version > 1:
+        message = tr.ngettext(
+            "Registered the written submission of {delegation}: {count} word (version {version}, replacing version "
+            "{previous}).",
+            "Registered the written submission of {delegation}: {count} words (version {version}, replacing version "
+            "{previous}).",
+            kept.words,
+        )
+    else:
+        message = tr.ngettext(
+            "Registered the written submission of {delegation}: {count} word (version {version}).",
+            "Registered the written submission of {delegation}: {count} words (version {version}).",
+            kept.words,
+        )
+    return message.format(
+        delegation=delegation, count=tr.number(kept.words), version=kept.version, previous=kept.version - 1
+    )
 
 
 def _received(given: datetime | None, zone: ZoneInfo) -> datetime | None:
