@@ -52,8 +52,8 @@ class Catalogs:
     def __init__(self, directory: Path = LOCALE_DIR) -> None:
         self.directory = directory
 
-    def __call__(self, language: Language) -> CatalogTranslator:
-        return self._load(language)
+    def __call__(self, language: Language | None) -> CatalogTranslator:
+        return self._load(language or Language.EN)
 
     @cache  # noqa: B019 - one Catalogs per process, built by the composition root; its catalogs never change
     def _load(self, language: Language) -> CatalogTranslator:

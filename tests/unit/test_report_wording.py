@@ -15,6 +15,7 @@ from bot.domain.settings import Category
 from bot.formats.report_summaries import MAX_WORDS, Summaries, opening, passage_on
 from bot.formats.wording import speaker_as, with_article
 from bot.services.record import MeetingRecord
+from tests.words import english
 
 STATES = {"AM": "Armenia", "RU": "Russian Federation", "MD": "Republic of Moldova", "DE": "Germany"}
 
@@ -39,11 +40,11 @@ def speaker(delegation: str | None, category: Category, group: str | None = None
     ],
 )
 def test_speakers_are_named_as_a_un_summary_names_them(who: Speaker, written: str) -> None:
-    assert speaker_as(who, lambda code: STATES.get(code, code)) == written
+    assert speaker_as(who, lambda code: STATES.get(code, code), tr=english()) == written
 
 
 def test_the_secretariat_is_named_with_its_title_when_the_roster_gives_one() -> None:
-    assert speaker_as(speaker("UNECE", Category.SECRETARIAT), str, "Director") == "Ana Lee, Director"
+    assert speaker_as(speaker("UNECE", Category.SECRETARIAT), str, "Director", tr=english()) == "Ana Lee, Director"
 
 
 def test_san_marino_and_acronyms_take_no_article() -> None:
@@ -100,7 +101,7 @@ def test_speakers_without_text_are_named_together_as_a_summary_would() -> None:
             ]
         )
     ]
-    assert Summaries(record).also(said) == (
+    assert Summaries(record, english()).also(said) == (
         "The representatives of Armenia and the Russian Federation and the observer for the Holy See also took the "
         "floor."
     )
