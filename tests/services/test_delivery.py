@@ -13,6 +13,7 @@ from bot.domain.meeting import Meeting
 from bot.domain.participants import Directory
 from bot.formats.exports import FileExporter
 from bot.formats.submission_files import SubmissionFiles
+from bot.locales.catalogs import Catalogs
 from bot.services.assembly import assemble
 from bot.services.commands import Invocation
 from bot.services.delivery import Delivery
@@ -28,7 +29,9 @@ RT1_START = datetime(2020, 11, 12, 9, 40, tzinfo=UTC)
 async def two_platforms(
     gcm: Meeting, directory: Directory, clock: FakeClock, database: Database
 ) -> AsyncIterator[tuple[Delivery, FakePlatform, FakePlatform, list[Post]]]:
-    services = assemble(gcm, directory, clock, database.uow, exporter=FileExporter(), documents=SubmissionFiles())
+    services = assemble(
+        gcm, directory, clock, database.uow, exporter=FileExporter(Catalogs()), documents=SubmissionFiles()
+    )
     recorded: list[Post] = []
 
     async def record(post: Post) -> None:
@@ -104,7 +107,9 @@ async def test_a_reminder_is_sent_now_on_every_platform_and_a_refusal_is_raised(
 async def test_each_platform_claims_and_retries_its_own_copy_of_a_reminder(
     gcm: Meeting, directory: Directory, clock: FakeClock, database: Database
 ) -> None:
-    services = assemble(gcm, directory, clock, database.uow, exporter=FileExporter(), documents=SubmissionFiles())
+    services = assemble(
+        gcm, directory, clock, database.uow, exporter=FileExporter(Catalogs()), documents=SubmissionFiles()
+    )
     await services.commands.handle(Invocation("aigerim", "remind", "me rt1", None))
     services.reminders.deliver_through(("slack", "discord"))
     clock.set(RT1_START - timedelta(minutes=15))

@@ -11,6 +11,7 @@ from bot.domain.meeting import Meeting, Session
 from bot.domain.participants import Directory
 from bot.formats.exports import FileExporter
 from bot.formats.submission_files import SubmissionFiles
+from bot.locales.catalogs import Catalogs
 from bot.services.assembly import Services, assemble
 from bot.services.commands import Invocation
 from bot.services.delivery_ports import Shown
@@ -25,7 +26,7 @@ RT1_START = datetime(2020, 11, 12, 9, 40, tzinfo=UTC)
 @pytest.fixture
 def services(gcm: Meeting, directory: Directory, clock: FakeClock, database: Database) -> Services:
     clock.set(RT1_START)
-    return assemble(gcm, directory, clock, database.uow, exporter=FileExporter(), documents=SubmissionFiles())
+    return assemble(gcm, directory, clock, database.uow, exporter=FileExporter(Catalogs()), documents=SubmissionFiles())
 
 
 def board(services: Services, platform: FakePlatform, waits: Waits | None = None) -> LiveBoard:

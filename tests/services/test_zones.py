@@ -17,6 +17,7 @@ from bot.domain.reminders import NoticeKind
 from bot.domain.settings import Category
 from bot.formats.exports import FileExporter
 from bot.formats.submission_files import SubmissionFiles
+from bot.locales.catalogs import Catalogs
 from bot.services.assembly import Services, assemble
 from bot.services.commands import Invocation
 from bot.services.views import AckView, AgendaView, Post, ReminderView, View, Visibility
@@ -35,7 +36,7 @@ def people(directory: Directory) -> Directory:
 
 
 def wired(gcm: Meeting, people: Directory, clock: FakeClock, database: Database) -> Services:
-    return assemble(gcm, people, clock, database.uow, exporter=FileExporter(), documents=SubmissionFiles())
+    return assemble(gcm, people, clock, database.uow, exporter=FileExporter(Catalogs()), documents=SubmissionFiles())
 
 
 @pytest.fixture
