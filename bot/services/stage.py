@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from bot.domain.meeting import Objective, Session, SessionKind
+from bot.domain.meeting import Meeting, Objective, Session, SessionKind
 from bot.domain.naming import category_of, delegation_of
 from bot.domain.queue.entries import EntryKind, Intervention, QueueEntry
 from bot.domain.queue.queue import SpeakerQueue
@@ -50,7 +50,7 @@ class Turn:
 @dataclass(frozen=True, slots=True)
 class StageView:
     session: Session
-    meeting_title: str
+    meeting: Meeting  # named on the page in the viewer's language
     meeting_zone: str
     objectives: tuple[Objective, ...]
     turn: Turn | None
@@ -71,7 +71,7 @@ class AgendaItem:
 
 @dataclass(frozen=True, slots=True)
 class AgendaPage:
-    meeting_title: str
+    meeting: Meeting
     meeting_zone: str
     items: tuple[AgendaItem, ...]
     now: datetime
@@ -112,7 +112,7 @@ class StageService:
             if session.id in listed and now < session.start:
                 names = await self.floor.read(session, lambda q: tuple(map(self._named, q.waiting.head(LISTED))))
             items.append(AgendaItem(session, session.is_on(now), names))
-        return AgendaPage(meeting.title, meeting.timezone, tuple(items), now)
+        return AgendaPage(meeting, meeting.timezone, tuple(items), now)
 
     def _stage(self, q: SpeakerQueue, session: Session, now: datetime) -> StageView:
         meeting = self.timetable.meeting
@@ -121,7 +121,7 @@ class StageService:
         warning = meeting.speaking_for(session).warning_before_end
         turn = self._turn(q)
         return StageView(
-            session, meeting.title, meeting.timezone, objectives, turn, upcoming, len(q), q.list_open, warning, now,
+            session, meeting, meeting.timezone, objectives, turn, upcoming, len(q), q.list_open, warning, now,
             q.version,
         )  # fmt: skip
 

@@ -31,11 +31,11 @@ def agenda(view: AgendaPage, tr: Translator) -> str:
         )
     note = escape(tr.gettext("Times in the meeting's zone ({zone}) and in yours").format(zone=view.meeting_zone))
     # not user-facing: the page's markup (its words are translated)
-    body = f"""<header class="top"><h1>{escape(view.meeting_title)}</h1>
+    body = f"""<header class="top"><h1>{escape(view.meeting.title_in(tr.language))}</h1>
 <p class="zone-note">{note}
 <span class="your-zone"></span>.</p></header>
 <main class="agenda">{"".join(sections)}</main>"""
-    title = tr.gettext("{title} — timetable").format(title=view.meeting_title)
+    title = tr.gettext("{title} — timetable").format(title=view.meeting.title_in(tr.language))
     return page(title, body, tr, body_attributes=' class="timetable"')
 
 

@@ -79,7 +79,7 @@ def display(view: StageView, events: str, tr: Translator, controls: str = "") ->
 <h1 id="title">{escape(title)}</h1>
 <p class="when"><span class="meeting-time">{escape(span_text(session.start, session.end, view.meeting_zone))}</span>
 <span class="local" data-start="{millis(session.start)}" data-end="{millis(session.end)}"></span></p>
-<p class="meeting">{escape(view.meeting_title)}</p>
+<p class="meeting">{escape(view.meeting.title_in(tr.language))}</p>
 </header>
 <main>
 <section class="floor" aria-labelledby="floor-label">
