@@ -116,12 +116,20 @@ class Running:
 
 @asynccontextmanager
 async def running_slack(
-    tmp_path: Path, start: datetime, *, debounce: float = 0.0, monotonic: Callable[[], float] = time.monotonic
+    tmp_path: Path,
+    start: datetime,
+    *,
+    debounce: float = 0.0,
+    monotonic: Callable[[], float] = time.monotonic,
+    locales: dict[str, str] | None = None,
 ) -> AsyncIterator[Running]:
+    """Podium serving a fake Slack workspace of the demo roster's people; `locales` sets some of their Slack locales."""
     clock = SimulatedClock(start)
     database = f"sqlite:///{tmp_path / 'podium.db'}"
     async with bootstrap.running(settings(database), clock) as podium:
         users = {p.id: {"name": p.id, "real_name": p.name} for p in podium.directory.participants}
+        for user, locale in (locales or {}).items():
+            users[user]["locale"] = locale
         async with FakeSlack(channels=channel_ids(podium.meeting), users=users) as slack:
             slack_settings = SlackSettings(bot_token="xoxb-test", signing_secret=SECRET, api_url=slack.api_url)
             serving = await bootstrap.start_slack(podium, slack_settings, debounce=debounce, monotonic=monotonic)

@@ -76,8 +76,7 @@ async def test_an_unknown_subcommand_gets_one_line_naming_the_closest_and_change
         assert "\n" not in text
         assert "/floor has no 'nxt'" in text
         assert text.endswith("Did you mean /floor next?")
-        # No announcement, no live list edit: only the moderator's profile, read once for their locale.
-        assert [c.method for c in slack.slack.calls[before:]] == ["users.info"]
+        assert slack.slack.calls[before:] == []  # no announcement, no live list edit
         assert await waiting(slack) == ["olga"]
 
 
@@ -122,8 +121,7 @@ async def test_the_agenda_gives_date_tokens_at_the_real_session_times(tmp_path: 
         assert rt1 is not None
         assert shown[int(rt1.start.timestamp())] == "11:40 EET"  # Ukraine's zone, from the delegation
         assert int(RT1_START.timestamp()) == int(rt1.start.timestamp())
-        # The roster gave a zone, so Slack's is not used; the profile is read once, for Olga's locale.
-        assert [c.args for c in slack.slack.calls_to("users.info")] == [{"user": "olga", "include_locale": "1"}]
+        assert not slack.slack.calls_to("users.info")  # the roster gave a zone: Slack is not asked
 
 
 async def test_without_a_roster_zone_the_slack_profile_zone_is_used_and_asked_once(tmp_path: Path) -> None:
@@ -151,6 +149,24 @@ async def test_without_a_roster_zone_the_slack_profile_zone_is_used_and_asked_on
         assert tokens(reminder[0]["text"])[int(rt2.start.timestamp())] == "06:40 CST"
         asked = [c.args["user"] for c in slack.slack.calls_to("users.info")]
         assert sorted(asked) == ["U0BOB", "U0CAROL"]  # once per user, however many answers
+
+
+async def test_a_user_whose_slack_speaks_french_is_answered_in_french_while_the_channel_stays_english(
+    tmp_path: Path,
+) -> None:
+    async with running_slack(tmp_path, RT1_START, locales={"olga": "fr-FR", "nino": "de-DE"}) as slack:
+        _, body = await slack.slash("olga", "/hand", "", RT1_CHANNEL)
+        assert ephemeral(body).startswith("Vous êtes inscrit sur la liste de « rt1 » (déclaration) : numéro 1")
+        _, body = await slack.slash("nino", "/hand", "", RT1_CHANNEL)  # German is not one of Podium's: English
+        assert ephemeral(body).startswith("You are on the list of rt1")
+        await slack.slash("mod-rt1", "/floor", "next", RT1_CHANNEL)
+        await slack.settled()
+        announced = [c.args["text"] for c in slack.slack.calls_to("chat.postMessage") if "The floor" in c.args["text"]]
+        assert announced  # the channel is told in the meeting's language
+        # The locales came with the workspace's directory, read once at start: no command waited for Slack.
+        assert [c.method for c in slack.slack.calls if c.method.startswith("users.")] == ["users.list"]
+        _, body = await slack.slash("olga", "/language", "en", RT1_CHANNEL)  # her own choice wins over Slack's
+        assert "English" in ephemeral(body)
 
 
 def test_the_manifest_lists_every_command_within_slacks_limits_and_the_scopes_podium_needs() -> None:

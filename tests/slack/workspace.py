@@ -54,6 +54,7 @@ class Workspace:
             "conversations.list": self._conversations_list,
             "conversations.open": self._conversations_open,
             "users.info": self._users_info,
+            "users.list": self._users_list,
             "files.getUploadURLExternal": self._upload_url,
             "files.completeUploadExternal": self._complete_upload,
             "apps.connections.open": self._connections_open,
@@ -135,10 +136,21 @@ class Workspace:
         self._open_dms.add(channel)
         return {"ok": True, "channel": {"id": channel}}
 
+    def _users_list(self, args: dict[str, Any]) -> dict[str, Any]:
+        """The workspace's members, a page at a time (`limit`, then `cursor`: the next member's index)."""
+        ids = sorted(self.users)
+        start, limit = int(args.get("cursor") or 0), int(args.get("limit") or 100)
+        members = [self._user(user_id) for user_id in ids[start : start + limit]]
+        following = str(start + limit) if start + limit < len(ids) else ""
+        return {"ok": True, "members": members, "response_metadata": {"next_cursor": following}}
+
     def _users_info(self, args: dict[str, Any]) -> dict[str, Any]:
         user_id = str(args.get("user"))
         if user_id not in self.users:
             return {"ok": False, "error": "user_not_found"}
+        return {"ok": True, "user": self._user(user_id)}
+
+    def _user(self, user_id: str) -> dict[str, Any]:
         raw = self.users[user_id]
         name, tz = raw.get("name", user_id.lower()), raw.get("tz", "UTC")
         real_name = raw.get("real_name", name)
@@ -146,7 +158,7 @@ class Workspace:
         user = {"id": user_id, "team_id": TEAM_ID, "name": name, "real_name": real_name, "deleted": False}
         user |= {"is_bot": False, "tz": tz, "tz_label": tz, "tz_offset": int(offset.total_seconds()) if offset else 0}
         profile = {"display_name": name, "real_name": real_name} | raw.get("profile", {})
-        return {"ok": True, "user": user | raw | {"profile": profile}}
+        return {"locale": "en-US"} | user | raw | {"profile": profile}
 
     def _upload_url(self, args: dict[str, Any]) -> dict[str, Any]:
         if not args.get("filename") or not args.get("length"):

@@ -61,7 +61,7 @@ class SlackCommands:
 
     async def slash(self, ack: Ack, command: dict[str, Any]) -> None:
         """Run the command, answer the person privately in the HTTP response, queue everything else."""
-        posts = await self.commands.handle(await self._invocation(command))
+        posts = await self.commands.handle(self._invocation(command))
         replies = await self._dispatch(posts, command["user_id"])
         if replies:
             await ack({"response_type": "ephemeral", "text": "\n\n".join(replies), "mrkdwn": False})
@@ -70,7 +70,7 @@ class SlackCommands:
 
     async def _ack_slow(self, ack: Ack, command: dict[str, Any]) -> None:
         """A refusal (not staff, a typo) answers at once; otherwise the work is announced and runs lazily."""
-        invocation = await self._invocation(command)
+        invocation = self._invocation(command)
         refusals = await self._dispatch(await self.commands.check(invocation), command["user_id"])
         text = "\n\n".join(refusals) or (await self._words(invocation)).gettext(
             "Working on it: the file comes by direct message."
@@ -78,7 +78,7 @@ class SlackCommands:
         await ack({"response_type": "ephemeral", "text": text, "mrkdwn": False})
 
     async def _run_slow(self, command: dict[str, Any], respond: Respond) -> None:
-        invocation = await self._invocation(command)
+        invocation = self._invocation(command)
         if await self.commands.check(invocation):
             return  # already refused in the acknowledgement; running it would only refuse again
         posts = await self.commands.handle(invocation)
@@ -98,7 +98,7 @@ class SlackCommands:
             self.slack.channels.name_of(body["channel"]["id"]),
             # The button's press is one delivery: Slack's action_ts (with the user) names it.
             request_id=f"{body['user']['id']}:{action.get('action_ts') or body.get('trigger_id')}",
-            locale=await self.slack.zones.locale(body["user"]["id"]),
+            locale=self.slack.zones.locale(body["user"]["id"]),
         )
         for reply in await self._dispatch(await self.commands.handle(invocation), body["user"]["id"]):
             await respond(text=reply, response_type="ephemeral", replace_original=False)
@@ -115,7 +115,7 @@ class SlackCommands:
                 attachments = tuple([await fetched(session, token, f, self.file_hosts) for f in files])
         except (aiohttp.ClientError, TimeoutError, FileRefused):
             log.warning("could not fetch a file shared for /submit")
-            words = await self._words(Invocation(user, "submit", locale=await self.slack.zones.locale(user)))
+            words = await self._words(Invocation(user, "submit", locale=self.slack.zones.locale(user)))
             failed = words.gettext(
                 "Podium could not fetch the file from Slack: share it again, then use the shortcut on that message."
             )
@@ -123,7 +123,7 @@ class SlackCommands:
             return
         channel = self.slack.channels.name_of(body["channel"]["id"])
         request = f"{user}:{body.get('trigger_id')}"  # one shortcut use is one delivery
-        locale = await self.slack.zones.locale(user)
+        locale = self.slack.zones.locale(user)
         invocation = Invocation(user, "submit", "", channel, request_id=request, attachments=attachments, locale=locale)
         for reply in await self._dispatch(await self.commands.handle(invocation), user):
             await respond(text=reply, response_type="ephemeral", replace_original=False)
@@ -133,25 +133,21 @@ class SlackCommands:
         user, channel = event.get("user"), event.get("channel")
         if not user or not channel:
             return
-        where, request, locale = (
-            self.slack.channels.name_of(channel),
-            body.get("event_id"),
-            await self.slack.zones.locale(user),
-        )
-        invocation = Invocation(user, "help", "", where, request_id=request, locale=locale)
+        where, locale = self.slack.channels.name_of(channel), self.slack.zones.locale(user)
+        invocation = Invocation(user, "help", "", where, request_id=body.get("event_id"), locale=locale)
         for post in await self.commands.handle(invocation):
             await self.slack.client.chat_postEphemeral(
                 channel=channel, user=user, text=self.slack.text(post), mrkdwn=False
             )
 
-    async def _invocation(self, command: dict[str, Any]) -> Invocation:
+    def _invocation(self, command: dict[str, Any]) -> Invocation:
         return Invocation(
             command["user_id"],
             self.names[command["command"]],
             from_slack(command.get("text", "")),  # /floor give @olga arrives as <@U…|olga>
             self.slack.channels.name_of(command["channel_id"]),  # by id alone: a channel_name may be stale
             request_id=command.get("trigger_id"),
-            locale=await self.slack.zones.locale(command["user_id"]),  # Slack sends none with the command
+            locale=self.slack.zones.locale(command["user_id"]),  # Slack sends none with the command: its directory's
         )
 
     async def _words(self, invocation: Invocation) -> Translator:

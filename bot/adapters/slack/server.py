@@ -71,10 +71,12 @@ class SlackBot:
 
     async def start(self) -> None:
         self.channels = await ChannelMap.resolve(self.client, self.core.meeting.channels)
+        zones = SlackZones(self.client)
+        await zones.load()  # every user's locale and zone, read once, so no command waits for Slack to give them
         self.platform = SlackPlatform(
             self.client,
             self.channels,
-            SlackZones(self.client),
+            zones,
             renamer(self.core.registry),
             self.core.translations,
         )
