@@ -45,8 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     _logging(settings)
     try:
         return asyncio.run(action_named(options.action)(options, settings))
+    # A timetable, roster or column mapping an action read is unusable: its faults, in the run's language.
     except ScheduleInvalid as invalid:
-        for line in invalid.lines():
+        for line in invalid.lines(translator(options, settings)):
             print(line, file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -46,14 +46,15 @@ async def check(options: argparse.Namespace, settings: Settings) -> int:
     from bot.formats.schedules import load_schedule
     from bot.services.schedule_check import ScheduleSummary, check_schedule
 
+    tr = translator(options, settings)
     failed = False
     for path in options.files:
         result = check_schedule(path, load_schedule)
         if isinstance(result, ScheduleSummary):
-            print(schedule_summary(result, translator(options, settings)))
+            print(schedule_summary(result, tr))
         else:
             failed = True
-            print("\n".join(result.lines), file=sys.stderr)
+            print("\n".join(result.lines(tr)), file=sys.stderr)
     return 1 if failed else 0
 
 

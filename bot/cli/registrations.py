@@ -68,7 +68,7 @@ def read(export: Path, columns: Path, states: tuple[MemberState, ...], tr: Trans
 
     found = read_registrations(export, load_column_mapping(columns), states)
     for problem in found.problems:
-        print(problem.line(export.name), file=sys.stderr)
+        print(problem.line(export.name, tr), file=sys.stderr)
     if not found.participants:
         print(tr.gettext("{file}: no usable row: nothing written.").format(file=export.name), file=sys.stderr)
     elif found.problems:

@@ -30,7 +30,7 @@ async def submissions(options: argparse.Namespace, settings: Settings) -> int:
     try:
         text, name = read_submission(options.file)
     except SubmissionFileError as error:
-        print(error, file=sys.stderr)
+        print(error.said(tr), file=sys.stderr)
         return 2
     clock = SystemClock()
     async with bootstrap.running(

@@ -13,11 +13,16 @@ from icalendar import Calendar, Event
 from icalendar.prop import vUnknown
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
+from bot.domain.language import N_
 from bot.domain.meeting import Link, Meeting, Session, SessionKind
-from bot.domain.schedule_rules import ScheduleInvalid, ScheduleProblem, check_meeting
+from bot.domain.schedule_rules import UNNAMED_EVENT, ScheduleInvalid, ScheduleProblem, check_meeting
+from bot.formats.fields import unreadable
 
 WEB = ("https://", "http://")
 Zones = dict[str, tzinfo | None]  # TZID -> the zone it means in the file being read
+# A fault of an event: the property's name (lowercase), the msgid, its fields; or, without a msgid (None), the
+# library's own words, which Podium cannot translate.
+Fault = tuple[str, str | None, dict[str, str]]
 # Besides its own ValueErrors, icalendar (and dateutil's rule parser beneath it) lets these escape on damaged
 # input: a TZID naming a tzdata folder (IsADirectoryError), a misspelt BEGIN:VTIMEZONE or a DURATION holding
 # a date-time (AttributeError), VTIMEZONE rules without FREQ (TypeError), a raw newline (AssertionError).
@@ -29,8 +34,7 @@ def load_schedule_ics(path: Path) -> Meeting:
     try:
         data = path.read_bytes()
     except OSError as error:
-        problem = ScheduleProblem("file", "file", f"cannot be read ({error})")
-        raise ScheduleInvalid(str(path), [problem]) from None
+        raise ScheduleInvalid(str(path), [unreadable(error)]) from None
     return meeting_from_ics(data, str(path))
 
 
@@ -41,7 +45,7 @@ def meeting_from_ics(data: bytes, source: str, *, fallback_zone: str = "UTC") ->
     zones = _zones(calendar, events)
     problems = [p for event in events for p in _unusable(event, zones)]
     if not events:
-        problems.append(ScheduleProblem("file", "events", "the calendar has no events"))
+        problems.append(ScheduleProblem("file", "events", N_("the calendar has no events")))
     if problems:
         raise ScheduleInvalid(source, problems)
     zone_name = _zone_name(events[0], zones, fallback_zone)
@@ -64,11 +68,11 @@ def _calendar(data: bytes, source: str) -> Calendar:
     try:
         calendar = Calendar.from_ical(data)
     except MALFORMED as error:
-        problem = ScheduleProblem("file", "syntax", f"not iCalendar: {error}")
+        problem = ScheduleProblem("file", "syntax", N_("not iCalendar: {error}"), {"error": str(error)})
         raise ScheduleInvalid(source, [problem]) from None
     if not isinstance(calendar, Calendar):
-        message = f"holds a {calendar.name}, not a VCALENDAR"
-        raise ScheduleInvalid(source, [ScheduleProblem("file", "syntax", message)])
+        other = N_("holds a {component}, not a VCALENDAR")
+        raise ScheduleInvalid(source, [ScheduleProblem("file", "syntax", other, {"component": str(calendar.name)})])
     return calendar
 
 
@@ -110,57 +114,66 @@ def _tzid(event: Event, name: str) -> str | None:
 
 def _unusable(event: Event, zones: Zones) -> list[ScheduleProblem]:
     """What stops the event from being a session; checked before any of its values is used."""
-    where = _text(event.get("SUMMARY")) or _text(event.get("UID")) or "an event without summary or UID"
+    where = _text(event.get("SUMMARY")) or _text(event.get("UID")) or UNNAMED_EVENT
     # icalendar parses leniently: a malformed property becomes vBroken and fails only when read, so stop here.
-    faults = [((name or "syntax").lower(), message) for name, message in event.errors]
+    faults: list[Fault] = [((name or "syntax").lower(), None, {"error": message}) for name, message in event.errors]
     faults = faults or _time_faults(event) or _zone_faults(event, zones)
     faults += _podium_faults(event)
-    return [ScheduleProblem(where, name, message) for name, message in faults]
+    return [_problem(where, name, message, values) for name, message, values in faults]
 
 
-def _time_faults(event: Event) -> list[tuple[str, str]]:
+def _problem(where: str, name: str, message: str | None, values: dict[str, str]) -> ScheduleProblem:
+    if message is None:
+        return ScheduleProblem(where, name, values["error"], verbatim=True)
+    return ScheduleProblem(where, name, message, values)
+
+
+def _time_faults(event: Event) -> list[Fault]:
     if "DTSTART" not in event:
-        return [("dtstart", "missing")]
+        return [("dtstart", N_("missing"), {})]
     try:
         start, end = event.start, event.end
     except MALFORMED as error:  # InvalidCalendar: two DTSTARTs, both DTEND and DURATION, a DTEND of a time…
-        return [("dtstart", str(error))]
+        return [("dtstart", None, {"error": str(error)})]
     if not isinstance(start, datetime):
-        return [("dtstart", "is a whole day: all-day events are not sessions")]
-    faults = []
+        return [("dtstart", N_("is a whole day: all-day events are not sessions"), {})]
+    faults: list[Fault] = []
     if "DTEND" not in event and "DURATION" not in event:
-        faults.append(("dtend", "missing, and no DURATION either"))
+        faults.append(("dtend", N_("missing, and no DURATION either"), {}))
     elif not isinstance(end, datetime):
-        faults.append(("dtend", "must be a date and time, like DTSTART"))
+        faults.append(("dtend", N_("must be a date and time, like DTSTART"), {}))
     if "RRULE" in event or "RDATE" in event:
-        faults.append(("rrule", "repeating events are not supported: one event per session"))
+        faults.append(("rrule", N_("repeating events are not supported: one event per session"), {}))
     return faults
 
 
-def _zone_faults(event: Event, zones: Zones) -> list[tuple[str, str]]:
+def _zone_faults(event: Event, zones: Zones) -> list[Fault]:
     tzids = {name.lower(): tzid for name in ("DTSTART", "DTEND") if (tzid := _tzid(event, name))}
-    faults = [(name, f"unknown time zone {tzid!r}") for name, tzid in tzids.items() if zones[tzid] is None]
+    unknown = N_("unknown time zone {zone}")
+    faults: list[Fault] = [(name, unknown, {"zone": repr(tzid)}) for name, tzid in tzids.items() if zones[tzid] is None]
     if faults:
         return faults
     try:  # dateutil reads a VTIMEZONE's rules lazily, so a damaged one may fail only when used
         _span(event, zones, ZoneInfo("UTC"))
     except MALFORMED as error:
-        return [("dtstart", f"its time zone cannot be applied: {error}")]
+        return [("dtstart", N_("its time zone cannot be applied: {error}"), {"error": str(error)})]
     return []
 
 
-def _podium_faults(event: Event) -> list[tuple[str, str]]:
-    faults = []
+def _podium_faults(event: Event) -> list[Fault]:
+    faults: list[Fault] = []
     kind = _text(event.get("X-PODIUM-KIND"))
     if kind is not None and kind not in set(SessionKind):
-        faults.append(("x-podium-kind", f"unknown kind {kind!r} (one of: {', '.join(SessionKind)})"))
+        known = {"kind": repr(kind), "kinds": ", ".join(SessionKind)}
+        faults.append(("x-podium-kind", N_("unknown kind {kind} (one of: {kinds})"), known))
     objectives = _text(event.get("X-PODIUM-OBJECTIVES"))
     if objectives and not re.fullmatch(r"\d+(,\d+)*", objectives):
-        faults.append(("x-podium-objectives", f"must be numbers separated by commas, not {objectives!r}"))
+        wrong = N_("must be numbers separated by commas, not {value}")
+        faults.append(("x-podium-objectives", wrong, {"value": repr(objectives)}))
     for link in _texts(event, "X-PODIUM-LINK"):
         kind, _, url = link.rpartition(" ")
         if not (kind and url.startswith(WEB)):
-            faults.append(("x-podium-link", f"must be 'kind http(s)://…', not {link!r}"))
+            faults.append(("x-podium-link", N_("must be 'kind http(s)://…', not {value}"), {"value": repr(link)}))
     return faults
 
 

@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.domain.schedule_rules import ScheduleInvalid, ScheduleProblem
+from bot.domain.language import N_
+from bot.domain.schedule_rules import ScheduleInvalid
 from bot.domain.text import clean
-from bot.formats.fields import Fields
+from bot.formats.fields import Fields, unreadable
 from bot.formats.roster import PARTICIPANT_KEYS
 
 REQUIRED = ("id", "name")
 
+# not user-facing: the epilog of `podium roster import --help`, in English like all of argparse's help (LANGUAGES.md)
 MAPPING_HELP = """\
 the mapping file (TOML), e.g. schedules/indico-columns.toml:
   [columns]                       each Podium field, from the export's column headers (exactly as written):
@@ -66,7 +68,7 @@ def load_column_mapping(path: Path) -> ColumnMapping:
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ScheduleInvalid(str(path), [ScheduleProblem("file", "file", f"cannot be read ({error})")]) from None
+        raise ScheduleInvalid(str(path), [unreadable(error)]) from None
     top = Fields(document, "file")
     top.only(("columns", "values"))
     columns = top.child(top.table_of("columns"), "file")
@@ -74,7 +76,7 @@ def load_column_mapping(path: Path) -> ColumnMapping:
     sources = {name: source for name in PARTICIPANT_KEYS if (source := _source(columns, name))}
     for name in REQUIRED:
         if name not in sources and name not in columns.table:
-            columns.fault(f"columns.{name}", "is missing: name the export's column(s) for it")
+            columns.fault(f"columns.{name}", N_("is missing: name the export's column(s) for it"))
     values = _values(top.child(top.table_of("values"), "file"))
     if top.problems:
         raise ScheduleInvalid(str(path), top.problems)
@@ -90,7 +92,8 @@ def _source(columns: Fields, name: str) -> Source | None:
         raw = raw.get("first") if set(raw) == {"first"} else None
     names = [raw] if isinstance(raw, str) else raw
     if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
-        columns.fault(f"columns.{name}", "must be a column, a list of columns, or { first = [columns] }")
+        # The braces are TOML's, shown as written: doubled so that filling the message's fields keeps them.
+        columns.fault(f"columns.{name}", N_("must be a column, a list of columns, or {{ first = [columns] }}"))
         return None
     return Source(tuple(n.strip() for n in names), first)
 
@@ -101,7 +104,7 @@ def _values(values: Fields) -> dict[str, dict[str, str]]:
     for name in values.table:
         table = values.table_of(name)
         if not all(isinstance(v, str) for v in table.values()):
-            values.fault(f"values.{name}", "must translate each value to a text")
+            values.fault(f"values.{name}", N_("must translate each value to a text"))
             continue
         found[name] = {key.strip().casefold(): value.strip() for key, value in table.items()}
     return found

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from bot.domain.language import N_
 from bot.domain.localtime import is_known_zone
 from bot.domain.participants import Level, MemberState, Participant
-from bot.domain.schedule_rules import ScheduleInvalid, ScheduleProblem
+from bot.domain.schedule_rules import ENGLISH, ScheduleInvalid, ScheduleProblem, Words
 from bot.domain.settings import Category
+from bot.formats.fields import UNKNOWN_ZONE, unreadable
 from bot.formats.registration_columns import REQUIRED, ColumnMapping
 
 # Names a registration form may give that the member States list (the UN's 2020 names) writes otherwise.
@@ -37,11 +39,23 @@ E = TypeVar("E", Category, Level)
 
 @dataclass(frozen=True, slots=True)
 class RowProblem:
-    row: int  # as a spreadsheet numbers it: the header is row 1
-    message: str
+    """A row left out, with every fault found in it (each a msgid with the row's values as its fields)."""
 
-    def line(self, source: str) -> str:
-        return f"{source}: row {self.row}: {self.message}"
+    row: int  # as a spreadsheet numbers it: the header is row 1
+    faults: tuple[ScheduleProblem, ...]
+
+    def said(self, tr: Words) -> str:
+        """The row's faults in `tr`'s language, one after the other."""
+        return "; ".join(fault.said(tr) for fault in self.faults)
+
+    @property
+    def message(self) -> str:
+        """The row's faults in English."""
+        return self.said(ENGLISH)
+
+    def line(self, source: str, tr: Words = ENGLISH) -> str:
+        """'export.csv: row 7: no name (columns First Name, Last Name empty)', in `tr`'s language."""
+        return tr.gettext("{file}: row {row}: {faults}").format(file=source, row=self.row, faults=self.said(tr))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +72,7 @@ def read_registrations(path: Path, mapping: ColumnMapping, states: Iterable[Memb
     try:
         text = path.read_bytes().decode("utf-8-sig", errors="surrogateescape")
     except OSError as error:
-        # not user-facing: a located problem of the import, in the checker's English (as fields.py)
-        raise ScheduleInvalid(str(path), [ScheduleProblem("file", "file", f"cannot be read ({error})")]) from None
+        raise ScheduleInvalid(str(path), [unreadable(error)]) from None
     return registrations_from_text(text, mapping, states, str(path))
 
 
@@ -70,16 +83,22 @@ def registrations_from_text(
     headers = {(h or "").strip() for h in reader.fieldnames or ()}
     missing = sorted(mapping.columns() - headers)
     if missing:
-        known = ", ".join(sorted(h for h in headers if h)) or "none"
-        # not user-facing: a located problem of the import, in the checker's English (as fields.py)
-        problem = f"the export has no column {', '.join(map(repr, missing))} (its columns: {known})"
-        raise ScheduleInvalid(source, [ScheduleProblem("file", "columns", problem)])
+        raise ScheduleInvalid(source, [_columns_missing(missing, sorted(h for h in headers if h))])
     read = _Reader(mapping, tuple(states))
     for row in reader:
         cells = {(k or "").strip(): v for k, v in row.items() if isinstance(v, str)}
         if any(v.strip() for v in cells.values()):  # a blank line, or one of separators only, is no row
             read.row(reader.line_num, cells)
     return Registrations(tuple(read.participants), tuple(read.problems))
+
+
+def _columns_missing(missing: list[str], known: list[str]) -> ScheduleProblem:
+    values = {"missing": ", ".join(map(repr, missing)), "known": ", ".join(known)}
+    if known:
+        return ScheduleProblem(
+            "file", "columns", N_("the export has no column {missing} (its columns: {known})"), values
+        )
+    return ScheduleProblem("file", "columns", N_("the export has no column {missing} (its columns: none)"), values)
 
 
 def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
@@ -103,21 +122,19 @@ class _Reader:
 
     def row(self, number: int, cells: dict[str, str]) -> None:
         fields = {name: source.read(cells) for name, source in self.mapping.sources.items()}
-        faults = [f"no {name} ({self._where(name)} empty)" for name in REQUIRED if not fields.get(name)]
+        faults = [self._empty(name) for name in REQUIRED if not fields.get(name)]
         category = self._choice(fields, "category", Category.STAKEHOLDER, faults)
         level = self._choice(fields, "level", Level.OTHER, faults)
         delegation = self._delegation(fields.get("delegation", ""), category, faults)
         zone = fields.get("timezone") or None
         if zone and not is_known_zone(zone):
-            # not user-facing: a located problem of the import, in the checker's English (as fields.py)
-            faults.append(f"unknown time zone {zone!r} (use an IANA name such as Europe/Zurich)")
+            faults.append(ScheduleProblem("row", "timezone", UNKNOWN_ZONE, {"zone": repr(zone)}))
         if not faults and fields["id"] in self._rows:
-            faults.append(
-                # not user-facing: a located problem of the import, in the checker's English (as fields.py)
-                f"id {fields['id']!r} appears again (first on row {self._rows[fields['id']]}); kept the first"
-            )
+            again = N_("id {id} appears again (first on row {first}); kept the first")
+            values = {"id": repr(fields["id"]), "first": str(self._rows[fields["id"]])}
+            faults.append(ScheduleProblem("row", "id", again, values))
         if faults or category is None or level is None:
-            self.problems.append(RowProblem(number, "; ".join(faults)))
+            self.problems.append(RowProblem(number, tuple(faults)))
             return
         self._rows[fields["id"]] = number
         self.participants.append(
@@ -134,11 +151,23 @@ class _Reader:
             )
         )
 
-    def _where(self, name: str) -> str:
-        columns = self.mapping.sources[name].columns if name in self.mapping.sources else (name,)
-        return f"column{'s' if len(columns) > 1 else ''} {', '.join(columns)}"
+    def _columns(self, name: str) -> tuple[str, ...]:
+        """The export's columns a field is read from."""
+        return self.mapping.sources[name].columns if name in self.mapping.sources else (name,)
 
-    def _choice(self, fields: dict[str, str], name: str, default: E, faults: list[str]) -> E | None:
+    def _empty(self, name: str) -> ScheduleProblem:
+        columns = self._columns(name)
+        values = {"field": name, "columns": ", ".join(columns)}
+        return ScheduleProblem.ngettext(
+            "no {field} (column {columns} empty)",
+            "no {field} (columns {columns} empty)",
+            len(columns),
+            "row",
+            name,
+            values=values,
+        )
+
+    def _choice(self, fields: dict[str, str], name: str, default: E, faults: list[ScheduleProblem]) -> E | None:
         raw = fields.get(name, "")
         if not raw:
             return default
@@ -146,23 +175,28 @@ class _Reader:
         kind = type(default)
         if value not in {member.value for member in kind}:
             known = ", ".join(member.value for member in kind)
-            # not user-facing: a located problem of the import, in the checker's English (as fields.py)
-            faults.append(f"unknown {name} {raw!r} (translate it under [values.{name}] to one of: {known})")
+            unknown = N_("unknown {field} {value} (translate it under [values.{field}] to one of: {known})")
+            faults.append(ScheduleProblem("row", name, unknown, {"field": name, "value": repr(raw), "known": known}))
             return None
         return kind(value)
 
-    def _delegation(self, raw: str, category: Category | None, faults: list[str]) -> str | None:
+    def _delegation(self, raw: str, category: Category | None, faults: list[ScheduleProblem]) -> str | None:
         """A member State's ISO code for its name or code; an organisation's name as written."""
         if not raw:
             if category in STATES:
-                # not user-facing: a located problem of the import, in the checker's English (as fields.py)
-                faults.append(f"no delegation for a member State ({self._where('delegation')} empty)")
+                columns = self._columns("delegation")
+                empty = ScheduleProblem.ngettext(
+                    "no delegation for a member State (column {columns} empty)",
+                    "no delegation for a member State (columns {columns} empty)",
+                    len(columns), "row", "delegation", values={"columns": ", ".join(columns)},
+                )  # fmt: skip
+                faults.append(empty)
             return None
         translated = self.mapping.translated("delegation", raw)
         iso = self.states.get(_folded(translated)) or ALIASES.get(_folded(translated))
         if iso is None and category in STATES:
-            # not user-facing: a located problem of the import, in the checker's English (as fields.py)
-            faults.append(f"{raw!r} is not a member State (give its name, such as Armenia, or its code, AM)")
+            stranger = N_("{value} is not a member State (give its name, such as Armenia, or its code, AM)")
+            faults.append(ScheduleProblem("row", "delegation", stranger, {"value": repr(raw)}))
         return iso or translated
 
 

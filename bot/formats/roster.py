@@ -8,11 +8,11 @@ import tomllib
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bot.domain.language import Language
+from bot.domain.language import N_, Language
 from bot.domain.participants import Directory, Level, MemberState, Participant, StateName
 from bot.domain.schedule_rules import ScheduleInvalid, ScheduleProblem
 from bot.domain.settings import Category
-from bot.formats.fields import Fields
+from bot.formats.fields import Fields, syntax, unreadable
 
 E = TypeVar("E", Category, Level, Language)
 
@@ -56,8 +56,7 @@ def _names(row: Fields) -> tuple[StateName, ...]:
         if name and of:
             found.append(StateName(language, name, of))
         elif name or of:
-            # not user-facing: a located problem of the loader, in the checker's English (as fields.py)
-            row.fault(f"{language.value}_of" if name else language.value, "is missing")
+            row.fault(f"{language.value}_of" if name else language.value, N_("is missing"))
     return tuple(found)
 
 
@@ -76,8 +75,7 @@ def load_roster(path: Path) -> tuple[Participant, ...]:
     seen: set[str] = set()
     for participant in participants:
         if participant.id in seen:
-            # not user-facing: a located problem of the loader, in the checker's English (as fields.py)
-            problems.append(ScheduleProblem(f"participant {participant.id}", "id", "appears twice"))
+            problems.append(ScheduleProblem(f"participant {participant.id}", "id", N_("appears twice")))
         seen.add(participant.id)
     if problems:
         raise ScheduleInvalid(str(path), problems)
@@ -112,8 +110,8 @@ def _choice(row: Fields, name: str, kind: type[E], default: E) -> E | None:
     if raw is None:
         return default
     if raw not in {member.value for member in kind}:
-        # not user-facing: a located problem of the loader, in the checker's English (as fields.py)
-        row.fault(name, f"unknown {name} {raw!r} (one of: {', '.join(m.value for m in kind)})")
+        known = ", ".join(m.value for m in kind)
+        row.fault(name, N_("unknown {field} {value} (one of: {known})"), field=name, value=repr(raw), known=known)
         return None
     return kind(raw)
 
@@ -134,15 +132,14 @@ def _toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(_read(path, "utf-8"))
     except tomllib.TOMLDecodeError as error:
-        raise ScheduleInvalid(str(path), [ScheduleProblem("file", "syntax", str(error))]) from None
+        raise ScheduleInvalid(str(path), [syntax(error)]) from None
 
 
 def _read(path: Path, encoding: str) -> str:
     try:
         return path.read_text(encoding=encoding)
     except (OSError, UnicodeDecodeError) as error:
-        # not user-facing: a located problem of the loader, in the checker's English (as fields.py)
-        raise ScheduleInvalid(str(path), [ScheduleProblem("file", "file", f"cannot be read ({error})")]) from None
+        raise ScheduleInvalid(str(path), [unreadable(error)]) from None
 
 
 def _where(table: dict[str, Any], index: int) -> str:

@@ -7,15 +7,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.config import BUNDLED
-from bot.domain.language import Language
+from bot.domain.language import N_, Language
 from bot.domain.meeting import Meeting, Objective, Translation
+from bot.domain.schedule_rules import ScheduleProblem
 from bot.formats.fields import Fields
 
 # An objective's titles in the other working languages, in the schedule or in the translations file it names.
 TRANSLATION_KEYS = tuple(f"{code}{end}" for code in ("fr", "ru") for end in ("", "_official", "_label", "_source"))
 TRANSLATIONS_FILE_KEYS = ("compact", "objective", "missing")
-# not user-facing: a schedule fault, in English like schedule_toml.py's
-LANGUAGE_LABEL = f"a language code: {', '.join(Language)}"
+CODES = ", ".join(Language)
+NOT_A_LANGUAGE = N_("must be a language code: {codes}, not {value}")
 
 
 def translations(fields: Fields, title: str, official: str, label: str = "") -> tuple[Translation, ...]:
@@ -28,8 +29,7 @@ def translations(fields: Fields, title: str, official: str, label: str = "") -> 
             fields.text(f"{code}_source")  # where the wording comes from: for the secretariat, checked as text
         if text is None:
             if flag is not None or name:
-                # not user-facing: a schedule fault, in English like schedule_toml.py's
-                fields.fault(title.format(code), "is missing (the other keys of this language need the title)")
+                fields.fault(title.format(code), N_("is missing (the other keys of this language need the title)"))
             continue
         found.append(Translation(code, text, name or "", official=flag is not False))
     return tuple(found)
@@ -41,15 +41,15 @@ def with_translations_file(
     """The objectives with the titles the translations file gives them (named relative to the schedule)."""
     given = _translations_file(head, _beside_or_shipped(folder, name), name)
     for number in sorted(given.keys() - {o.number for o in objectives}):
-        # not user-facing: a schedule fault, in English like schedule_toml.py's
-        head.fault("objective_translations", f"{name} translates objective {number}, which the schedule lacks")
+        lacking = N_("{file} translates objective {number}, which the schedule lacks")
+        head.fault("objective_translations", lacking, file=name, number=str(number))
     merged = []
     for objective in objectives:
         extra = given.get(objective.number, ())
         for twice in sorted({t.language for t in extra} & {t.language for t in objective.translations}):
             # One source of truth: a title kept in two files would drift apart.
-            # not user-facing: a schedule fault, in English like schedule_toml.py's
-            head.fault("objective_translations", f"objective {objective.number} has its {twice} title twice")
+            repeated = N_("objective {number} has its {language} title twice")
+            head.fault("objective_translations", repeated, number=str(objective.number), language=twice)
         merged.append(replace(objective, translations=objective.translations + extra))
     return tuple(merged)
 
@@ -65,11 +65,11 @@ def _translations_file(head: Fields, path: Path, name: str) -> dict[int, tuple[T
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        # not user-facing: a schedule fault, in English like schedule_toml.py's
-        head.fault("objective_translations", f"cannot be read ({error})")
+        head.fault("objective_translations", N_("cannot be read ({error})"), error=str(error))
         return {}
     except tomllib.TOMLDecodeError as error:
-        head.fault("objective_translations", f"{name}: {error}")
+        # The parser's own words, which Podium cannot translate, after the file's name.
+        head.problems.append(ScheduleProblem(head.where, "objective_translations", f"{name}: {error}", verbatim=True))
         return {}
     top = head.child(raw, name)
     top.only(TRANSLATIONS_FILE_KEYS)
@@ -88,8 +88,7 @@ def _translations_file(head: Fields, path: Path, name: str) -> dict[int, tuple[T
         number = fields.number("number", required=True)
         titles = translations(fields, "{}", "{}_official", "{}_label")
         if number in found:
-            # not user-facing: a schedule fault, in English like schedule_toml.py's
-            fields.fault("number", f"objective {number} is translated twice")
+            fields.fault("number", N_("objective {number} is translated twice"), number=str(number))
         elif number is not None:
             found[number] = titles
     return found
@@ -98,7 +97,7 @@ def _translations_file(head: Fields, path: Path, name: str) -> dict[int, tuple[T
 def meeting_language(head: Fields) -> Language:
     """The language of the meeting's announcements: English unless the schedule says otherwise."""
     raw = head.text("language")
-    return (head.parsed("language", raw, _language, LANGUAGE_LABEL) if raw else None) or Language.EN
+    return (head.parsed("language", raw, _language, NOT_A_LANGUAGE, codes=CODES) if raw else None) or Language.EN
 
 
 def _language(raw: str) -> Language | None:
@@ -110,10 +109,9 @@ def channel_languages(head: Fields) -> tuple[tuple[str, Language], ...]:
     pairs = []
     for channel, raw in head.table_of("channel_languages").items():
         key = f"channel_languages.{channel}"
-        language = head.parsed(key, raw, _language, LANGUAGE_LABEL) if isinstance(raw, str) else None
+        language = head.parsed(key, raw, _language, NOT_A_LANGUAGE, codes=CODES) if isinstance(raw, str) else None
         if not isinstance(raw, str):
-            # not user-facing: a schedule fault, in English like schedule_toml.py's
-            head.fault(key, f"must be {LANGUAGE_LABEL}, not {raw!r}")
+            head.fault(key, NOT_A_LANGUAGE, codes=CODES, value=repr(raw))
         if language is not None:
             pairs.append((channel, language))
     return tuple(pairs)
@@ -123,6 +121,9 @@ def channels_known(head: Fields, meeting: Meeting) -> None:
     """A language set for a channel the meeting never uses is a typo that would silently do nothing."""
     for channel, _ in meeting.channel_languages:
         if channel not in meeting.channels:
-            used = ", ".join(meeting.channels) or "none"
-            # not user-facing: a schedule fault, in English like schedule_toml.py's
-            head.fault(f"channel_languages.{channel}", f"no session uses this channel (the schedule's: {used})")
+            key = f"channel_languages.{channel}"
+            if meeting.channels:
+                used = ", ".join(meeting.channels)
+                head.fault(key, N_("no session uses this channel (the schedule's: {channels})"), channels=used)
+            else:
+                head.fault(key, N_("no session uses this channel (the schedule's: none)"))

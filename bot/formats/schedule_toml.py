@@ -10,11 +10,12 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.durations import parse_duration
 from bot.domain.interests import InterestRules
+from bot.domain.language import N_
 from bot.domain.meeting import Link, Meeting, Objective, Provenance, Session, SessionKind
-from bot.domain.schedule_rules import ScheduleInvalid, ScheduleProblem, check_meeting
+from bot.domain.schedule_rules import ScheduleInvalid, check_meeting
 from bot.domain.settings import Category, ReminderSettings, ReportSettings, SpeakingPolicy, SpeakingSettings
 from bot.domain.submissions import SubmissionRules
-from bot.formats.fields import Fields
+from bot.formats.fields import Fields, syntax, unreadable
 from bot.formats.schedule_languages import (
     TRANSLATION_KEYS,
     channel_languages,
@@ -79,9 +80,9 @@ def load_schedule_toml(path: Path) -> Meeting:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise ScheduleInvalid(str(path), [ScheduleProblem("file", "file", f"cannot be read ({error})")]) from None
+        raise ScheduleInvalid(str(path), [unreadable(error)]) from None
     except tomllib.TOMLDecodeError as error:
-        raise ScheduleInvalid(str(path), [ScheduleProblem("file", "syntax", str(error))]) from None
+        raise ScheduleInvalid(str(path), [syntax(error)]) from None
     return meeting_from_table(raw, str(path))
 
 
@@ -136,7 +137,7 @@ def _session(fields: Fields, zone: ZoneInfo) -> Session | None:
     start, end = fields.clock_time("start", required=True), fields.clock_time("end", required=True)
     kind = fields.text("kind", required=True)
     if kind is not None and kind not in set(SessionKind):
-        fields.fault("kind", f"unknown kind {kind!r} (one of: {', '.join(SessionKind)})")
+        fields.fault("kind", N_("unknown kind {kind} (one of: {kinds})"), kind=repr(kind), kinds=", ".join(SessionKind))
         kind = None
     session_id, title = fields.text("id", required=True), fields.text("title", required=True)
     links = _links(fields.child(fields.table_of("links"), fields.where))
@@ -167,7 +168,7 @@ def _links(fields: Fields) -> tuple[Link, ...]:
     links = []
     for kind, url in fields.table.items():
         if not isinstance(url, str) or not url.startswith(("https://", "http://")):
-            fields.fault(f"links.{kind}", f"must be an http(s) address, not {url!r}")
+            fields.fault(f"links.{kind}", N_("must be an http(s) address, not {value}"), value=repr(url))
             continue
         links.append(Link(kind, url))
     return tuple(links)
@@ -201,7 +202,10 @@ def _speaking(fields: Fields) -> SpeakingSettings | None:
     defaults = SpeakingSettings()
     policy = fields.text("policy")
     if policy is not None and policy not in set(SpeakingPolicy):
-        fields.fault("policy", f"unknown policy {policy!r} (one of: {', '.join(SpeakingPolicy)})")
+        policies = ", ".join(SpeakingPolicy)
+        fields.fault(
+            "policy", N_("unknown policy {policy} (one of: {policies})"), policy=repr(policy), policies=policies
+        )
         policy = None
     limits = dict(defaults.limits)
     limit_fields = fields.child(fields.table_of("limits"), fields.where)
@@ -231,7 +235,8 @@ def _reminders(fields: Fields) -> ReminderSettings:
     defaults = ReminderSettings()
     offsets = []
     for raw in fields.texts("offsets"):
-        span = fields.parsed("offsets", raw, _offset, "an offset such as -15m or 0m (not after the start)")
+        wrong = N_("must be an offset such as -15m or 0m (not after the start), not {value}")
+        span = fields.parsed("offsets", raw, _offset, wrong)
         if span is not None:
             offsets.append(span)
     has_digest = "digest_at" in fields.table
@@ -253,11 +258,12 @@ def _submissions(fields: Fields, zone: str) -> SubmissionRules | None:
     deadline = fields.instant("deadline", zone, required=True)
     limit = fields.number("word_limit")
     if limit is not None and limit < 1:
-        fields.fault("word_limit", "must be at least 1")
+        fields.fault("word_limit", N_("must be at least 1"))
         limit = None
     categories = []
     for raw in fields.texts("categories"):
-        category = fields.parsed("categories", raw, _category, f"one of: {', '.join(Category)}")
+        wrong = N_("must be one of: {known}, not {value}")
+        category = fields.parsed("categories", raw, _category, wrong, known=", ".join(Category))
         if category is not None:
             categories.append(category)
     if deadline is None:

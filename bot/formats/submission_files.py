@@ -7,6 +7,7 @@ import math
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 import docx
 from docx.document import Document as WordDocument
@@ -15,6 +16,9 @@ from docx.text.paragraph import Paragraph
 
 from bot.domain.errors import Refused
 from bot.domain.language import N_
+
+if TYPE_CHECKING:
+    from bot.services.translation import Translator
 
 PLAIN_SUFFIXES = frozenset({".txt", ".md"})
 WORD_SUFFIX = ".docx"
@@ -34,6 +38,10 @@ class SubmissionFileError(Exception):
     def __init__(self, message: str, **fields: str) -> None:
         super().__init__(message.format(**fields))
         self.message, self.fields = message, fields
+
+    def said(self, tr: Translator) -> str:
+        """The message in `tr`'s language."""
+        return tr.gettext(self.message).format(**self.fields)
 
 
 class SubmissionFiles:

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from bot.domain.language import N_
 from bot.domain.meeting import Meeting, SessionKind
-from bot.domain.schedule_rules import ScheduleInvalid
+from bot.domain.schedule_rules import ScheduleInvalid, ScheduleProblem
 from bot.services.ports import ScheduleLoader
+from bot.services.translation import Translator
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,16 +28,22 @@ class ScheduleSummary:
 
 @dataclass(frozen=True, slots=True)
 class ScheduleFaults:
-    lines: tuple[str, ...]
+    """Every fault of the file, said in the reader's language by `lines(tr)`."""
+
+    invalid: ScheduleInvalid
+
+    def lines(self, tr: Translator) -> list[str]:
+        return self.invalid.lines(tr)
 
 
 def check_schedule(path: Path, load: ScheduleLoader) -> ScheduleSummary | ScheduleFaults:
     try:
         meeting = load(path)
     except ScheduleInvalid as invalid:
-        return ScheduleFaults(tuple(invalid.lines()))
+        return ScheduleFaults(invalid)
     if not meeting.sessions:
-        return ScheduleFaults((f"{path}: meeting: session: the timetable has no sessions",))
+        empty = ScheduleProblem("meeting", "session", N_("the timetable has no sessions"))
+        return ScheduleFaults(ScheduleInvalid(str(path), [empty]))
     roundtables = [s for s in meeting.sessions if s.kind is SessionKind.ROUNDTABLE]
     return ScheduleSummary(
         source=str(path),

@@ -133,7 +133,7 @@ class Console:
         try:
             await self.hooks.reload(path)
         except ScheduleInvalid as invalid:
-            return _not_reloaded(invalid.lines(), self._tr())
+            return _not_reloaded(invalid.lines(self._tr()), self._tr())
         except OSError as unreadable:
             return _not_reloaded([f"{unreadable.filename or path}: {unreadable.strerror or unreadable}"], self._tr())
         self.out.write("  " + self._tr().gettext("(timetable reloaded: pending reminders follow it)") + "\n")
