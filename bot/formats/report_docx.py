@@ -135,19 +135,17 @@ def _key_messages(draft: Draft) -> None:
     heard = [i for s in record.sessions for i in s.delivered]
     took_floor = {draft.summaries.who(i) for i in heard}
     segments = sum(1 for s in record.sessions if s.delivered)
-    figures = "; ".join(
+    figures = tr.pgettext("between figures", "; ").join(
         (
-            tr.ngettext("{count} interventions", "{count} interventions", len(heard)).format(
-                count=tr.number(len(heard))
-            )
+            tr.ngettext("{count} intervention", "{count} interventions", len(heard)).format(count=tr.number(len(heard)))
             + " "
             + tr.ngettext("in {count} segment", "in {count} segments", segments).format(count=segments),
             tr.ngettext(
-                "{count} delegations and speakers took the floor",
+                "{count} delegation or speaker took the floor",
                 "{count} delegations and speakers took the floor",
                 len(took_floor),
             ).format(count=tr.number(len(took_floor))),
-            tr.ngettext("{count} written submissions", "{count} written submissions", len(record.submissions)).format(
+            tr.ngettext("{count} written submission", "{count} written submissions", len(record.submissions)).format(
                 count=tr.number(len(record.submissions))
             ),
             tr.gettext("speaking time {time}.").format(time=speaking_time(heard, tr)),

@@ -114,7 +114,7 @@ def of_form(name: str, given: str | None, tr: Translator, *, state: bool) -> str
     if given or (given := _OBSERVERS.get(name, {}).get(tr.language)):
         return given
     if tr.language is Language.FR:
-        return ("d'" if name[:1].lower() in "aeiouyéèêâîôûh" else "de ") + name
+        return ("d'" if name[:1].lower() in "aeiouéèêâîôûh" else "de ") + name
     return name  # Russian cannot decline a name it does not know: kept as given
 
 
