@@ -9,7 +9,7 @@ from typing import Any, Protocol
 import discord
 
 from bot.adapters.text.inert import inert
-from bot.adapters.text.labels import live_kind_label
+from bot.adapters.text.labels import live_kind_label, worded_title
 from bot.domain.language import N_, Language
 from bot.domain.queue.entries import EntryKind, QueueEntry
 from bot.services.translation import Translator
@@ -79,7 +79,7 @@ class Board:
 
 def board(view: QueueView, tr: Translator) -> Board:
     """Who has the floor and until when, who comes next; names escaped: an embed shows markdown."""
-    heading = tr.gettext("Speakers' list · {title}").format(title=title(view, tr))
+    heading = tr.gettext("Speakers' list · {title}").format(title=worded_title(view.session, tr))
     embed = discord.Embed(title=inert(heading, 256), colour=discord.Colour.blurple())
     embed.add_field(name=tr.gettext("On the floor"), value=_escaped(floor_line(view, tr)), inline=False)
     if view.current and view.current.deadline:
@@ -94,15 +94,6 @@ def board(view: QueueView, tr: Translator) -> Board:
     embed.add_field(name=waiting.format(count=view.total), value=_escaped(next_lines(view, tr)), inline=False)
     embed.set_footer(text=tr.gettext("Session {session}").format(session=view.session.id))
     return Board(dict(embed.to_dict()), view.session.id, tr.language)
-
-
-def title(view: QueueView, tr: Translator) -> str:
-    """The session's title in the list's language, marked where it is not an official translation."""
-    session = view.session
-    shown = session.title_in(tr.language)
-    if not session.unofficial_in(tr.language):
-        return shown
-    return shown + " " + tr.gettext("(unofficial translation)")
 
 
 def floor_line(view: QueueView, tr: Translator) -> str:

@@ -15,7 +15,7 @@ from slack_sdk.models.blocks import (
 
 from bot.adapters.slack.text import SlackTimes, to_slack
 from bot.adapters.text.inert import inert
-from bot.adapters.text.labels import live_kind_label
+from bot.adapters.text.labels import live_kind_label, worded_title
 from bot.domain.language import N_
 from bot.domain.queue.entries import EntryKind, QueueEntry
 from bot.services.translation import Translator
@@ -34,7 +34,7 @@ BUTTONS = (
 def live_blocks(view: QueueView, times: SlackTimes, tr: Translator) -> list[Block]:
     """Who has the floor and until when, who comes next, and the buttons, in the list's language."""
     session = view.session
-    heading = tr.gettext("Speakers' list · {title}").format(title=title(view, tr))
+    heading = tr.gettext("Speakers' list · {title}").format(title=worded_title(view.session, tr))
     blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=inert(heading, 150)))]
     blocks.append(SectionBlock(text=PlainTextObject(text=floor_line(view, tr), emoji=False)))
     if view.current and view.current.deadline:
@@ -48,15 +48,6 @@ def live_blocks(view: QueueView, times: SlackTimes, tr: Translator) -> list[Bloc
     ]
     blocks.append(ActionsBlock(block_id=f"podium_floor_{session.id}"[:255], elements=buttons))
     return blocks
-
-
-def title(view: QueueView, tr: Translator) -> str:
-    """The session's title in the list's language, marked where it is not an official translation."""
-    session = view.session
-    shown = session.title_in(tr.language)
-    if not session.unofficial_in(tr.language):
-        return shown
-    return shown + " " + tr.gettext("(unofficial translation)")
 
 
 def floor_line(view: QueueView, tr: Translator) -> str:

@@ -37,6 +37,13 @@ def session_title(session: Session, tr: Translator) -> str:
     return title + (" " + UNOFFICIAL if session.unofficial_in(tr.language) else "")
 
 
+def worded_title(session: Session, tr: Translator) -> str:
+    """The session's title with "(unofficial translation)" in words: for a live list, edited in place, with no
+    foot to explain a mark."""
+    title = session.title_in(tr.language)
+    return title + (" " + tr.gettext("(unofficial translation)") if session.unofficial_in(tr.language) else "")
+
+
 def objective_title(objective: Objective, tr: Translator) -> str:
     title = objective.title_in(tr.language)
     return title + (" " + UNOFFICIAL if objective.unofficial_in(tr.language) else "")
