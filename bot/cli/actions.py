@@ -11,7 +11,7 @@ import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.cli.language import english, translator
+from bot.cli.language import translator
 from bot.config import Settings
 from bot.domain.errors import Refused
 
@@ -124,11 +124,11 @@ async def manifest(options: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def refused(refusal: Refused, tr: Translator | None = None) -> str:
-    """A refusal as the one line the user sees, in `tr`'s language (English without one)."""
+def refused(refusal: Refused, tr: Translator) -> str:
+    """A refusal as the one line the user sees, in `tr`'s language."""
     from bot.adapters.text.render import render
     from bot.adapters.text.times import PlainTimes
     from bot.services.views import RefusalView
 
     view = RefusalView(refusal.code, refusal.details, refusal.suggestion)
-    return render(view, PlainTimes(), tr or english())
+    return render(view, PlainTimes(), tr)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from bot.cli.language import translator
 from bot.config import Settings
 from bot.domain.errors import Refused
-from bot.domain.language import Language
 
 
 async def export(options: argparse.Namespace, settings: Settings) -> int:
@@ -17,17 +17,17 @@ async def export(options: argparse.Namespace, settings: Settings) -> int:
     from bot.formats.exports import export as export_as
     from bot.formats.roster import load_directory
     from bot.formats.schedules import load_meeting
-    from bot.locales.catalogs import Catalogs
     from bot.scheduling.clock import SystemClock
     from bot.services.record import on_day, read_record
 
+    tr = translator(options, settings)  # the secretariat's language, for the file and for what is said
     meeting = load_meeting(options.schedule or settings.schedule, options.rehearse)
     if options.participants and options.registrations:  # a registration export alone: no database
         from bot.cli.registrations import participants_list
 
         return participants_list(options, settings, meeting)
     url = options.db or settings.database_url
-    if missing := missing_database(url):  # opening it would create an empty one, and export nothing
+    if missing := missing_database(url, tr):  # opening it would create an empty one, and export nothing
         print(missing, file=sys.stderr)
         return 2
     if options.submissions or options.provisional_list or options.interests or options.participants:
@@ -44,11 +44,10 @@ async def export(options: argparse.Namespace, settings: Settings) -> int:
         async with database.uow() as uow:
             entries = await uow.transcript.entries(meeting.id)
     except Refused as refusal:
-        print(refused(refusal), file=sys.stderr)
+        print(refused(refusal, tr), file=sys.stderr)
         return 2
     finally:
         await database.close()
-    tr = Catalogs()(options.lang or Language.EN)  # the secretariat's language for the file; statements as given
     data = export_as(options.format, ExportInput(record, entries, SystemClock().now(), tr=tr))
-    write_out(data, options.out)
+    write_out(data, options.out, tr=tr)
     return 0

@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.cli.language import english
-
 if TYPE_CHECKING:
     from bot.services.translation import Translator
 
@@ -32,15 +30,13 @@ def sqlite_file(url: str) -> Path | None:
     return Path(database)
 
 
-def missing_database(url: str, tr: Translator | None = None) -> str | None:
-    """Why a command that only reads cannot use this database (in `tr`'s language, else English), or None: opening
-    it would create one."""
+def missing_database(url: str, tr: Translator) -> str | None:
+    """Why a command that only reads cannot use this database (in `tr`'s language), or None: opening it would
+    create one."""
     path = sqlite_file(url)
     if path is None or path.is_file():
         return None
-    message = (tr or english()).gettext(
-        "no database at {file}: check --db or DATABASE_URL (`podium db upgrade --db URL` creates one)"
-    )
+    message = tr.gettext("no database at {file}: check --db or DATABASE_URL (`podium db upgrade --db URL` creates one)")
     return message.format(file=path)
 
 
@@ -52,7 +48,7 @@ def pid_file(chosen: Path | None, database_url: str) -> Path:
     return database.with_suffix(".pid") if database is not None else DEFAULT_PID_FILE
 
 
-def write_out(data: bytes, out: Path | None, said: str | None = None, tr: Translator | None = None) -> None:
+def write_out(data: bytes, out: Path | None, *, tr: Translator, said: str | None = None) -> None:
     """An export into the file named with --out (saying so in `tr`'s language, or `said`), else onto standard
     output as it is."""
     if not out:
@@ -66,4 +62,4 @@ def write_out(data: bytes, out: Path | None, said: str | None = None, tr: Transl
     finally:
         if partial.is_file():  # left only by a failed write or rename
             partial.unlink()
-    print(said or (tr or english()).gettext("Wrote {file}").format(file=out))
+    print(said or tr.gettext("Wrote {file}").format(file=out))

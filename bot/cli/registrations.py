@@ -28,7 +28,7 @@ async def roster(options: argparse.Namespace, settings: Settings) -> int:
     text = roster_toml(participants, options.file.name)
     count = len(participants)
     wrote = tr.ngettext("Wrote {count} participant(s) to {file}", "Wrote {count} participant(s) to {file}", count)
-    write_out(text.encode("utf-8"), options.out, wrote.format(count=count, file=options.out))
+    write_out(text.encode("utf-8"), options.out, tr=tr, said=wrote.format(count=count, file=options.out))
     return 0
 
 

@@ -3,11 +3,35 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Protocol
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name, which pybabel extracts
     """Mark a message for the catalogs where it is defined; it is translated where it is shown."""
     return message
+
+
+class Words(Protocol):
+    """What a message needs of a translator to be said (`bot.services.translation.Translator` is one)."""
+
+    def gettext(self, message: str) -> str: ...
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str: ...
+
+
+class _AsWritten:
+    """English: the msgids themselves, for what is said before any reader's language is known."""
+
+    __slots__ = ()
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return singular if count == 1 else plural
+
+
+AS_WRITTEN: Words = _AsWritten()
 
 
 class Language(StrEnum):

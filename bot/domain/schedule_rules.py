@@ -6,32 +6,11 @@ import dataclasses
 from collections import Counter
 from collections.abc import Mapping
 from itertools import pairwise
-from typing import Protocol
 
 from bot.domain.durations import format_duration
-from bot.domain.language import N_
+from bot.domain.language import AS_WRITTEN, N_, Words
 from bot.domain.meeting import Meeting, SessionKind
 
-
-class Words(Protocol):
-    """What a fault needs of a translator (`bot.services.translation.Translator` is one) to say itself."""
-
-    def gettext(self, message: str) -> str: ...
-
-    def ngettext(self, singular: str, plural: str, count: int) -> str: ...
-
-
-class _AsWritten:
-    """English: the msgids themselves, for callers that have no reader's language to give."""
-
-    def gettext(self, message: str) -> str:
-        return message
-
-    def ngettext(self, singular: str, plural: str, count: int) -> str:
-        return singular if count == 1 else plural
-
-
-ENGLISH: Words = _AsWritten()
 # The place of a calendar's event that has neither summary nor UID to be named by: said in the reader's language.
 UNNAMED_EVENT = N_("an event without summary or UID")
 
@@ -72,7 +51,7 @@ class ScheduleProblem:
     @property
     def message(self) -> str:
         """What is wrong, in English."""
-        return self.said(ENGLISH)
+        return self.said(AS_WRITTEN)
 
 
 def check_meeting(meeting: Meeting) -> list[ScheduleProblem]:
@@ -188,7 +167,7 @@ class ScheduleInvalid(Exception):
         self.problems = problems
         super().__init__(f"{source}: {len(problems)} problem(s)")
 
-    def lines(self, tr: Words = ENGLISH) -> list[str]:
+    def lines(self, tr: Words = AS_WRITTEN) -> list[str]:
         """One line per fault, in `tr`'s language (English without one): 'FILE: session rt2: start: overlaps session
         rt1 (10:40–12:40)'. The place and the field name the file's own tables and keys, never translated."""
         return [f"{self.source}: {_place(p.where, tr)}: {p.field}: {p.said(tr)}" for p in self.problems]

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from bot.domain.language import N_
+from bot.domain.language import AS_WRITTEN, N_, Words
 from bot.domain.localtime import is_known_zone
 from bot.domain.participants import Level, MemberState, Participant
-from bot.domain.schedule_rules import ENGLISH, ScheduleInvalid, ScheduleProblem, Words
+from bot.domain.schedule_rules import ScheduleInvalid, ScheduleProblem
 from bot.domain.settings import Category
 from bot.formats.fields import UNKNOWN_ZONE, unreadable
 from bot.formats.registration_columns import REQUIRED, ColumnMapping
@@ -51,9 +51,9 @@ class RowProblem:
     @property
     def message(self) -> str:
         """The row's faults in English."""
-        return self.said(ENGLISH)
+        return self.said(AS_WRITTEN)
 
-    def line(self, source: str, tr: Words = ENGLISH) -> str:
+    def line(self, source: str, tr: Words = AS_WRITTEN) -> str:
         """'export.csv: row 7: no name (columns First Name, Last Name empty)', in `tr`'s language."""
         return tr.gettext("{file}: row {row}: {faults}").format(file=source, row=self.row, faults=self.said(tr))
 

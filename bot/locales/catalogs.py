@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gettext
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date, format_skeleton
@@ -51,11 +50,14 @@ class Catalogs:
 
     def __init__(self, directory: Path = LOCALE_DIR) -> None:
         self.directory = directory
+        self._loaded: dict[Language, CatalogTranslator] = {}  # this object's, not the module's: none outlives it
 
     def __call__(self, language: Language | None) -> CatalogTranslator:
-        return self._load(language or Language.EN)
+        chosen = language or Language.EN
+        if chosen not in self._loaded:
+            self._loaded[chosen] = self._load(chosen)
+        return self._loaded[chosen]
 
-    @cache  # noqa: B019 - one Catalogs per process, built by the composition root; its catalogs never change
     def _load(self, language: Language) -> CatalogTranslator:
         if language is Language.EN:
             return CatalogTranslator(language, gettext.NullTranslations())

@@ -16,6 +16,7 @@ from bot.config import Settings
 from tests.adapters.cli_support import run
 from tests.conftest import GCM_2020
 from tests.slack.test_install_locally import started, wait_for_line
+from tests.words import english
 
 # It waits on its standard input, which the fixture keeps open and closes at the end: no timer involved.
 UNRELATED = "import sys; print('waiting', flush=True); sys.stdin.read()"
@@ -115,9 +116,9 @@ def test_where_the_pid_file_is() -> None:
 def test_an_export_that_fails_half_way_leaves_the_last_good_file(tmp_path: Path) -> None:
     """--out is written beside the file and renamed over it: a write that fails never leaves half a file."""
     out = tmp_path / "roster.toml"
-    write_out(b"the first, good roster\n", out)
+    write_out(b"the first, good roster\n", out, tr=english())
     (tmp_path / ".roster.toml.partial").mkdir()  # the write beside it cannot happen
     with pytest.raises(IsADirectoryError):
-        write_out(b"a second one\n", out)
+        write_out(b"a second one\n", out, tr=english())
     assert out.read_bytes() == b"the first, good roster\n"
     assert [p.name for p in tmp_path.iterdir() if p.name != ".roster.toml.partial"] == ["roster.toml"]

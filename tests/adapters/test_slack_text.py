@@ -16,6 +16,7 @@ from bot.adapters.slack.text import WORD_JOINER, SlackTimes, from_slack, to_slac
 from bot.config import MissingSetting, SlackSettings
 from bot.services.catalogue import command_registry
 from bot.services.views import Reader
+from tests.words import english
 
 MANIFEST = Path(__file__).resolve().parents[2] / "deploy" / "slack-manifest.json"
 
@@ -40,7 +41,7 @@ def test_no_typed_text_can_form_a_slack_control_sequence(typed: str) -> None:
 def test_times_are_date_tokens_with_a_fallback_in_the_readers_zone() -> None:
     reader = Reader("Europe/Zurich", "Asia/Almaty", "KZ")
     start, end = datetime(2020, 11, 12, 9, 40, tzinfo=UTC), datetime(2020, 11, 12, 11, 40, tzinfo=UTC)
-    shown = to_slack(SlackTimes().span(start, end, reader))
+    shown = to_slack(SlackTimes().span(start, end, reader, english()))
     assert shown == ("<!date^1605174000^{time}|15:40 Almaty>–<!date^1605181200^{time}|17:40 Almaty> [10:40–12:40 CET]")
 
 

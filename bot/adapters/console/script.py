@@ -9,9 +9,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.adapters.text.inert import inert
-from bot.adapters.text.times import Words
 from bot.domain.durations import parse_duration, plausible_date
-from bot.domain.language import N_
+from bot.domain.language import N_, Words
 
 # Terminal escape sequences (arrow keys at the prompt, pasted colours) are keys, not text: dropped whole, before
 # the services remove the ESC alone and leave "[31m" behind.

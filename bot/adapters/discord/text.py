@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 import discord
 
-from bot.adapters.text.times import SOURCE, PlainTimes, Words
+from bot.adapters.text.times import PlainTimes
+from bot.domain.language import Words
 from bot.services.views import Reader
 
 # Tokens are written between these private-use characters while rendering and become < > after escaping: what a
@@ -58,7 +59,7 @@ class DiscordTimes(PlainTimes):
     (`<t:…:F>`, `<t:…:R>`): deadlines and reminders are read days ahead.
     """
 
-    def span(self, start: datetime, end: datetime, reader: Reader, tr: Words = SOURCE) -> str:
+    def span(self, start: datetime, end: datetime, reader: Reader, tr: Words) -> str:
         meeting = self._span(start, end, ZoneInfo(reader.meeting_zone), tr)
         return f"{token(start, 't')}–{token(end, 't')} [{meeting}]"
 
@@ -66,7 +67,7 @@ class DiscordTimes(PlainTimes):
         meeting = self._moment(at, ZoneInfo(reader.meeting_zone))
         return f"{token(at, 'F')} ({token(at, 'R')}) [{meeting}]"
 
-    def header(self, reader: Reader, at: datetime, tr: Words = SOURCE) -> str:
+    def header(self, reader: Reader, at: datetime, tr: Words) -> str:
         text = tr.gettext("Times in your own zone, as Discord shows them; the meeting's time ({zone}) in brackets.")
         return text.format(zone=reader.meeting_zone)
 

@@ -6,7 +6,8 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.adapters.text.times import SOURCE, PlainTimes, Words
+from bot.adapters.text.times import PlainTimes
+from bot.domain.language import Words
 from bot.services.views import Reader
 
 # Tokens are written between these private-use characters while rendering, and become < > only after the
@@ -48,7 +49,7 @@ class SlackTimes(PlainTimes):
     one their Slack profile gives, else the meeting's.
     """
 
-    def span(self, start: datetime, end: datetime, reader: Reader, tr: Words = SOURCE) -> str:
+    def span(self, start: datetime, end: datetime, reader: Reader, tr: Words) -> str:
         meeting = self._span(start, end, ZoneInfo(reader.meeting_zone), tr)
         return f"{self.token(start, reader)}–{self.token(end, reader)} [{meeting}]"
 
@@ -56,7 +57,7 @@ class SlackTimes(PlainTimes):
         meeting = self._moment(at, ZoneInfo(reader.meeting_zone))
         return f"{self.token(at, reader)} [{meeting}]"
 
-    def header(self, reader: Reader, at: datetime, tr: Words = SOURCE) -> str:
+    def header(self, reader: Reader, at: datetime, tr: Words) -> str:
         text = tr.gettext("Times in your own zone, as Slack shows them; the meeting's time ({zone}) in brackets.")
         return text.format(zone=reader.meeting_zone)
 

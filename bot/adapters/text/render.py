@@ -14,7 +14,7 @@ from bot.adapters.text.labels import UNOFFICIAL, objective_title, session_title
 from bot.adapters.text.refusals import refusal_line
 from bot.adapters.text.reminders import reminder_text, subscriptions_text
 from bot.adapters.text.submissions import deadline_text, submissions_text
-from bot.adapters.text.times import SOURCE, Source, Times, long_day
+from bot.adapters.text.times import Times, long_day
 from bot.domain.language import N_, Language
 from bot.domain.meeting import Session, SessionKind
 from bot.services.registry import Audience
@@ -234,21 +234,20 @@ def _audience(audience: Audience, tr: Translator) -> str:
     return "" if audience is Audience.EVERYONE else " " + tr.gettext(_ONLY[audience])
 
 
-def _day(moment: date, tr: Translator | None) -> str:
+def _day(moment: date, tr: Translator) -> str:
     """'12 November 2020' (English as it always read, zero-padded), else the language's long date."""
-    return f"{moment:%d %B %Y}" if tr is None or tr.language is Language.EN else tr.date(moment, "long")
+    return f"{moment:%d %B %Y}" if tr.language is Language.EN else tr.date(moment, "long")
 
 
-def schedule_summary(summary: ScheduleSummary, tr: Translator | None = None) -> str:
-    """One paragraph a secretariat can read back to check it loaded the right timetable (English without `tr`)."""
-    words: Translator | Source = tr or SOURCE
+def schedule_summary(summary: ScheduleSummary, tr: Translator) -> str:
+    """One paragraph a secretariat can read back to check it loaded the right timetable."""
     meeting = summary.meeting
     zone = ZoneInfo(meeting.timezone)
     first, last = summary.first_start.astimezone(zone), summary.last_end.astimezone(zone)
     days = _day(meeting.days[0], tr)
     if len(meeting.days) > 1:
-        days = words.gettext("{first} to {last}").format(first=days, last=_day(meeting.days[-1], tr))
-    text = words.gettext(
+        days = tr.gettext("{first} to {last}").format(first=days, last=_day(meeting.days[-1], tr))
+    text = tr.gettext(
         "{source}: {title}. {count} day(s), {days}, in {zone}; {sessions} sessions ({breaks} breaks), "
         "earliest start {first}, latest end {last} local ({first_utc}–{last_utc} UTC)."
     ).format(
@@ -265,11 +264,11 @@ def schedule_summary(summary: ScheduleSummary, tr: Translator | None = None) -> 
         last_utc=f"{summary.last_end:%H:%M}",
     )
     if meeting.objectives:
-        text += " " + words.gettext(
-            "{roundtables} roundtables cover {covered} of {total} objectives, each once."
-        ).format(roundtables=summary.roundtables, covered=summary.objectives_covered, total=len(meeting.objectives))
+        text += " " + tr.gettext("{roundtables} roundtables cover {covered} of {total} objectives, each once.").format(
+            roundtables=summary.roundtables, covered=summary.objectives_covered, total=len(meeting.objectives)
+        )
     if summary.placeholder_links:
-        text += " " + words.gettext("{count} links are placeholders (.invalid) to replace before the meeting.").format(
+        text += " " + tr.gettext("{count} links are placeholders (.invalid) to replace before the meeting.").format(
             count=summary.placeholder_links
         )
-    return text + " " + words.gettext("No problems found.")
+    return text + " " + tr.gettext("No problems found.")

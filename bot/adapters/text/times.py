@@ -6,28 +6,10 @@ from datetime import date, datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from bot.domain.language import Language
+from bot.domain.language import Language, Words
 from bot.domain.localtime import utc_offset_label
 from bot.services.translation import Translator
 from bot.services.views import Reader
-
-
-class Words(Protocol):
-    """The part of a translator a time needs: its words."""
-
-    def gettext(self, message: str) -> str: ...
-
-
-class Source:
-    """English as the code writes it (the msgids): for a caller that names no reader's language."""
-
-    __slots__ = ()
-
-    def gettext(self, message: str) -> str:
-        return message
-
-
-SOURCE = Source()
 
 
 def zone_label(moment: datetime, zone: ZoneInfo) -> str:
@@ -46,17 +28,17 @@ def long_day(moment: date, tr: Translator) -> str:
 class Times(Protocol):
     """The platform-specific part of rendering: how one moment or span is written for a reader."""
 
-    def span(self, start: datetime, end: datetime, reader: Reader, tr: Words = SOURCE) -> str: ...
+    def span(self, start: datetime, end: datetime, reader: Reader, tr: Words) -> str: ...
 
     def moment(self, at: datetime, reader: Reader) -> str: ...
 
-    def header(self, reader: Reader, at: datetime, tr: Words = SOURCE) -> str: ...
+    def header(self, reader: Reader, at: datetime, tr: Words) -> str: ...
 
 
 class PlainTimes:
     """Explicit times for terminals and files: '15:00–15:40 Almaty [10:00–10:40 CET]'."""
 
-    def span(self, start: datetime, end: datetime, reader: Reader, tr: Words = SOURCE) -> str:
+    def span(self, start: datetime, end: datetime, reader: Reader, tr: Words) -> str:
         meeting = self._span(start, end, ZoneInfo(reader.meeting_zone), tr)
         local = self._span(start, end, ZoneInfo(reader.zone), tr) if reader.zone else meeting
         return meeting if local == meeting else f"{local} [{meeting}]"
@@ -66,7 +48,7 @@ class PlainTimes:
         local = self._moment(at, ZoneInfo(reader.zone)) if reader.zone else meeting
         return meeting if local == meeting else f"{local} [{meeting}]"
 
-    def header(self, reader: Reader, at: datetime, tr: Words = SOURCE) -> str:
+    def header(self, reader: Reader, at: datetime, tr: Words) -> str:
         meeting = ZoneInfo(reader.meeting_zone)
         if not reader.zone or reader.zone == reader.meeting_zone:
             text = tr.gettext("Times in {zone} ({label}), the meeting's time.")
@@ -83,7 +65,7 @@ class PlainTimes:
         return text.format(label=zone_label(at, meeting), **fields)
 
     @staticmethod
-    def _span(start: datetime, end: datetime, zone: ZoneInfo, tr: Words = SOURCE) -> str:
+    def _span(start: datetime, end: datetime, zone: ZoneInfo, tr: Words) -> str:
         local_start, local_end = start.astimezone(zone), end.astimezone(zone)
         next_day = (
             " " + tr.gettext("(+1 day)") if local_end.date() > local_start.date() and local_end.time().hour else ""
